@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import { adminRoutes } from './modules/admin/routes';
+import { authRoutes } from './modules/auth/routes';
+import { referenceRoutes } from './modules/reference/routes';
+import { registerAccessControl } from './platform/access';
+import type { Deps } from './platform/deps';
+import { registerErrorHandler } from './platform/errors';
+import { RegionTree } from './platform/region-tree';
+
+export interface AppOptions {
+  database: Database;
+  /** Built web app to serve (dist/web); omitted in API tests. */
+  webDir?: string;
+  trustProxy?: boolean;
+  logger?: boolean;
+}
+
+/** Builds the whole application; main.ts listens with it, tests inject requests into it. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
+      : false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: Deps = {
+    db: opts.database.db,
+    driver: opts.database.driver,
+    regions: await RegionTree.load(opts.database.db),
+  };
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS), which needs inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kechuang 科创 API', version: '1', description: 'City S&T bureau innovation platform' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+  registerAccessControl(app, deps.db);
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(deps), { prefix: '/api/v1/auth' });
+  await app.register(adminRoutes(deps), { prefix: '/api/v1/admin' });
+  await app.register(referenceRoutes(deps), { prefix: '/api/v1/reference' });
+
+  if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(opts.webDir, 'index.html'));
+    // The single-page app answers every non-API path; the router inside decides what to show.
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      const file = req.url.split('?')[0];
+      if (file !== '/' && fs.existsSync(path.join(opts.webDir!, path.normalize(file)))) {
+        return reply.sendFile(path.normalize(file).slice(1));
+      }
+      return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

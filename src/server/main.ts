@@ -1,0 +1,63 @@
+import { buildApp } from './app';
+import { readConfig } from './config';
+import { DataDirLockedError, openDatabase } from './db/client';
+import { seedDemoAccounts } from './db/seed/demo-accounts';
+import { loadReferenceData } from './db/seed/reference';
+import { writeAudit } from './platform/audit';
+
+async function main() {
+  const config = readConfig();
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  ).catch((e) => {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  });
+  await loadReferenceData(database.db, config.city);
+
+  // Demo accounts only on the embedded database: a PostgreSQL deployment starts with no users
+  // and gets its administrators from `npm run admin:create`.
+  if (database.driver === 'pglite') {
+    const created = await seedDemoAccounts(database.db, config.demoPassword);
+    if (created.length > 0) {
+      await database.db.transaction((tx) =>
+        writeAudit(
+          tx,
+          {},
+          { action: 'system.demo-seed', after: { accounts: created.map((a) => a.username) } },
+        ),
+      );
+      console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
+      for (const a of created)
+        console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
+    }
+  }
+
+  const app = await buildApp({
+    database,
+    webDir: config.webDir,
+    trustProxy: config.trustProxy,
+    logger: true,
+  });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    '\n科创 Kechuang is running at http://localhost:%d (%s)\n',
+    config.port,
+    database.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL',
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  permissionSchema,
+  roleSchema,
+  securityPolicySchema,
+  sessionSchema,
+  updateRoleBodySchema,
+} from '../../../domain/contracts/admin';
+import { listResponse, okSchema } from '../../../domain/contracts/common';
+import { type Permission, ROLE_CODES } from '../../../domain/roles';
+import { auditContext } from '../../platform/access';
+import type { Deps } from '../../platform/deps';
+import { getSecurityPolicy } from '../../platform/security-policy';
+import {
+  forceLogout,
+  listActiveSessions,
+  listPermissions,
+  listRoles,
+  updateRolePermissions,
+  updateSecurityPolicy,
+} from './security-service';
+
+/** Secadmin's work: roles and permissions, password and session policy, live sessions. */
+export function securityRoutes(deps: Deps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['admin'];
+    const roleAccess = { access: 'admin.roles' as const };
+
+    r.get(
+      '/roles',
+      { config: roleAccess, schema: { tags, response: { 200: listResponse(roleSchema) } } },
+      async () => {
+        const items = await listRoles(deps.db);
+        return { items, total: items.length };
+      },
+    );
+
+    r.get(
+      '/permissions',
+      { config: roleAccess, schema: { tags, response: { 200: listResponse(permissionSchema) } } },
+      async () => {
+        const items = listPermissions();
+        return { items, total: items.length };
+      },
+    );
+
+    r.patch(
+      '/roles/:code',
+      {
+        config: roleAccess,
+        schema: {
+          tags,
+          params: z.object({ code: z.enum(ROLE_CODES) }),
+          body: updateRoleBodySchema,
+          response: { 200: roleSchema },
+        },
+      },
+      async (req) =>
+        updateRolePermissions(
+          deps.db,
+          auditContext(req),
+          req.params.code,
+          req.body.permissions as Permission[],
+        ),
+    );
+
+    const policyAccess = { access: 'admin.security-policy' as const };
+    r.get(
+      '/security-policy',
+      { config: policyAccess, schema: { tags, response: { 200: securityPolicySchema } } },
+      async () => getSecurityPolicy(deps.db),
+    );
+    r.put(
+      '/security-policy',
+      {
+        config: policyAccess,
+        schema: { tags, body: securityPolicySchema, response: { 200: securityPolicySchema } },
+      },
+      async (req) => updateSecurityPolicy(deps.db, auditContext(req), req.body),
+    );
+
+    const sessionAccess = { access: 'admin.sessions' as const };
+    r.get(
+      '/sessions',
+      { config: sessionAccess, schema: { tags, response: { 200: listResponse(sessionSchema) } } },
+      async () => {
+        const items = await listActiveSessions(deps.db);
+        return { items, total: items.length };
+      },
+    );
+    r.delete(
+      '/sessions/:id',
+      {
+        config: sessionAccess,
+        schema: {
+          tags,
+          params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }),
+          response: { 200: okSchema },
+        },
+      },
+      async (req) => {
+        await forceLogout(deps.db, auditContext(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

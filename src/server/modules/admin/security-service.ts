@@ -1,0 +1,137 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { msg } from '../../../domain/message';
+import type { SecurityPolicy } from '../../../domain/password-policy';
+import {
+  isPermission,
+  PERMISSIONS,
+  type Permission,
+  ROLE_CODES,
+  ROLE_NAMES,
+  ROLE_SCOPE,
+  type RoleCode,
+  separationOfDutiesViolations,
+} from '../../../domain/roles';
+import type { Db } from '../../db/client';
+import { roles, sessions, users } from '../../db/schema';
+import type { AuditContext } from '../../platform/audit';
+import { writeAudit } from '../../platform/audit';
+import { AppError, notFound } from '../../platform/errors';
+import { getSecurityPolicy, saveSecurityPolicy } from '../../platform/security-policy';
+import { endSession } from '../../platform/sessions';
+
+export async function listRoles(db: Db) {
+  const rows = await db
+    .select({
+      code: roles.code,
+      permissions: roles.permissions,
+      userCount: sql<number>`(select count(*)::int from ${users} where ${users.role} = ${roles.code})`,
+    })
+    .from(roles);
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return ROLE_CODES.filter((c) => byCode.has(c)).map((code) => {
+    const row = byCode.get(code)!;
+    return {
+      code,
+      name: ROLE_NAMES[code].zh,
+      nameEn: ROLE_NAMES[code].en,
+      scope: ROLE_SCOPE[code],
+      permissions: row.permissions.filter(isPermission),
+      userCount: row.userCount,
+    };
+  });
+}
+
+export function listPermissions() {
+  return Object.entries(PERMISSIONS).map(([code, p]) => ({
+    code,
+    name: p.name.zh,
+    nameEn: p.name.en,
+    group: p.group,
+  }));
+}
+
+export async function updateRolePermissions(
+  db: Db,
+  ctx: AuditContext,
+  code: RoleCode,
+  permissions: Permission[],
+) {
+  const wanted = [...new Set(permissions)].sort();
+  const violations = separationOfDutiesViolations(code, wanted);
+  if (violations.length > 0) {
+    const names = violations.map((p) => PERMISSIONS[p].name);
+    throw new AppError(
+      400,
+      'separation_of_duties',
+      msg(
+        `三员分立：${ROLE_NAMES[code].zh}不能拥有 ${names.map((n) => n.zh).join('、')}`,
+        `Separation of duties: ${ROLE_NAMES[code].en} cannot hold ${names.map((n) => n.en).join(', ')}`,
+      ),
+      'permissions',
+    );
+  }
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(roles).where(eq(roles.code, code));
+    if (!before) throw notFound(msg('角色', 'role'));
+    await tx.update(roles).set({ permissions: wanted, updatedAt: new Date() }).where(eq(roles.code, code));
+    await writeAudit(tx, ctx, {
+      action: 'role.update',
+      targetType: 'role',
+      targetId: code,
+      before: { permissions: before.permissions },
+      after: { permissions: wanted },
+    });
+  });
+  return (await listRoles(db)).find((r) => r.code === code)!;
+}
+
+export async function updateSecurityPolicy(db: Db, ctx: AuditContext, value: SecurityPolicy) {
+  await db.transaction(async (tx) => {
+    const before = await getSecurityPolicy(tx);
+    await saveSecurityPolicy(tx, value);
+    await writeAudit(tx, ctx, {
+      action: 'security-policy.update',
+      targetType: 'settings',
+      targetId: 'security-policy',
+      before,
+      after: value,
+    });
+  });
+  return value;
+}
+
+export async function listActiveSessions(db: Db) {
+  const rows = await db
+    .select({
+      id: sessions.id,
+      username: users.username,
+      role: users.role,
+      ip: sessions.ip,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(isNull(sessions.endedAt))
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(500);
+  // The session id is the hash of the cookie; only a prefix is shown, enough to tell rows apart.
+  return rows.map((s) => ({
+    ...s,
+    id: s.id.slice(0, 16),
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+  }));
+}
+
+export async function forceLogout(db: Db, ctx: AuditContext, idPrefix: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: sessions.id, userId: sessions.userId })
+      .from(sessions)
+      .where(and(sql`left(${sessions.id}, 16) = ${idPrefix}`, isNull(sessions.endedAt)));
+    if (!row) throw notFound(msg('会话', 'session'));
+    await endSession(tx, row.id, 'forced');
+    await writeAudit(tx, ctx, { action: 'session.force-logout', targetType: 'user', targetId: row.userId });
+  });
+}

@@ -1,0 +1,90 @@
+import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { userListQuerySchema } from '../../../domain/contracts/admin';
+import type { Tx } from '../../db/client';
+import { departments, loginThrottle, organizations, parks, regions, users } from '../../db/schema';
+import { likePattern, orderBy } from '../../platform/listing';
+
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+const listColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  departmentId: users.departmentId,
+  departmentName: departments.name,
+  regionCode: users.regionCode,
+  regionName: regions.name,
+  orgId: users.orgId,
+  orgName: organizations.name,
+  parkId: users.parkId,
+  parkName: parks.name,
+  status: users.status,
+  lockedUntil: sql<
+    string | null
+  >`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+function listWhere(q: Omit<UserListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (q.q)
+    conds.push(or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q))));
+  if (q.role) conds.push(eq(users.role, q.role));
+  if (q.status) conds.push(eq(users.status, q.status));
+  return and(...conds);
+}
+
+function baseQuery(tx: Tx) {
+  return tx
+    .select(listColumns)
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .leftJoin(parks, eq(parks.id, users.parkId))
+    .leftJoin(loginThrottle, eq(loginThrottle.username, users.username));
+}
+
+export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+export function listUsers(tx: Tx, q: UserListQuery, limit: number, offset: number) {
+  const sort = orderBy(
+    q.sort,
+    {
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      createdAt: users.createdAt,
+      lastLoginAt: users.lastLoginAt,
+    },
+    sql`${users.username}`,
+  );
+  return baseQuery(tx)
+    .where(listWhere(q))
+    .orderBy(...sort)
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countUsers(tx: Tx, q: UserListQuery): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(listWhere(q));
+  return row.n;
+}
+
+export async function getUserRow(tx: Tx, id: string): Promise<UserListRow | undefined> {
+  const [row] = await baseQuery(tx).where(eq(users.id, id));
+  return row;
+}
+
+export async function findUserById(tx: Tx, id: string) {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findUserByUsername(tx: Tx, username: string) {
+  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return row;
+}

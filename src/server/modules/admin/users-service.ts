@@ -1,0 +1,237 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createUserBodySchema, User, updateUserBodySchema } from '../../../domain/contracts/admin';
+import { msg } from '../../../domain/message';
+import { passwordPolicyProblem } from '../../../domain/password-policy';
+import { isAdminRole, ROLE_BINDING, type RoleCode } from '../../../domain/roles';
+import type { Tx } from '../../db/client';
+import { departments, loginThrottle, organizations, parks, users } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { type AuditContext, writeAudit } from '../../platform/audit';
+import type { Deps } from '../../platform/deps';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors';
+import { hashPassword } from '../../platform/passwords';
+import { getSecurityPolicy } from '../../platform/security-policy';
+import { endUserSessions } from '../../platform/sessions';
+import { findUserById, findUserByUsername, getUserRow, type UserListRow } from './users-repo';
+
+type CreateBody = z.infer<typeof createUserBodySchema>;
+type UpdateBody = z.infer<typeof updateUserBodySchema>;
+
+const USER = msg('用户', 'user');
+
+export function presentUser(r: UserListRow): User {
+  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+  return {
+    ...r,
+    role: r.role as RoleCode,
+    lockedUntil: iso(r.lockedUntil),
+    lastLoginAt: iso(r.lastLoginAt),
+    createdAt: iso(r.createdAt)!,
+  };
+}
+
+/** 三员分立: administrator accounts are created and reset only with `npm run admin:create`. */
+function refuseAdminRole(role: string) {
+  if (isAdminRole(role)) {
+    throw new AppError(
+      403,
+      'separation_of_duties',
+      msg(
+        '三员账户（系统、安全、审计管理员）只能通过命令 npm run admin:create 管理',
+        'Administrator accounts (system, security, audit) are managed only with npm run admin:create',
+      ),
+      'role',
+    );
+  }
+}
+
+interface Binding {
+  departmentId: string | null;
+  regionCode: string | null;
+  orgId: string | null;
+  parkId: string | null;
+}
+
+/** Checks that the role's required binding is there and exists; fields the role does not use are cleared. */
+async function resolveBinding(tx: Tx, deps: Deps, role: RoleCode, b: Partial<Binding>): Promise<Binding> {
+  const need = ROLE_BINDING[role];
+  const out: Binding = { departmentId: b.departmentId ?? null, regionCode: null, orgId: null, parkId: null };
+  if (out.departmentId) {
+    const [d] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.id, out.departmentId));
+    if (!d) throw invalid('departmentId', msg('部门不存在', 'No such department'));
+  }
+  if (need === 'region') {
+    const region = b.regionCode ? deps.regions.get(b.regionCode) : undefined;
+    if (!region || region.level === 'city' || !region.holdsData) {
+      throw invalid(
+        'regionCode',
+        msg('县(市、区)用户须指定所属县(市、区)或功能区', 'A county user needs a county or functional zone'),
+      );
+    }
+    out.regionCode = region.code;
+  }
+  if (need === 'org') {
+    if (!b.orgId)
+      throw invalid(
+        'orgId',
+        msg('企业/院所用户须指定所属单位', 'An organisation user needs an organisation'),
+      );
+    const [o] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.id, b.orgId));
+    if (!o) throw invalid('orgId', msg('单位不存在', 'No such organisation'));
+    out.orgId = b.orgId;
+  }
+  if (need === 'park') {
+    if (!b.parkId) throw invalid('parkId', msg('园区用户须指定所属园区', 'A park user needs a park'));
+    const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, b.parkId));
+    if (!p) throw invalid('parkId', msg('园区不存在', 'No such park'));
+    out.parkId = b.parkId;
+  }
+  return out;
+}
+
+async function checkPassword(tx: Tx, password: string, username: string) {
+  const problem = passwordPolicyProblem(password, await getSecurityPolicy(tx), username);
+  if (problem) throw invalid('password', problem);
+}
+
+async function loadManageable(tx: Tx, id: string) {
+  const user = await findUserById(tx, id);
+  if (!user) throw notFound(USER);
+  refuseAdminRole(user.role);
+  return user;
+}
+
+function snapshot(u: Awaited<ReturnType<typeof findUserById>>) {
+  const { passwordHash: _omit, ...rest } = u;
+  return rest;
+}
+
+export async function createUser(deps: Deps, ctx: AuditContext, body: CreateBody): Promise<User> {
+  refuseAdminRole(body.role);
+  await checkPassword(deps.db, body.password, body.username);
+  const passwordHash = await hashPassword(body.password);
+  return deps.db.transaction(async (tx) => {
+    if (await findUserByUsername(tx, body.username)) {
+      throw conflict(msg('用户名已存在', 'The username is taken'), 'username');
+    }
+    const binding = await resolveBinding(tx, deps, body.role, body);
+    const [created] = await tx
+      .insert(users)
+      .values({
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        ...binding,
+        passwordHash,
+        mustChangePassword: true,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: created.id,
+      after: snapshot(created),
+    });
+    return presentUser((await getUserRow(tx, created.id))!);
+  });
+}
+
+export async function updateUser(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  body: UpdateBody,
+): Promise<User> {
+  return deps.db.transaction(async (tx) => {
+    const before = await loadManageable(tx, id);
+    const role = body.role ?? (before.role as RoleCode);
+    if (body.role && body.role !== before.role && id === actor.id) {
+      throw new AppError(
+        403,
+        'own_role',
+        msg('不能修改自己的角色', 'You cannot change your own role'),
+        'role',
+      );
+    }
+    refuseAdminRole(role);
+    const binding = await resolveBinding(tx, deps, role, { ...before, ...stripUndefined(body) });
+    const [after] = await tx
+      .update(users)
+      .set({ displayName: body.displayName ?? before.displayName, role, ...binding, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    if (role !== before.role) await endUserSessions(tx, id, 'role-changed');
+    await writeAudit(tx, ctx, {
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return presentUser((await getUserRow(tx, id))!);
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function setUserStatus(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  status: 'active' | 'disabled',
+) {
+  return deps.db.transaction(async (tx) => {
+    const before = await loadManageable(tx, id);
+    if (id === actor.id)
+      throw new AppError(
+        403,
+        'own_account',
+        msg('不能停用自己的账户', 'You cannot disable your own account'),
+      );
+    await tx.update(users).set({ status, updatedAt: new Date() }).where(eq(users.id, id));
+    if (status === 'disabled') await endUserSessions(tx, id, 'disabled');
+    await writeAudit(tx, ctx, {
+      action: status === 'active' ? 'user.enable' : 'user.disable',
+      targetType: 'user',
+      targetId: id,
+      before: { status: before.status },
+      after: { status },
+    });
+    return presentUser((await getUserRow(tx, id))!);
+  });
+}
+
+export async function resetPassword(deps: Deps, ctx: AuditContext, id: string, password: string) {
+  const target = await loadManageable(deps.db, id);
+  await checkPassword(deps.db, password, target.username);
+  const passwordHash = await hashPassword(password);
+  return deps.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, id));
+    await endUserSessions(tx, id, 'password-reset');
+    await writeAudit(tx, ctx, { action: 'user.reset-password', targetType: 'user', targetId: id });
+    return presentUser((await getUserRow(tx, id))!);
+  });
+}
+
+export async function unlockUser(deps: Deps, ctx: AuditContext, id: string) {
+  return deps.db.transaction(async (tx) => {
+    const target = await loadManageable(tx, id);
+    await tx.delete(loginThrottle).where(eq(loginThrottle.username, target.username));
+    await writeAudit(tx, ctx, { action: 'user.unlock', targetType: 'user', targetId: id });
+    return presentUser((await getUserRow(tx, id))!);
+  });
+}

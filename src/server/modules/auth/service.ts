@@ -1,0 +1,157 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Me } from '../../../domain/contracts/auth';
+import { msg } from '../../../domain/message';
+import { passwordPolicyProblem } from '../../../domain/password-policy';
+import type { Db } from '../../db/client';
+import { loginThrottle, users } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { type AuditContext, writeAudit } from '../../platform/audit';
+import { AppError, invalid } from '../../platform/errors';
+import { hashPassword, verifyPassword } from '../../platform/passwords';
+import { getSecurityPolicy } from '../../platform/security-policy';
+import { createSession, endSession, endUserSessions } from '../../platform/sessions';
+
+const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', msg('用户名或密码错误', 'Wrong username or password'));
+
+const locked = (until: Date) => {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new AppError(
+    423,
+    'account_locked',
+    msg(
+      `登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试`,
+      `Too many failed sign-ins: the account is locked; try again in ${minutes} minute(s)`,
+    ),
+  );
+};
+
+/**
+ * Signs a user in. Unknown usernames, disabled accounts and wrong passwords all answer alike, and
+ * failures are counted per username typed, so neither the answer nor the lockout reveals whether
+ * an account exists.
+ */
+export async function login(
+  db: Db,
+  ctx: AuditContext & { userAgent?: string },
+  username: string,
+  password: string,
+) {
+  const name = username.trim().toLowerCase();
+  const policy = await getSecurityPolicy(db);
+  const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, name));
+  if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) {
+    await db.transaction((tx) =>
+      writeAudit(tx, ctx, {
+        action: 'auth.login',
+        outcome: 'failure',
+        actorUsername: name,
+        after: { reason: 'locked' },
+      }),
+    );
+    throw locked(throttle.lockedUntil);
+  }
+  const [user] = await db.select().from(users).where(eq(users.username, name));
+  const passwordOk = await verifyPassword(user?.passwordHash, password);
+  if (!user || !passwordOk || user.status !== 'active') {
+    const reason = !user ? 'unknown-user' : !passwordOk ? 'wrong-password' : 'disabled';
+    const lockedUntil = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(loginThrottle)
+        .values({ username: name, failures: 1, updatedAt: new Date() })
+        .onConflictDoUpdate({
+          target: loginThrottle.username,
+          set: {
+            failures: sql`case when ${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} <= now() then 1 else ${loginThrottle.failures} + 1 end`,
+            lockedUntil: sql`case when ${loginThrottle.lockedUntil} <= now() then null else ${loginThrottle.lockedUntil} end`,
+            updatedAt: new Date(),
+          },
+        })
+        .returning();
+      await writeAudit(tx, ctx, {
+        action: 'auth.login',
+        outcome: 'failure',
+        actorUsername: name,
+        targetType: user ? 'user' : undefined,
+        targetId: user?.id,
+        after: { reason, failures: row.failures },
+      });
+      if (row.failures < policy.lockoutThreshold) return null;
+      const until = new Date(Date.now() + policy.lockoutMinutes * 60_000);
+      await tx.update(loginThrottle).set({ lockedUntil: until }).where(eq(loginThrottle.username, name));
+      await writeAudit(tx, ctx, {
+        action: 'auth.lockout',
+        outcome: 'failure',
+        actorUsername: name,
+        targetType: user ? 'user' : undefined,
+        targetId: user?.id,
+        after: { lockedUntil: until.toISOString(), failures: row.failures },
+      });
+      return until;
+    });
+    throw lockedUntil ? locked(lockedUntil) : invalidCredentials();
+  }
+  return db.transaction(async (tx) => {
+    await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    const session = await createSession(tx, user.id, ctx.ip ?? '', ctx.userAgent);
+    await writeAudit(
+      tx,
+      { ...ctx, actor: { id: user.id, username: user.username, role: user.role } },
+      { action: 'auth.login', targetType: 'user', targetId: user.id },
+    );
+    return session.token;
+  });
+}
+
+export async function logout(db: Db, ctx: AuditContext, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await endSession(tx, actor.sessionId, 'logout');
+    await writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: actor.id });
+  });
+}
+
+export async function changeOwnPassword(
+  db: Db,
+  ctx: AuditContext,
+  actor: Actor,
+  current: string,
+  next: string,
+) {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    throw invalid('currentPassword', msg('当前密码不正确', 'The current password is wrong'));
+  }
+  const problem = passwordPolicyProblem(next, await getSecurityPolicy(db), user.username);
+  if (problem) throw invalid('newPassword', problem);
+  if (await verifyPassword(user.passwordHash, next)) {
+    throw invalid(
+      'newPassword',
+      msg('新密码不能与当前密码相同', 'The new password must differ from the current one'),
+    );
+  }
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, actor.id));
+    await endUserSessions(tx, actor.id, 'password-changed', actor.sessionId);
+    await writeAudit(tx, ctx, { action: 'auth.password-change', targetType: 'user', targetId: actor.id });
+  });
+}
+
+export function presentMe(actor: Actor): Me {
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    regionCode: actor.regionCode ?? undefined,
+    orgId: actor.orgId ?? undefined,
+    parkId: actor.parkId ?? undefined,
+    departmentId: actor.departmentId ?? undefined,
+    mustChangePassword: actor.mustChangePassword,
+    abilities: [...actor.permissions].sort(),
+  };
+}

@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { isPermission, type RoleCode } from '../../domain/roles';
+import type { Tx } from '../db/client';
+import { roles, sessions, users } from '../db/schema';
+import type { Actor } from './actor';
+import { getSecurityPolicy } from './security-policy';
+
+export const SESSION_COOKIE = 'kc_session';
+// lastSeenAt is refreshed at most this often, so reads do not each cost a write.
+const TOUCH_EVERY_MS = 30_000;
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(tx: Tx, userId: string, ip: string, userAgent: string | undefined) {
+  const token = randomBytes(32).toString('base64url');
+  const id = sessionIdOf(token);
+  await tx.insert(sessions).values({ id, userId, ip, userAgent: userAgent?.slice(0, 256) ?? null });
+  return { token, id };
+}
+
+export async function endSession(tx: Tx, id: string, reason: string) {
+  await tx
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+}
+
+/** Ends every open session of a user except `keepId` (a password change ends the others). */
+export async function endUserSessions(tx: Tx, userId: string, reason: string, keepId?: string) {
+  const conds = [eq(sessions.userId, userId), isNull(sessions.endedAt)];
+  if (keepId) conds.push(ne(sessions.id, keepId));
+  await tx
+    .update(sessions)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(and(...conds));
+}
+
+/** The actor behind a session token, or null when absent, ended, timed out or disabled. */
+export async function resolveSession(tx: Tx, token: string | undefined): Promise<Actor | null> {
+  if (!token) return null;
+  const id = sessionIdOf(token);
+  const [row] = await tx
+    .select({ session: sessions, user: users, permissions: roles.permissions })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(roles, eq(roles.code, users.role))
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  if (!row) return null;
+  if (row.user.status !== 'active') {
+    await endSession(tx, id, 'disabled');
+    return null;
+  }
+  const policy = await getSecurityPolicy(tx);
+  const now = Date.now();
+  if (now - row.session.lastSeenAt.getTime() > policy.idleTimeoutMinutes * 60_000) {
+    await endSession(tx, id, 'idle-timeout');
+    return null;
+  }
+  if (now - row.session.createdAt.getTime() > policy.absoluteTimeoutHours * 3_600_000) {
+    await endSession(tx, id, 'absolute-timeout');
+    return null;
+  }
+  if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await tx
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
+  }
+  const u = row.user;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as RoleCode,
+    regionCode: u.regionCode,
+    orgId: u.orgId,
+    parkId: u.parkId,
+    departmentId: u.departmentId,
+    permissions: new Set(row.permissions.filter(isPermission)),
+    sessionId: id,
+    mustChangePassword: u.mustChangePassword,
+  };
+}
