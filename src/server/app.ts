@@ -22,6 +22,8 @@ export interface AppOptions {
   webDir?: string;
   trustProxy?: boolean;
   logger?: boolean;
+  /** Sign-in attempts allowed per client address and minute (the account lockout is separate). */
+  loginAttemptsPerMinute?: number;
 }
 
 /** Builds the whole application; main.ts listens with it, tests inject requests into it. */
@@ -39,6 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const deps: Deps = {
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 20,
     db: opts.database.db,
     driver: opts.database.driver,
     regions: await RegionTree.load(opts.database.db),

@@ -22,6 +22,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its access rule, for the role × endpoint test matrix. */
+    accessRules: { method: string; url: string; access: Access }[];
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -46,21 +50,24 @@ export function auditContext(req: FastifyRequest): AuditContext {
 /** One place where every request is authenticated and every route's access rule is enforced. */
 export function registerAccessControl(app: FastifyInstance, db: Db) {
   app.decorateRequest('actor', null);
+  const rules: FastifyInstance['accessRules'] = [];
+  app.decorate('accessRules', rules);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access)
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
-    }
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') rules.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) checkSameOrigin(req);
     req.actor = await resolveSession(db, req.cookies[SESSION_COOKIE]);
-  });
-
-  app.addHook('preHandler', async (req) => {
+    // Checked before the body is parsed or validated, so a caller without access learns nothing
+    // about what the endpoint expects.
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const actor = req.actor;

@@ -6,4 +6,5 @@ export interface Deps {
   db: Db;
   driver: Driver;
   regions: RegionTree;
+  loginAttemptsPerMinute: number;
 }

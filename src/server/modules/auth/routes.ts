@@ -15,7 +15,7 @@ export function authRoutes(deps: Deps) {
     r.post(
       '/login',
       {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit: { max: deps.loginAttemptsPerMinute, timeWindow: '1 minute' } },
         schema: { tags: ['auth'], body: loginBodySchema, response: { 200: meSchema } },
       },
       async (req, reply) => {

@@ -1,0 +1,101 @@
+/**
+ * Creates (or resets) an administrator account: the only way to manage the three administrator
+ * roles (三员分立), and how a PostgreSQL deployment gets its first users.
+ *
+ *   npm run admin:create -- <username> [sysadmin|secadmin|auditadmin] [--reset]
+ *
+ * Prints a generated one-time password; the user must change it at first sign-in.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { USERNAME_PATTERN } from '../../domain/contracts/admin';
+import { ADMIN_ROLES, type AdminRole, ROLE_NAMES } from '../../domain/roles';
+import { readConfig } from '../config';
+import { DataDirLockedError, openDatabase } from '../db/client';
+import { users } from '../db/schema';
+import { loadReferenceData } from '../db/seed/reference';
+import { writeAudit } from '../platform/audit';
+import { hashPassword } from '../platform/passwords';
+import { endUserSessions } from '../platform/sessions';
+
+function usage(message: string): never {
+  console.error(
+    `${message}\n用法 Usage: npm run admin:create -- <username> [${ADMIN_ROLES.join('|')}] [--reset]`,
+  );
+  process.exit(2);
+}
+
+function generatePassword(): string {
+  // 16 base64url characters plus a fixed mix, so every class the policy counts is present.
+  return `${randomBytes(12).toString('base64url')}#K7a`;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const reset = args.includes('--reset');
+  const [username, roleArg = 'sysadmin'] = args.filter((a) => !a.startsWith('--'));
+  if (!username || !USERNAME_PATTERN.test(username))
+    usage('请给出用户名（小写字母、数字、点、横线，3–64 位）');
+  if (!(ADMIN_ROLES as readonly string[]).includes(roleArg)) usage(`角色须为 ${ADMIN_ROLES.join(', ')}`);
+  const role = roleArg as AdminRole;
+
+  const config = readConfig();
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  ).catch((e) => {
+    if (e instanceof DataDirLockedError) usage(e.message);
+    throw e;
+  });
+  try {
+    await loadReferenceData(database.db, config.city);
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    const ctx = { actor: undefined, ip: 'cli', requestId: 'admin:create' };
+    await database.db.transaction(async (tx) => {
+      const [existing] = await tx.select().from(users).where(eq(users.username, username));
+      if (existing && !reset) usage(`用户 ${username} 已存在；要重置其密码请加 --reset`);
+      if (existing) {
+        if (existing.role !== role) usage(`用户 ${username} 的角色是 ${existing.role}，不是 ${role}`);
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: true, status: 'active', updatedAt: new Date() })
+          .where(eq(users.id, existing.id));
+        await endUserSessions(tx, existing.id, 'password-reset');
+        await writeAudit(tx, ctx, {
+          action: 'user.reset-password',
+          targetType: 'user',
+          targetId: existing.id,
+          actorUsername: 'cli',
+        });
+      } else {
+        const [created] = await tx
+          .insert(users)
+          .values({
+            username,
+            displayName: ROLE_NAMES[role].zh,
+            role,
+            passwordHash,
+            mustChangePassword: true,
+          })
+          .returning();
+        await writeAudit(tx, ctx, {
+          action: 'user.create',
+          targetType: 'user',
+          targetId: created.id,
+          actorUsername: 'cli',
+          after: { username, role },
+        });
+      }
+    });
+    console.log(`${reset ? '已重置' : '已创建'} ${ROLE_NAMES[role].zh} ${username}`);
+    console.log(`一次性密码 One-time password: ${password}`);
+    console.log('首次登录后须修改密码。The password must be changed at first sign-in.');
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import { openDatabase } from '../db/client';
+import { loadReferenceData } from '../db/seed/reference';
+
+/** Migrates the run's PostgreSQL database and loads the reference data once, before any file. */
+export default async function setup() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return;
+  const database = await openDatabase({ url });
+  await loadReferenceData(database.db, 'quanzhou');
+  await database.close();
+}
