@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { type SQL, sql } from 'drizzle-orm';
+
+// The default dictionary plus the domain's words (石墨烯, 数控一代, 鞋业 …), so they stay whole.
+const jieba = Jieba.withDict(dict);
+jieba.loadDict(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../config/reference/search-dictionary.txt')));
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
+
+function words(text: string): string[] {
+  return jieba.cutForSearch(text, true).map((w) => w.trim().toLowerCase()).filter((w) => WORD.test(w));
+}
+
+/**
+ * The text an organisation is found by: its segmented words (with their sub-words) and every Han
+ * character on its own, so a fragment that segmentation cut differently still matches.
+ */
+export function searchTextOf(parts: (string | null | undefined)[]): string {
+  const text = parts.filter(Boolean).join(' ');
+  const tokens = new Set(words(text));
+  for (const ch of text) if (HAN.test(ch)) tokens.add(ch);
+  return [...tokens].map((t) => t.replace(/[':&|!()\\]/g, '')).filter(Boolean).join(' ');
+}
+
+function quote(term: string): string {
+  return `'${term.replace(/'/g, '')}'`;
+}
+
+/**
+ * A tsquery for what the user typed: every word must match, either whole or as all of its
+ * characters (Chinese words may have been segmented differently in the document). Latin and
+ * digit words match as prefixes.
+ */
+export function toTsQuery(input: string): string | null {
+  const terms = jieba
+    .cut(input.trim(), true)
+    .map((w) => w.trim().toLowerCase().replace(/[':&|!()\\*]/g, ''))
+    .filter((w) => WORD.test(w));
+  if (terms.length === 0) return null;
+  return terms
+    .map((t) => {
+      if (!HAN.test(t)) return `${quote(t)}:*`;
+      const chars = [...t].filter((c) => HAN.test(c));
+      return chars.length > 1 ? `(${quote(t)} | (${chars.map(quote).join(' & ')}))` : quote(t);
+    })
+    .join(' & ');
+}
+
+/** Matching condition and rank for a keyword search over organisations. */
+export function searchCondition(searchText: SQL, name: SQL, input: string): { where: SQL; rank: SQL } | null {
+  const q = toTsQuery(input);
+  if (!q) return null;
+  const tsq = sql`to_tsquery('simple', ${q})`;
+  const vector = sql`to_tsvector('simple', ${searchText})`;
+  return {
+    where: sql`${vector} @@ ${tsq}`,
+    // Names that contain the whole input come first, then by how well the words and the name match.
+    rank: sql`(case when position(${input.trim()} in ${name}) > 0 then 1 else 0 end) + ts_rank(${vector}, ${tsq}) + similarity(${name}, ${input.trim()})`,
+  };
+}
+
+const INDUSTRY_NAMES = new Map(
+  (
+    JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../../../config/reference/industries-gbt4754-2017.json'), 'utf8'),
+    ) as { code: string; name: string }[]
+  ).map((i) => [i.code, i.name]),
+);
+
+/** What an organisation is found by; every writer of organisations stores exactly this. */
+export function orgSearchText(
+  org: { name: string; uscc?: string; industryCode?: string | null; address?: string | null },
+  regionName: string | undefined,
+): string {
+  const industry = org.industryCode ? INDUSTRY_NAMES.get(org.industryCode.slice(0, 2)) : undefined;
+  return searchTextOf([org.name, regionName, industry, org.address]);
+}
