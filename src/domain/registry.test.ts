@@ -13,7 +13,12 @@ describe('qualification validity', () => {
   });
 
   it('is valid from issue to its last day, and not after revocation', () => {
-    const q = (issuedOn: string) => ({ issuedOn, validUntil: validUntilFor(hte, issuedOn), revoked: false, revokedOn: null });
+    const q = (issuedOn: string) => ({
+      issuedOn,
+      validUntil: validUntilFor(hte, issuedOn),
+      revoked: false,
+      revokedOn: null,
+    });
     expect(isValidOn(q('2013-12-31'), '2016-12-31')).toBe(false);
     expect(isValidOn(q('2014-01-01'), '2016-12-31')).toBe(true);
     expect(isValidOn(q('2014-01-01'), '2017-01-01')).toBe(false);
@@ -26,17 +31,28 @@ describe('qualification validity', () => {
 
 describe('高企 quantitative criteria', () => {
   it('uses the R&D threshold of the revenue band and names the failing criterion', () => {
-    const small = hteCriteria({ revenue: '4000', rdExpense: '190', staff: 100, stStaff: 12, hitechRevenue: '2600' });
+    const small = hteCriteria({
+      revenue: '4000',
+      rdExpense: '190',
+      staff: 100,
+      stStaff: 12,
+      hitechRevenue: '2600',
+    });
     expect(small.map((c) => [c.code, c.required, c.actual, c.pass])).toEqual([
       ['rd_intensity', 5, 4.75, false],
       ['st_staff_share', 10, 12, true],
       ['hitech_revenue_share', 60, 65, true],
     ]);
-    expect(hteCriteria({ revenue: '15000', rdExpense: '600', staff: 10, stStaff: 1, hitechRevenue: '9000' })[0]).toMatchObject({
+    expect(
+      hteCriteria({ revenue: '15000', rdExpense: '600', staff: 10, stStaff: 1, hitechRevenue: '9000' })[0],
+    ).toMatchObject({
       required: 4,
       pass: true,
     });
-    expect(hteCriteria({ revenue: '30000', rdExpense: '899', staff: 10, stStaff: 1, hitechRevenue: '1' })[0].required).toBe(3);
+    expect(
+      hteCriteria({ revenue: '30000', rdExpense: '899', staff: 10, stStaff: 1, hitechRevenue: '1' })[0]
+        .required,
+    ).toBe(3);
   });
 
   it('fails a criterion whose figures are missing', () => {

@@ -110,8 +110,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   staff: ['registry.read', 'registry.write', 'registry.import'],
   county: ['registry.read', 'registry.write', 'registry.import'],
   park: ['registry.read'],
-  enterprise: ['registry.own-profile'],
-  institution: ['registry.own-profile'],
+  enterprise: ['registry.read', 'registry.own-profile'],
+  institution: ['registry.read', 'registry.own-profile'],
   expert: [],
 };
 

@@ -11,6 +11,7 @@ import type { Database } from './db/client';
 import { adminRoutes } from './modules/admin/routes';
 import { authRoutes } from './modules/auth/routes';
 import { referenceRoutes } from './modules/reference/routes';
+import { registryRoutes } from './modules/registry/routes';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -83,16 +84,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(deps), { prefix: '/api/v1/auth' });
   await app.register(adminRoutes(deps), { prefix: '/api/v1/admin' });
   await app.register(referenceRoutes(deps), { prefix: '/api/v1/reference' });
+  await app.register(registryRoutes(deps), { prefix: '/api/v1/registry' });
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(opts.webDir, 'index.html'));
     // The single-page app answers every non-API path; the router inside decides what to show.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0];
       if (file !== '/' && fs.existsSync(path.join(opts.webDir!, path.normalize(file)))) {
         return reply.sendFile(path.normalize(file).slice(1));
       }
+      // Read on each request (it is small) so a rebuilt web app is served without a restart.
+      const indexHtml = await fs.promises.readFile(path.join(opts.webDir!, 'index.html'));
       return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
     });
   }

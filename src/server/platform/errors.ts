@@ -50,6 +50,11 @@ function send(
 }
 
 const ZOD_RULES: Record<string, (issue: Record<string, unknown>) => Msg> = {
+  // Custom rules (identifier checks) write their message as "中文 / English".
+  custom: (i) => {
+    const [zh, en] = String(i.message).split(' / ');
+    return msg(zh, en ?? zh);
+  },
   invalid_type: (i) =>
     i.input === undefined
       ? msg('必填', 'is required')
@@ -82,7 +87,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issue = err.validation[0];
       const params = issue.params as { issue?: Record<string, unknown> } & Record<string, unknown>;
-      const detail = (params.issue ?? params) as Record<string, unknown>;
+      const detail = { ...(params.issue ?? params), message: issue.message } as Record<string, unknown>;
       const code = String(detail.code ?? issue.keyword);
       const keys = code === 'unrecognized_keys' ? (detail.keys as string[]) : [];
       const pathParts = String(issue.instancePath ?? '')

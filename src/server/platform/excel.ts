@@ -50,3 +50,8 @@ export async function* inBatches<T>(fetch: (offset: number, limit: number) => Pr
     if (rows.length < size) return;
   }
 }
+
+/** A list already in memory (small, bounded lists) as a single export batch. */
+export async function* oneBatch<T>(rows: T[]) {
+  yield rows;
+}

@@ -12,6 +12,7 @@ import { listResponse, okSchema } from '../../../domain/contracts/common';
 import { type Permission, ROLE_CODES } from '../../../domain/roles';
 import { auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
+import { oneBatch, sendXlsx } from '../../platform/excel';
 import { getSecurityPolicy } from '../../platform/security-policy';
 import {
   forceLogout,
@@ -67,6 +68,23 @@ export function securityRoutes(deps: Deps) {
         ),
     );
 
+    r.get('/roles/export.xlsx', { config: roleAccess, schema: { tags } }, async (_req, reply) => {
+      const roles = await listRoles(deps.db);
+      const names = new Map(listPermissions().map((p) => [p.code, p.name]));
+      return sendXlsx(
+        reply,
+        '角色与权限.xlsx',
+        '角色',
+        [
+          { header: '角色', value: (r) => r.name },
+          { header: '数据范围', value: (r) => r.scope },
+          { header: '权限', value: (r) => r.permissions.map((p) => names.get(p) ?? p).join('、'), width: 60 },
+          { header: '用户数', value: (r) => r.userCount },
+        ],
+        oneBatch(roles),
+      );
+    });
+
     const policyAccess = { access: 'admin.security-policy' as const };
     r.get(
       '/security-policy',
@@ -90,6 +108,21 @@ export function securityRoutes(deps: Deps) {
         const items = await listActiveSessions(deps.db);
         return { items, total: items.length };
       },
+    );
+    r.get('/sessions/export.xlsx', { config: sessionAccess, schema: { tags } }, async (_req, reply) =>
+      sendXlsx(
+        reply,
+        '在线会话.xlsx',
+        '在线会话',
+        [
+          { header: '用户名', value: (s) => s.username },
+          { header: '角色', value: (s) => s.role },
+          { header: 'IP', value: (s) => s.ip },
+          { header: '登录时间', value: (s) => s.createdAt, width: 26 },
+          { header: '最近活动', value: (s) => s.lastSeenAt, width: 26 },
+        ],
+        oneBatch(await listActiveSessions(deps.db)),
+      ),
     );
     r.delete(
       '/sessions/:id',

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { changePasswordBodySchema, loginBodySchema, meSchema } from '../../../domain/contracts/auth';
 import { okSchema } from '../../../domain/contracts/common';
+import { securityPolicySchema } from '../../../domain/password-policy';
 import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { unauthenticated } from '../../platform/errors';
+import { getSecurityPolicy } from '../../platform/security-policy';
 import { resolveSession, SESSION_COOKIE } from '../../platform/sessions';
 import { changeOwnPassword, login, logout, presentMe } from './service';
 
@@ -47,6 +49,16 @@ export function authRoutes(deps: Deps) {
       '/me',
       { config: { access: 'signed-in' }, schema: { tags: ['auth'], response: { 200: meSchema } } },
       async (req) => presentMe(actorOf(req)),
+    );
+
+    // The policy a new password must meet, so forms can check as the user types.
+    r.get(
+      '/password-policy',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['auth'], response: { 200: securityPolicySchema } },
+      },
+      async () => getSecurityPolicy(deps.db),
     );
 
     r.post(

@@ -6,13 +6,18 @@ import { type SQL, sql } from 'drizzle-orm';
 
 // The default dictionary plus the domain's words (石墨烯, 数控一代, 鞋业 …), so they stay whole.
 const jieba = Jieba.withDict(dict);
-jieba.loadDict(fs.readFileSync(path.resolve(import.meta.dirname, '../../../../config/reference/search-dictionary.txt')));
+jieba.loadDict(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../../../config/reference/search-dictionary.txt')),
+);
 
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
 
 function words(text: string): string[] {
-  return jieba.cutForSearch(text, true).map((w) => w.trim().toLowerCase()).filter((w) => WORD.test(w));
+  return jieba
+    .cutForSearch(text, true)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => WORD.test(w));
 }
 
 /**
@@ -23,7 +28,10 @@ export function searchTextOf(parts: (string | null | undefined)[]): string {
   const text = parts.filter(Boolean).join(' ');
   const tokens = new Set(words(text));
   for (const ch of text) if (HAN.test(ch)) tokens.add(ch);
-  return [...tokens].map((t) => t.replace(/[':&|!()\\]/g, '')).filter(Boolean).join(' ');
+  return [...tokens]
+    .map((t) => t.replace(/[':&|!()\\]/g, ''))
+    .filter(Boolean)
+    .join(' ');
 }
 
 function quote(term: string): string {
@@ -38,7 +46,12 @@ function quote(term: string): string {
 export function toTsQuery(input: string): string | null {
   const terms = jieba
     .cut(input.trim(), true)
-    .map((w) => w.trim().toLowerCase().replace(/[':&|!()\\*]/g, ''))
+    .map((w) =>
+      w
+        .trim()
+        .toLowerCase()
+        .replace(/[':&|!()\\*]/g, ''),
+    )
     .filter((w) => WORD.test(w));
   if (terms.length === 0) return null;
   return terms
@@ -66,7 +79,10 @@ export function searchCondition(searchText: SQL, name: SQL, input: string): { wh
 const INDUSTRY_NAMES = new Map(
   (
     JSON.parse(
-      fs.readFileSync(path.resolve(import.meta.dirname, '../../../../config/reference/industries-gbt4754-2017.json'), 'utf8'),
+      fs.readFileSync(
+        path.resolve(import.meta.dirname, '../../../../config/reference/industries-gbt4754-2017.json'),
+        'utf8',
+      ),
     ) as { code: string; name: string }[]
   ).map((i) => [i.code, i.name]),
 );

@@ -1,0 +1,153 @@
+import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  App as AntApp,
+  Button,
+  Layout,
+  Menu,
+  type MenuProps,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_NAMES } from '../../domain/roles';
+import { useLogout } from '../features/auth/api';
+import { useAuth, useMe } from './auth-context';
+import { CHANGE_PASSWORD_PATH } from './guards';
+import { useMsg, useT } from './i18n';
+import { LanguageSwitch } from './language-switch';
+import { menuEntryFor, visibleMenu } from './menu-config';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const t = useT();
+  const pickMsg = useMsg();
+  const me = useMe();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { message } = AntApp.useApp();
+  const logout = useLogout();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+
+  // Until a forced password change is done there is nowhere else to go, so no menu at all.
+  const locked = me.mustChangePassword;
+  const entries = useMemo(() => (locked ? [] : visibleMenu(can)), [locked, can]);
+  const current = menuEntryFor(location.pathname);
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
+    ...entries.map((entry) => ({ key: entry.path, icon: <entry.icon />, label: t(entry.labelKey) })),
+  ];
+
+  const platform = `${t('app.name')} · ${t('app.fullName')}`;
+  const pageTitle =
+    location.pathname === '/'
+      ? t('menu.home')
+      : location.pathname === CHANGE_PASSWORD_PATH
+        ? t('password.title')
+        : current
+          ? t(current.labelKey)
+          : undefined;
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} - ${platform}` : platform;
+  }, [pageTitle, platform]);
+
+  const onLogout = () => {
+    logout.mutate(undefined, {
+      onSuccess: () => {
+        message.success(t('auth.loggedOut'));
+        navigate('/login', { replace: true });
+      },
+    });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!locked && (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
+          <div
+            style={{
+              height: 64,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              color: '#fff',
+              fontSize: 20,
+              fontWeight: 600,
+              letterSpacing: 2,
+            }}
+          >
+            {t('app.name')}
+          </div>
+          <nav aria-label={t('menu.navigation')}>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[current?.path ?? location.pathname]}
+              items={items}
+              onClick={({ key }) => navigate(key)}
+            />
+          </nav>
+        </Sider>
+      )}
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Title
+            level={1}
+            ellipsis={{ tooltip: platform }}
+            style={{ fontSize: 18, margin: 0, flex: '1 1 auto', minWidth: 0 }}
+          >
+            {platform}
+          </Typography.Title>
+          <Space size="middle" wrap={false} style={{ flex: 'none' }}>
+            <Space size={6}>
+              <UserOutlined aria-hidden />
+              <span data-testid="current-user">{me.displayName}</span>
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {pickMsg(ROLE_NAMES[me.role])}
+              </Tag>
+            </Space>
+            <LanguageSwitch />
+            {!locked && (
+              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate(CHANGE_PASSWORD_PATH)}>
+                {t('password.change')}
+              </Button>
+            )}
+            <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={onLogout}>
+              {t('auth.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <main>
+            <Suspense
+              fallback={
+                <div style={{ display: 'grid', placeItems: 'center', padding: 64 }}>
+                  <Spin />
+                </div>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </main>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

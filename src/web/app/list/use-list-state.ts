@@ -1,0 +1,78 @@
+import type { TablePaginationConfig } from 'antd';
+import type { SorterResult, SortOrder } from 'antd/es/table/interface';
+import { useCallback, useMemo, useState } from 'react';
+import { useT } from '../i18n';
+
+interface ListState<F> {
+  page: number;
+  pageSize: number;
+  /** `field` ascending or `-field` descending, as the list endpoints take it. */
+  sort?: string;
+  filters: F;
+}
+
+function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
+  const one = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!one?.order) return undefined;
+  const field = one.columnKey ?? one.field;
+  if (typeof field !== 'string') return undefined;
+  return one.order === 'descend' ? `-${field}` : field;
+}
+
+/**
+ * Server-side paging, sorting and filters for an antd Table. `params` goes to the list query;
+ * `exportQuery` (the same filters and sort, no paging) goes to `…/export.xlsx`.
+ */
+export function useListState<F extends object>(initialFilters: F, initialSort?: string) {
+  const t = useT();
+  const [state, setState] = useState<ListState<F>>({
+    page: 1,
+    pageSize: 20,
+    sort: initialSort,
+    filters: initialFilters,
+  });
+
+  const applyFilters = useCallback((filters: F) => setState((s) => ({ ...s, filters, page: 1 })), []);
+
+  const onTableChange = useCallback(
+    <T>(
+      pagination: TablePaginationConfig,
+      _filters: unknown,
+      sorter: SorterResult<T> | SorterResult<T>[],
+    ) => {
+      setState((s) => {
+        const sort = sortParam(sorter) ?? initialSort;
+        const pageSize = pagination.pageSize ?? s.pageSize;
+        const resetPage = sort !== s.sort || pageSize !== s.pageSize;
+        return { ...s, sort, pageSize, page: resetPage ? 1 : (pagination.current ?? 1) };
+      });
+    },
+    [initialSort],
+  );
+
+  const params = useMemo(
+    () => ({ ...state.filters, page: state.page, pageSize: state.pageSize, sort: state.sort }),
+    [state],
+  );
+  const exportQuery = useMemo(() => ({ ...state.filters, sort: state.sort }), [state.filters, state.sort]);
+
+  const pagination = useCallback(
+    (total: number | undefined): TablePaginationConfig => ({
+      current: state.page,
+      pageSize: state.pageSize,
+      total: total ?? 0,
+      showSizeChanger: true,
+      pageSizeOptions: [10, 20, 50, 100],
+      showTotal: (n) => t('list.total', { total: n }),
+    }),
+    [state.page, state.pageSize, t],
+  );
+
+  const sortOrderOf = useCallback(
+    (field: string): SortOrder =>
+      state.sort === field ? 'ascend' : state.sort === `-${field}` ? 'descend' : null,
+    [state.sort],
+  );
+
+  return { params, exportQuery, applyFilters, onTableChange, pagination, sortOrderOf };
+}

@@ -1,0 +1,35 @@
+import { App as AntApp, type FormInstance } from 'antd';
+import { useCallback } from 'react';
+import { isApiError } from './api-client';
+import { useT } from './i18n';
+
+/**
+ * Shows a failed request to the user. The server's message is already in the user's language;
+ * when it names a field that the form has, the message goes under that field.
+ */
+export function useApiErrorHandler() {
+  const { message } = AntApp.useApp();
+  const t = useT();
+  return useCallback(
+    <V>(error: unknown, form?: FormInstance<V>, fieldMap?: Record<string, string>) => {
+      if (!isApiError(error)) {
+        message.error(error instanceof Error ? error.message : t('error.unknown'));
+        return;
+      }
+      if (error.status === 401 && error.code !== 'invalid_credentials') return; // handled by the auth layer
+      const field = error.field ? (fieldMap?.[error.field] ?? error.field) : undefined;
+      // getFieldsValue() lists exactly the fields this form renders, set or not.
+      const known: unknown = form && field ? form.getFieldsValue() : undefined;
+      if (form && field && typeof known === 'object' && known !== null && Object.hasOwn(known, field)) {
+        form.setFields([{ name: field as never, errors: [error.message] }]);
+        form.scrollToField(field as never);
+        return;
+      }
+      // A request id helps only when something broke on the server; a refusal explains itself.
+      message.error(
+        error.status >= 500 && error.requestId ? `${error.message} (${error.requestId})` : error.message,
+      );
+    },
+    [message, t],
+  );
+}
