@@ -1,7 +1,8 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { DataDirLockedError, openDatabase } from './db/client';
-import { seedDemoAccounts } from './db/seed/demo-accounts';
+import { generateDemoData } from './db/demo';
+import { hasAnyUser, seedDemoAccounts } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
 import { writeAudit } from './platform/audit';
 
@@ -18,22 +19,23 @@ async function main() {
   });
   await loadReferenceData(database.db, config.city);
 
-  // Demo accounts only on the embedded database: a PostgreSQL deployment starts with no users
-  // and gets its administrators from `npm run admin:create`.
-  if (database.driver === 'pglite') {
+  // Demo data and accounts only on a new embedded database: a PostgreSQL deployment starts with
+  // no users and gets its administrators from `npm run admin:create`. The data is generated
+  // before the accounts, so a start interrupted in between simply does it again.
+  if (database.driver === 'pglite' && !(await hasAnyUser(database.db))) {
+    console.log('正在生成演示数据 Generating the Quanzhou demo data …');
+    const summary = await generateDemoData(database.db);
     const created = await seedDemoAccounts(database.db, config.demoPassword);
-    if (created.length > 0) {
-      await database.db.transaction((tx) =>
-        writeAudit(
-          tx,
-          {},
-          { action: 'system.demo-seed', after: { accounts: created.map((a) => a.username) } },
-        ),
-      );
-      console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
-      for (const a of created)
-        console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
-    }
+    await database.db.transaction((tx) =>
+      writeAudit(
+        tx,
+        {},
+        { action: 'system.demo-seed', after: { accounts: created.map((a) => a.username), summary } },
+      ),
+    );
+    console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
+    for (const a of created)
+      console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
   }
 
   const app = await buildApp({

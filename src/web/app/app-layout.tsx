@@ -1,6 +1,5 @@
 import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import {
-  App as AntApp,
   Button,
   Layout,
   Menu,
@@ -19,7 +18,7 @@ import { useAuth, useMe } from './auth-context';
 import { CHANGE_PASSWORD_PATH } from './guards';
 import { useMsg, useT } from './i18n';
 import { LanguageSwitch } from './language-switch';
-import { menuEntryFor, visibleMenu } from './menu-config';
+import { MENU_GROUPS, type MenuEntry, menuEntryFor, menuTree, visibleMenu } from './menu-config';
 
 const { Header, Sider, Content } = Layout;
 
@@ -30,7 +29,6 @@ export function AppLayout() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const { message } = AntApp.useApp();
   const logout = useLogout();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
@@ -38,12 +36,28 @@ export function AppLayout() {
   // Until a forced password change is done there is nowhere else to go, so no menu at all.
   const locked = me.mustChangePassword;
   const entries = useMemo(() => (locked ? [] : visibleMenu(can)), [locked, can]);
-  const current = menuEntryFor(location.pathname);
+  const current = menuEntryFor(location.pathname, entries);
 
+  const item = (entry: MenuEntry) => ({ key: entry.path, icon: <entry.icon />, label: t(entry.labelKey) });
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
-    ...entries.map((entry) => ({ key: entry.path, icon: <entry.icon />, label: t(entry.labelKey) })),
+    ...menuTree(entries).map((node) => {
+      if (node.kind === 'entry') return item(node.entry);
+      const group = MENU_GROUPS[node.group];
+      return {
+        key: `group:${node.group}`,
+        icon: <group.icon />,
+        label: t(group.labelKey),
+        children: node.entries.map(item),
+      };
+    }),
   ];
+  // The group of the page showing opens by itself (after a link from the home page, say).
+  const [openKeys, setOpenKeys] = useState<string[]>([]);
+  const currentGroup = current?.group ? `group:${current.group}` : undefined;
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
 
   const platform = `${t('app.name')} · ${t('app.fullName')}`;
   const pageTitle =
@@ -59,12 +73,7 @@ export function AppLayout() {
   }, [pageTitle, platform]);
 
   const onLogout = () => {
-    logout.mutate(undefined, {
-      onSuccess: () => {
-        message.success(t('auth.loggedOut'));
-        navigate('/login', { replace: true });
-      },
-    });
+    logout.mutate();
   };
 
   return (
@@ -90,6 +99,8 @@ export function AppLayout() {
               theme="dark"
               mode="inline"
               selectedKeys={[current?.path ?? location.pathname]}
+              openKeys={collapsed ? undefined : openKeys}
+              onOpenChange={setOpenKeys}
               items={items}
               onClick={({ key }) => navigate(key)}
             />

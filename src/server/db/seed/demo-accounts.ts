@@ -77,10 +77,14 @@ export async function ensureDemoOrganizations(db: Db) {
   return ids;
 }
 
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const [any] = await db.select({ id: users.id }).from(users).limit(1);
+  return !!any;
+}
+
 /** Creates the demo accounts when the database has no users yet; returns what it created. */
 export async function seedDemoAccounts(db: Db, password: string): Promise<DemoAccount[]> {
-  const [any] = await db.select({ id: users.id }).from(users).limit(1);
-  if (any) return [];
+  if (await hasAnyUser(db)) return [];
   const orgIds = await ensureDemoOrganizations(db);
   const parkRows = await db.select({ id: parks.id, code: parks.code }).from(parks);
   const passwordHash = await hashPassword(password);

@@ -22,10 +22,11 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<unknown>('/api/v1/auth/logout'),
-    // Whatever the server said, this browser is done with the session.
+    // Whatever the server said, this browser is done with the session: a full load of the login
+    // page also drops every piece of the previous user's data held in memory.
     onSettled: () => {
       queryClient.clear();
-      queryClient.setQueryData(authKeys.me, null);
+      window.location.assign('/login');
     },
   });
 }
