@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { carrierAnnual, carriers, organizations, rdPlatforms, regions } from '../../db/schema';
 
@@ -60,4 +60,64 @@ export function platformsOfOrg(tx: Tx, orgId: string) {
 
 export function carriersOfOrg(tx: Tx, orgId: string) {
   return carrierSelect(tx).where(eq(carriers.operatorOrgId, orgId)).orderBy(asc(carriers.recognizedOn));
+}
+
+type FacilityTable = typeof rdPlatforms | typeof carriers;
+
+/**
+ * "Counts on date D", the one rule for platforms and carriers: recognised on or before D, and still
+ * active or ended after D. `ended_on` is the first day it no longer counts, as a qualification's
+ * revocation date is; an ended record without a date counts on no day.
+ */
+export function facilityActiveOn(t: FacilityTable, onDate: string): SQL {
+  return sql`(${t.recognizedOn} <= ${onDate} and (${t.status} = 'active' or ${t.endedOn} > ${onDate}))`;
+}
+
+/**
+ * Holds the organisation's row until the transaction ends, so two writers cannot both pass the
+ * "name unique per organisation" check (the tables carry no unique index on it).
+ */
+export async function lockOrgRow(tx: Tx, orgId: string): Promise<void> {
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, orgId))
+    .for('update');
+}
+
+/** Another record of the same organisation already uses this name. */
+export async function facilityNameTaken(
+  tx: Tx,
+  t: FacilityTable,
+  orgId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const orgCol = t === rdPlatforms ? rdPlatforms.hostOrgId : carriers.operatorOrgId;
+  const [row] = await tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(orgCol, orgId), eq(t.name, name), exceptId ? ne(t.id, exceptId) : undefined))
+    .limit(1);
+  return !!row;
+}
+
+/** A platform's stored row with its host's park, for single-record scope checks. */
+export async function getPlatformFacts(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ platform: rdPlatforms, parkId: organizations.parkId })
+    .from(rdPlatforms)
+    .innerJoin(organizations, eq(organizations.id, rdPlatforms.hostOrgId))
+    .where(eq(rdPlatforms.id, id));
+  return row;
+}
+
+/** A carrier's stored row with its operator's park, for single-record scope checks. */
+export async function getCarrierFacts(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ carrier: carriers, parkId: organizations.parkId })
+    .from(carriers)
+    .innerJoin(organizations, eq(organizations.id, carriers.operatorOrgId))
+    .where(eq(carriers.id, id));
+  return row;
 }

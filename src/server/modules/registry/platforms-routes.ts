@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamSchema, listResponse } from '../../../domain/contracts/common';
+import { platformItemSchema } from '../../../domain/contracts/registry';
+import {
+  facilityEndBodySchema,
+  platformBodySchema,
+  platformDetailSchema,
+  platformListQuerySchema,
+  platformUpdateSchema,
+} from '../../../domain/contracts/registry-facilities';
+import { LEVEL_NAMES, PLATFORM_KIND_NAMES, RECORD_STATUS_NAMES } from '../../../domain/registry';
+import { actorOf, auditContext } from '../../platform/access';
+import type { Deps } from '../../platform/deps';
+import { sendXlsx } from '../../platform/excel';
+import { scopeOf } from '../../platform/scope';
+import { platformsAfter } from './platforms-repo';
+import {
+  createPlatform,
+  endPlatform,
+  listPlatformPage,
+  platformDetail,
+  updatePlatform,
+} from './platforms-service';
+
+/** 研发平台: /api/v1/registry/platforms. */
+export function platformRoutes(deps: Deps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['registry'];
+    const read = { access: 'registry.read' as const };
+    const write = { access: 'registry.write' as const };
+
+    r.get(
+      '/platforms',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: platformListQuerySchema,
+          response: { 200: listResponse(platformItemSchema) },
+        },
+      },
+      async (req) => listPlatformPage(deps, actorOf(req), req.query),
+    );
+
+    r.get(
+      '/platforms/export.xlsx',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: platformListQuerySchema.omit({ page: true, pageSize: true, sort: true }),
+        },
+      },
+      async (req, reply) => {
+        const scope = scopeOf(actorOf(req), deps.regions);
+        async function* batches() {
+          let after: string | null = null;
+          for (;;) {
+            const rows = await platformsAfter(deps.db, scope, req.query, deps.regions, after, 2000);
+            if (rows.length > 0) yield rows;
+            if (rows.length < 2000) return;
+            after = rows[rows.length - 1].id;
+          }
+        }
+        return sendXlsx(
+          reply,
+          '研发平台.xlsx',
+          '研发平台',
+          [
+            { header: '平台名称', value: (p) => p.name, width: 36 },
+            { header: '平台类型', value: (p) => PLATFORM_KIND_NAMES[p.kind].zh, width: 26 },
+            { header: '级别', value: (p) => LEVEL_NAMES[p.level].zh },
+            { header: '依托单位', value: (p) => p.hostOrgName, width: 36 },
+            { header: '所属区域', value: (p) => p.regionName },
+            { header: '认定日期', value: (p) => p.recognizedOn },
+            { header: '文号', value: (p) => p.documentNo, width: 24 },
+            { header: '状态', value: (p) => RECORD_STATUS_NAMES[p.status].zh },
+            { header: '终止日期', value: (p) => p.endedOn },
+          ],
+          batches(),
+        );
+      },
+    );
+
+    r.get(
+      '/platforms/:id',
+      { config: read, schema: { tags, params: idParamSchema, response: { 200: platformDetailSchema } } },
+      async (req) => platformDetail(deps, actorOf(req), req.params.id),
+    );
+
+    r.post(
+      '/platforms',
+      { config: write, schema: { tags, body: platformBodySchema, response: { 201: platformItemSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createPlatform(deps, auditContext(req), actorOf(req), req.body)),
+    );
+
+    r.patch(
+      '/platforms/:id',
+      {
+        config: write,
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: platformUpdateSchema,
+          response: { 200: platformItemSchema },
+        },
+      },
+      async (req) => updatePlatform(deps, auditContext(req), actorOf(req), req.params.id, req.body),
+    );
+
+    r.post(
+      '/platforms/:id/end',
+      {
+        config: write,
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: facilityEndBodySchema,
+          response: { 200: platformItemSchema },
+        },
+      },
+      async (req) => endPlatform(deps, auditContext(req), actorOf(req), req.params.id, req.body),
+    );
+  };
+}
