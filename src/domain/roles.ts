@@ -93,6 +93,11 @@ export const PERMISSIONS = {
   'registry.write': { name: msg('维护创新主体库', 'Maintain the registry'), group: 'business' },
   'registry.import': { name: msg('导入创新主体数据', 'Import registry data'), group: 'business' },
   'registry.own-profile': { name: msg('维护本单位档案', 'Maintain own profile'), group: 'business' },
+  'plan.read': { name: msg('查看目标指标', 'View indicators and plan'), group: 'business' },
+  'plan.write': {
+    name: msg('填报指标与维护年度计划', 'Report figures and maintain the plan'),
+    group: 'business',
+  },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -106,9 +111,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   sysadmin: ['admin.users', 'admin.departments'],
   secadmin: ['admin.roles', 'admin.security-policy', 'admin.sessions'],
   auditadmin: ['admin.audit'],
-  leader: ['registry.read'],
-  staff: ['registry.read', 'registry.write', 'registry.import'],
-  county: ['registry.read', 'registry.write', 'registry.import'],
+  leader: ['registry.read', 'plan.read'],
+  staff: ['registry.read', 'registry.write', 'registry.import', 'plan.read', 'plan.write'],
+  county: ['registry.read', 'registry.write', 'registry.import', 'plan.read'],
   park: ['registry.read'],
   enterprise: ['registry.read', 'registry.own-profile'],
   institution: ['registry.read', 'registry.own-profile'],

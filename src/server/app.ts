@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/client';
 import { adminRoutes } from './modules/admin/routes';
 import { authRoutes } from './modules/auth/routes';
+import { planRoutes } from './modules/plan/routes';
 import { referenceRoutes } from './modules/reference/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { registerAccessControl } from './platform/access';
@@ -85,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes(deps), { prefix: '/api/v1/admin' });
   await app.register(referenceRoutes(deps), { prefix: '/api/v1/reference' });
   await app.register(registryRoutes(deps), { prefix: '/api/v1/registry' });
+  await app.register(planRoutes(deps), { prefix: '/api/v1/plan' });
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });

@@ -27,6 +27,10 @@ export class RegionTree {
     return this.byCode.get(code);
   }
 
+  childrenOf(code: string): RegionRow[] {
+    return this.children.get(code) ?? [];
+  }
+
   /** A region and everything below it: a county and its functional zones. */
   selfAndDescendants(code: string): string[] {
     const out: string[] = [];

@@ -1,3 +1,4 @@
+export * from './plan';
 export * from './platform';
 export * from './reference';
 export * from './registry';

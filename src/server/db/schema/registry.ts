@@ -100,7 +100,10 @@ export const orgAnnualStats = pgTable(
     ownsCoreTech: boolean('owns_core_tech').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.year] }), index('org_annual_stats_year_region_idx').on(t.year, t.regionCode)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.year] }),
+    index('org_annual_stats_year_region_idx').on(t.year, t.regionCode),
+  ],
 );
 
 export const QUALIFICATION_LEVELS = ['national', 'provincial', 'municipal'] as const;
@@ -221,7 +224,10 @@ export const carrierAnnual = pgTable(
     incubatees: integer('incubatees'),
     graduates: integer('graduates'),
   },
-  (t) => [primaryKey({ columns: [t.carrierId, t.year] }), index('carrier_annual_year_idx').on(t.year, t.regionCode)],
+  (t) => [
+    primaryKey({ columns: [t.carrierId, t.year] }),
+    index('carrier_annual_year_idx').on(t.year, t.regionCode),
+  ],
 );
 
 /** The high-tech zone and its sub-parks (一区多园). */
@@ -251,7 +257,13 @@ export const parkAnnual = pgTable(
   (t) => [primaryKey({ columns: [t.parkId, t.year] })],
 );
 
-export const IMPORT_KINDS = ['organizations', 'annual-stats', 'qualifications', 'platforms', 'carriers'] as const;
+export const IMPORT_KINDS = [
+  'organizations',
+  'annual-stats',
+  'qualifications',
+  'platforms',
+  'carriers',
+] as const;
 
 /**
  * An Excel import: the uploaded file is kept until it is committed, validation results and

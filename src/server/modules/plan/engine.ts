@@ -1,0 +1,174 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Indicator } from '../../../domain/indicators';
+import { queryRows, type Tx } from '../../db/client';
+import { reportedValues, settings } from '../../db/schema';
+import type { RegionTree } from '../../platform/region-tree';
+import { CATALOGUE } from './catalogue';
+import { COMPUTED, type Dimension, type EvalContext } from './computed';
+
+/** One evaluated figure: its value and, for reported figures, where it comes from. */
+export interface Figure {
+  value: number | null;
+  source?: string | null;
+}
+
+/**
+ * The figures of one year as of a date, for every indicator, at any level of the region tree:
+ * computed figures are counted per leaf region (county or zone) and summed upward, reported ones
+ * are read as entered (an additive figure not entered for a region is the sum of what is entered
+ * below it), derived ones are computed from the others at the same level.
+ */
+export class YearFigures {
+  constructor(
+    readonly ctx: EvalContext,
+    private readonly regions: RegionTree,
+    private readonly leaves: Map<string, Map<string, number>>,
+    private readonly reported: Map<string, { value: number; source: string }>,
+    private readonly resolveOther: (code: string, year: number, region: string) => Figure,
+    private readonly settingsMap: Record<string, number>,
+  ) {}
+
+  get(indicator: Indicator, region: string): Figure {
+    switch (indicator.kind) {
+      case 'computed':
+        return { value: this.sumComputed(indicator.code, region) };
+      case 'reported':
+        return this.reportedFigure(indicator, region);
+      case 'derived':
+        return { value: this.derived(indicator, region) };
+    }
+  }
+
+  private regionsUnder(region: string): string[] {
+    const r = this.regions.get(region);
+    if (r?.level === 'city') return this.regions.rows.filter((x) => x.level !== 'city').map((x) => x.code);
+    return this.regions.selfAndDescendants(region);
+  }
+
+  private sumComputed(code: string, region: string): number {
+    const byLeaf = this.leaves.get(code);
+    if (!byLeaf) return 0;
+    let total = 0;
+    for (const leaf of this.regionsUnder(region)) total += byLeaf.get(leaf) ?? 0;
+    return total;
+  }
+
+  /** A region's own entry, else (additive figures) the sum of its children's, recursively. */
+  private reportedFigure(indicator: Indicator, region: string): Figure {
+    const own = this.reported.get(`${indicator.code}|${region}`);
+    if (own) return own;
+    if (!indicator.additive) return { value: null };
+    const parts = this.regions
+      .childrenOf(region)
+      .map((child) => this.reportedFigure(indicator, child.code))
+      .filter((f) => f.value !== null);
+    if (parts.length === 0) return { value: null };
+    return { value: parts.reduce((a, p) => a + (p.value as number), 0), source: parts[0].source };
+  }
+
+  private derived(indicator: Indicator, region: string): number | null {
+    const f = indicator.formula!;
+    const num = this.resolveOther(f.numerator, this.ctx.year, region).value;
+    const offset = f.denominatorYearSetting ? (this.settingsMap[f.denominatorYearSetting] ?? 0) : 0;
+    const den = this.resolveOther(f.denominator, this.ctx.year - offset, region).value;
+    if (num === null || den === null || den === 0) return null;
+    return (num / den) * f.scale;
+  }
+}
+
+async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dimension) {
+  const out = new Map<string, Map<string, number>>();
+  await Promise.all(
+    codes.map(async (code) => {
+      const rows = await queryRows<{ k: string | null; v: string | number }>(tx, COMPUTED[code](ctx, dim));
+      out.set(code, new Map(rows.filter((r) => r.k !== null).map((r) => [r.k as string, Number(r.v)])));
+    }),
+  );
+  return out;
+}
+
+const SETTINGS_KEY = 'plan.settings';
+
+export async function planSettings(tx: Tx): Promise<Record<string, number>> {
+  const [row] = await tx.select().from(settings).where(eq(settings.key, SETTINGS_KEY));
+  return { 'inv_per_10k.populationYearOffset': 0, ...((row?.value as Record<string, number>) ?? {}) };
+}
+
+async function loadReported(tx: Tx, years: number[]) {
+  const rows = await tx
+    .select({
+      code: reportedValues.indicatorCode,
+      year: reportedValues.year,
+      region: reportedValues.regionCode,
+      value: reportedValues.value,
+      source: reportedValues.source,
+    })
+    .from(reportedValues)
+    .where(and(inArray(reportedValues.year, years), isNull(reportedValues.supersededAt)));
+  const byYear = new Map<number, Map<string, { value: number; source: string }>>();
+  for (const r of rows) {
+    const m = byYear.get(r.year) ?? new Map();
+    m.set(`${r.code}|${r.region}`, { value: Number(r.value), source: r.source });
+    byYear.set(r.year, m);
+  }
+  return byYear;
+}
+
+/** The last day a figure of `year` is taken at: the year's end, or `asOf` within the year. */
+export function defaultAsOf(year: number, today: string): string {
+  const end = `${year}-12-31`;
+  return today < end ? today : end;
+}
+
+/**
+ * Evaluates the given years (each as of its own as-of date) in one go: the computed queries run
+ * once per year, reported values are read once for all years a derived figure may need.
+ */
+export async function evaluateYears(
+  tx: Tx,
+  regions: RegionTree,
+  contexts: EvalContext[],
+  dim: Dimension = 'region',
+): Promise<Map<number, YearFigures>> {
+  const settingsMap = await planSettings(tx);
+  const offsets = Object.values(settingsMap).filter((v) => Number.isInteger(v));
+  const years = [...new Set(contexts.flatMap((c) => [c.year, ...offsets.map((o) => c.year - o)]))];
+  const reported = await loadReported(tx, years);
+  const computedCodes = CATALOGUE.filter((i) => i.kind === 'computed' && COMPUTED[i.code]).map((i) => i.code);
+  const result = new Map<number, YearFigures>();
+  const byCode = new Map(CATALOGUE.map((i) => [i.code, i]));
+  const resolveOther = (code: string, year: number, region: string): Figure => {
+    const indicator = byCode.get(code);
+    const figures = result.get(year);
+    if (!indicator) return { value: null };
+    if (figures) return figures.get(indicator, region);
+    // A year not evaluated (a denominator from another year) can only be a reported figure.
+    const own = reported.get(year)?.get(`${code}|${region}`);
+    return own ?? { value: null };
+  };
+  const leaves = await Promise.all(contexts.map((ctx) => computeLeaves(tx, ctx, computedCodes, dim)));
+  contexts.forEach((ctx, i) => {
+    result.set(
+      ctx.year,
+      new YearFigures(
+        ctx,
+        regions,
+        leaves[i],
+        reported.get(ctx.year) ?? new Map(),
+        resolveOther,
+        settingsMap,
+      ),
+    );
+  });
+  return result;
+}
+
+/** Computed figures per sub-park (key: park id) for one year, for the park assessment. */
+export async function computedByPark(tx: Tx, ctx: EvalContext, codes: string[]) {
+  return computeLeaves(
+    tx,
+    ctx,
+    codes.filter((c) => COMPUTED[c]),
+    'park',
+  );
+}
