@@ -4,7 +4,7 @@ import { queryRows, type Tx } from '../../db/client';
 import { reportedValues, settings } from '../../db/schema';
 import type { RegionTree } from '../../platform/region-tree';
 import { CATALOGUE } from './catalogue';
-import { COMPUTED, type Dimension, type EvalContext } from './computed';
+import { aggregateQuery, COMPUTED, type Dimension, type EvalContext } from './computed';
 
 /** One evaluated figure: its value and, for reported figures, where it comes from. */
 export interface Figure {
@@ -80,7 +80,10 @@ async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dim
   const out = new Map<string, Map<string, number>>();
   await Promise.all(
     codes.map(async (code) => {
-      const rows = await queryRows<{ k: string | null; v: string | number }>(tx, COMPUTED[code](ctx, dim));
+      const rows = await queryRows<{ k: string | null; v: string | number }>(
+        tx,
+        aggregateQuery(COMPUTED[code], ctx, dim),
+      );
       out.set(code, new Map(rows.filter((r) => r.k !== null).map((r) => [r.k as string, Number(r.v)])));
     }),
   );
@@ -114,10 +117,9 @@ async function loadReported(tx: Tx, years: number[]) {
   return byYear;
 }
 
-/** The last day a figure of `year` is taken at: the year's end, or `asOf` within the year. */
+/** The day a figure of `year` is taken at: today within the current year, else the year's end. */
 export function defaultAsOf(year: number, today: string): string {
-  const end = `${year}-12-31`;
-  return today < end ? today : end;
+  return today.startsWith(`${year}-`) ? today : `${year}-12-31`;
 }
 
 /**

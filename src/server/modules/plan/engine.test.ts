@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { makeUscc } from '../../../domain/identifiers';
+import { reportedValues } from '../../db/schema';
+import { call, describeEachDb, signedIn, type TestContext } from '../../test/harness';
+
+/*
+ * A small world in the 2070s, where no other test writes, with figures worked out by hand:
+ *   A (晋江)  高企 issued 2069-12-31 → last valid day 2072-12-30    规上 2072, with R&D
+ *   B (晋江)  高企 issued 2070-01-01 → last valid day 2072-12-31    规上 2072
+ *   C (开发区, under 鲤城) 高企 issued 2071-05-01                    —
+ * As of 2072-12-31: 高企 valid = B, C → city 2, 晋江 1, 鲤城 1 (its zone), zone 1.
+ * 规上 2072 = 2 (A, B), with R&D = 1 (A) → share 50.0%.
+ */
+const YEAR = 2072;
+
+async function org(ctx: TestContext, cookie: string, regionCode: string) {
+  const base = randomBytes(4)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/[IOSVZ]/g, '3')
+    .slice(0, 8);
+  const res = await call(ctx.app, {
+    method: 'POST',
+    url: '/api/v1/registry/orgs',
+    cookie,
+    body: {
+      uscc: makeUscc('9', '1', '350500', base),
+      name: `指标测试${base}有限公司`,
+      kind: 'enterprise',
+      regionCode,
+    },
+  });
+  return res.json().id as string;
+}
+
+async function hte(ctx: TestContext, cookie: string, orgId: string, issuedOn: string) {
+  const res = await call(ctx.app, {
+    method: 'POST',
+    url: '/api/v1/registry/qualifications',
+    cookie,
+    body: { orgId, typeCode: 'hte', issuedOn },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+describeEachDb('plan engine on a hand-computed fixture', (ctx) => {
+  it('counts valid certificates on the boundary, rolls zones into counties and counties into the city', async () => {
+    const staff = await signedIn(ctx, 'staff');
+    const a = await org(ctx, staff.cookie, '350582');
+    const b = await org(ctx, staff.cookie, '350582');
+    const c = await org(ctx, staff.cookie, '350500Z1');
+    await hte(ctx, staff.cookie, a, '2069-12-31');
+    await hte(ctx, staff.cookie, b, '2070-01-01');
+    await hte(ctx, staff.cookie, c, '2071-05-01');
+    const stats = (hasRdActivity: boolean) => ({
+      revenue: '1000',
+      rdExpense: '10',
+      staff: 10,
+      stStaff: 1,
+      hitechRevenue: '100',
+      aboveSize: true,
+      hasRdActivity,
+      ownsCoreTech: false,
+    });
+    await call(ctx.app, {
+      method: 'PUT',
+      url: `/api/v1/registry/orgs/${a}/stats/${YEAR}`,
+      cookie: staff.cookie,
+      body: stats(true),
+    });
+    await call(ctx.app, {
+      method: 'PUT',
+      url: `/api/v1/registry/orgs/${b}/stats/${YEAR}`,
+      cookie: staff.cookie,
+      body: stats(false),
+    });
+
+    const leader = await signedIn(ctx, 'leader');
+    const values = async (region: string, asOf?: string) => {
+      const url = `/api/v1/plan/indicator-values?year=${YEAR}&region=${region}&codes=hte_valid,above_size_ind,rd_active_ent,rd_active_share${asOf ? `&asOf=${asOf}` : ''}`;
+      const res = await call(ctx.app, { url, cookie: leader.cookie });
+      expect(res.statusCode, res.body).toBe(200);
+      return Object.fromEntries(
+        res.json().items.map((x: { code: string; value: number }) => [x.code, x.value]),
+      );
+    };
+    expect(await values('350500')).toEqual({
+      hte_valid: 2,
+      above_size_ind: 2,
+      rd_active_ent: 1,
+      rd_active_share: 50,
+    });
+    expect((await values('350582')).hte_valid).toBe(1);
+    expect((await values('350502')).hte_valid).toBe(1);
+    expect((await values('350500Z1')).hte_valid).toBe(1);
+    expect((await values('350500', `${YEAR}-12-30`)).hte_valid).toBe(3);
+
+    const byRegion = await call(ctx.app, {
+      url: `/api/v1/plan/indicator-values?year=${YEAR}&by=region&codes=hte_valid`,
+      cookie: leader.cookie,
+    });
+    const rows = byRegion.json().items as { regionCode: string; value: number }[];
+    const city = rows.find((r) => r.regionCode === '350500')!.value;
+    expect(rows.filter((r) => r.regionCode !== '350500').reduce((n, r) => n + r.value, 0)).toBe(city);
+
+    const drill = await call(ctx.app, {
+      url: `/api/v1/plan/indicators/hte_valid/records?year=${YEAR}`,
+      cookie: leader.cookie,
+    });
+    expect(
+      drill
+        .json()
+        .items.map((x: { orgId: string }) => x.orgId)
+        .sort(),
+    ).toEqual([b, c].sort());
+    expect(drill.json().total).toBe(2);
+  });
+
+  it('derives per-10k figures from reported counts and population at every level', async () => {
+    const rows = [
+      ['valid_inv_patents', '350582', '100'],
+      ['valid_inv_patents', '350583', '50'],
+      ['population', '350582', '20'],
+      ['population', '350583', '10'],
+    ].map(([indicatorCode, regionCode, value]) => ({
+      indicatorCode,
+      regionCode,
+      value,
+      year: YEAR + 1,
+      source: '测试',
+      enteredBy: 'test',
+    }));
+    await ctx.database.db.insert(reportedValues).values(rows);
+    const leader = await signedIn(ctx, 'leader');
+    const res = await call(ctx.app, {
+      url: `/api/v1/plan/indicator-values?year=${YEAR + 1}&by=region&codes=valid_inv_patents,population,inv_per_10k`,
+      cookie: leader.cookie,
+    });
+    const get = (code: string, region: string) =>
+      res
+        .json()
+        .items.find((x: { code: string; regionCode: string }) => x.code === code && x.regionCode === region)
+        .value;
+    expect(get('valid_inv_patents', '350500')).toBe(150);
+    expect(get('population', '350500')).toBe(30);
+    expect(get('inv_per_10k', '350500')).toBe(5);
+    expect(get('inv_per_10k', '350583')).toBe(5);
+    expect(get('inv_per_10k', '350503')).toBeNull();
+  });
+
+  it('keeps a county to its own region and refuses other roles', async () => {
+    const county = await signedIn(ctx, 'county', { regionCode: '350583' });
+    const own = await call(ctx.app, {
+      url: `/api/v1/plan/indicator-values?year=${YEAR}&codes=hte_valid`,
+      cookie: county.cookie,
+    });
+    expect(own.json().items.map((x: { regionCode: string }) => x.regionCode)).toEqual(['350583']);
+    const other = await call(ctx.app, {
+      url: `/api/v1/plan/indicator-values?year=${YEAR}&region=350582`,
+      cookie: county.cookie,
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.field).toBe('region');
+    const ent = await signedIn(ctx, 'enterprise');
+    expect(
+      (await call(ctx.app, { url: `/api/v1/plan/indicator-values?year=${YEAR}`, cookie: ent.cookie }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
