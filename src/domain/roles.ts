@@ -98,6 +98,21 @@ export const PERMISSIONS = {
     name: msg('填报指标与维护年度计划', 'Report figures and maintain the plan'),
     group: 'business',
   },
+  'projects.read': { name: msg('查看科技计划项目', 'View S&T plan projects'), group: 'business' },
+  'projects.manage': {
+    name: msg(
+      '管理计划项目（指南、形式审查、评审、立项、拨款、验收）',
+      'Manage calls, reviews, funding and acceptance',
+    ),
+    group: 'business',
+  },
+  'projects.apply': { name: msg('申报项目', 'Apply for projects'), group: 'business' },
+  'projects.recommend': {
+    name: msg('推荐本地区项目', 'Recommend applications of the region'),
+    group: 'business',
+  },
+  'projects.approve': { name: msg('审批立项', 'Approve funding'), group: 'business' },
+  'projects.review': { name: msg('评审项目', 'Review applications'), group: 'business' },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -111,13 +126,28 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   sysadmin: ['admin.users', 'admin.departments'],
   secadmin: ['admin.roles', 'admin.security-policy', 'admin.sessions'],
   auditadmin: ['admin.audit'],
-  leader: ['registry.read', 'plan.read'],
-  staff: ['registry.read', 'registry.write', 'registry.import', 'plan.read', 'plan.write'],
-  county: ['registry.read', 'registry.write', 'registry.import', 'plan.read'],
+  leader: ['registry.read', 'plan.read', 'projects.read', 'projects.approve'],
+  staff: [
+    'registry.read',
+    'registry.write',
+    'registry.import',
+    'plan.read',
+    'plan.write',
+    'projects.read',
+    'projects.manage',
+  ],
+  county: [
+    'registry.read',
+    'registry.write',
+    'registry.import',
+    'plan.read',
+    'projects.read',
+    'projects.recommend',
+  ],
   park: ['registry.read'],
-  enterprise: ['registry.read', 'registry.own-profile'],
-  institution: ['registry.read', 'registry.own-profile'],
-  expert: [],
+  enterprise: ['registry.read', 'registry.own-profile', 'projects.apply'],
+  institution: ['registry.read', 'registry.own-profile', 'projects.apply'],
+  expert: ['projects.review'],
 };
 
 const ROLE_DUTY: Record<AdminRole, PermissionGroup> = {
