@@ -60,7 +60,8 @@ export function resolveTarget(t: TargetSpec, lastYear: number | null): number | 
     case 'absolute':
       return t.value;
     case 'increase_pct':
-      return lastYear === null || t.value === null ? null : lastYear * (1 + t.value / 100);
+      // Multiply before dividing: 54010 × 115 / 100 is exactly 62111.5, 54010 × 1.15 is 62111.4999….
+      return lastYear === null || t.value === null ? null : (lastYear * (100 + t.value)) / 100;
     case 'increase_abs':
       return lastYear === null || t.value === null ? null : lastYear + t.value;
     case 'rising':

@@ -4,7 +4,9 @@ import { DataDirLockedError, openDatabase } from './db/client';
 import { generateDemoData } from './db/demo';
 import { hasAnyUser, seedDemoAccounts } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
+import { loadDemoPlan } from './modules/plan/demo-plan';
 import { writeAudit } from './platform/audit';
+import { RegionTree } from './platform/region-tree';
 
 async function main() {
   const config = readConfig();
@@ -25,6 +27,7 @@ async function main() {
   if (database.driver === 'pglite' && !(await hasAnyUser(database.db))) {
     console.log('正在生成演示数据 Generating the Quanzhou demo data …');
     const summary = await generateDemoData(database.db);
+    await loadDemoPlan(database.db, await RegionTree.load(database.db));
     const created = await seedDemoAccounts(database.db, config.demoPassword);
     await database.db.transaction((tx) =>
       writeAudit(

@@ -75,3 +75,172 @@ export const targetBodySchema = z
     note: z.string().trim().max(300).nullable().optional(),
   })
   .strict();
+
+// --- Reported values and targets (reported-*.ts, targets-*.ts) ---
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+export const reportedValueQuerySchema = z.object({
+  indicatorCode: z.string().max(64).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  regionCode: z.string().max(16).optional(),
+  /** Superseded rows too, each with who entered it and when it was replaced. */
+  includeHistory: flag,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type ReportedValueQuery = z.infer<typeof reportedValueQuerySchema>;
+
+export const reportedValueSchema = z.object({
+  id: z.string(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** Decimal text as entered (no float rounding). */
+  value: z.string(),
+  source: z.string(),
+  sourceDate: z.string().nullable(),
+  vintage: z.string().nullable(),
+  note: z.string().nullable(),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+  current: z.boolean(),
+  supersededAt: z.string().nullable(),
+  supersededBy: z.string().nullable(),
+});
+export type ReportedValue = z.infer<typeof reportedValueSchema>;
+
+export const importRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+export const reportedImportResultSchema = z.object({
+  imported: z.number().int(),
+  /** Earlier current values the import corrected (they stay as history). */
+  superseded: z.number().int(),
+});
+
+export const targetQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  regionCode: z.string().max(16).optional(),
+  indicatorCode: z.string().max(64).optional(),
+});
+
+export const targetSchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kind: z.enum(TARGET_KINDS),
+  /** The target as set (decimal text): a level, a percentage or an increment; null for `rising`. */
+  value: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  /** Last year's value the relative target is resolved against. */
+  lastYear: z.number().nullable(),
+  /** The number the target asks for. */
+  resolved: z.number().nullable(),
+  /** This year's value so far. */
+  current: z.number().nullable(),
+  progress: z.number().nullable(),
+  warning: warningSchema.nullable(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const targetSplitBodySchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    indicatorCode: z.string().max(64),
+  })
+  .strict();
+
+// ── Rankings: county ranking and sub-park assessment (一区多园考核) ──
+
+export const rankingQuerySchema = z.object({
+  /** A configured scheme: `county` or `park`. */
+  scheme: z
+    .string()
+    .max(32)
+    .regex(/^[a-z0-9_-]+$/),
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** Defaults to the end of the year, or today within the current year; last year is taken at its end. */
+  asOf: z.iso.date().optional(),
+});
+
+const rankingFlagSchema = z.enum(['missing', 'outlier_high', 'outlier_low']);
+
+/** One criterion of the scheme, with its weight scaled so the weights sum to 1. */
+export const rankingCriterionSchema = z.object({
+  key: z.string(),
+  indicator: z.string(),
+  per: z.enum(['population', 'enterprises']).nullable(),
+  name: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  weight: z.number(),
+  transform: z.enum(['none', 'sqrt', 'log1p']),
+  polarity: z.enum(['higher', 'lower']),
+});
+
+export const rankingItemScoreSchema = z.object({
+  key: z.string(),
+  indicator: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  /** The indicator's value. */
+  raw: z.number().nullable(),
+  /** The value scored: the indicator's value, or divided by the criterion's size (`per`). */
+  value: z.number().nullable(),
+  normalised: z.number(),
+  /** Contribution to the 0–100 score. */
+  points: z.number(),
+  /** Missing (scores 0) or an outlier (clamped); `flag` says which. */
+  flagged: z.boolean(),
+  flag: rankingFlagSchema.nullable(),
+});
+
+export const rankingUnitSchema = z.object({
+  /** A county's region code, or a sub-park's id. */
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  score: z.number(),
+  rank: z.number().int(),
+  /** Null when last year's figures rank nobody apart. */
+  rankLastYear: z.number().int().nullable(),
+  /** Last year's rank − this year's: positive moved up. */
+  rankChange: z.number().int().nullable(),
+  lastPlace: z.boolean(),
+  /** 末位淘汰: last place in each of the scheme's `lastPlaceYears` consecutive years. */
+  eliminationFlag: z.boolean(),
+  items: z.array(rankingItemScoreSchema),
+});
+export type RankingUnitRow = z.infer<typeof rankingUnitSchema>;
+
+export const rankingSchema = z.object({
+  scheme: z.string(),
+  schemeName: z.string(),
+  schemeNameEn: z.string(),
+  subject: z.enum(['county', 'park']),
+  note: z.string().nullable(),
+  year: z.number().int(),
+  asOf: z.string(),
+  lastPlaceYears: z.number().int(),
+  criteria: z.array(rankingCriterionSchema),
+  units: z.array(rankingUnitSchema),
+});
+export type RankingResult = z.infer<typeof rankingSchema>;

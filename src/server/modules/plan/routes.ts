@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { listResponse } from '../../../domain/contracts/common';
 import {
+  drillQuerySchema,
   indicatorSchema,
   indicatorValuesQuerySchema,
   indicatorValuesSchema,
@@ -10,6 +12,11 @@ import { actorOf } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { CATALOGUE } from './catalogue';
+import { drillBatches, drillPage } from './drill';
+import { rankingRoutes } from './rankings-routes';
+import { reportedRoutes } from './reported-routes';
+import { summaryRoutes } from './summary-routes';
+import { targetRoutes } from './targets-routes';
 import { indicatorValues } from './values-service';
 
 /** Everything under /api/v1/plan. */
@@ -18,6 +25,10 @@ export function planRoutes(deps: Deps) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['plan'];
     const read = { access: 'plan.read' as const };
+    await app.register(rankingRoutes(deps));
+    await app.register(summaryRoutes(deps));
+    await app.register(reportedRoutes(deps));
+    await app.register(targetRoutes(deps));
 
     r.get(
       '/indicators',
@@ -38,6 +49,43 @@ export function planRoutes(deps: Deps) {
         const result = await indicatorValues(deps, actorOf(req), req.query);
         return { ...result, items: result.items.map(({ indicator: _i, ...row }) => row) };
       },
+    );
+
+    const codeParams = z.object({ code: z.string().regex(/^[a-z0-9_]+$/) });
+
+    r.get(
+      '/indicators/:code/records',
+      { config: read, schema: { tags, params: codeParams, querystring: drillQuerySchema } },
+      async (req) => {
+        const { page, pageSize, ...q } = req.query;
+        return drillPage(deps, actorOf(req), req.params.code, q, pageSize, (page - 1) * pageSize);
+      },
+    );
+
+    r.get(
+      '/indicators/:code/records/export.xlsx',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: codeParams,
+          querystring: drillQuerySchema.omit({ page: true, pageSize: true }),
+        },
+      },
+      async (req, reply) =>
+        sendXlsx(
+          reply,
+          `${req.params.code}-${req.query.year}-明细.xlsx`,
+          '明细',
+          [
+            { header: '统一社会信用代码', value: (x) => x.uscc, width: 22 },
+            { header: '单位名称', value: (x) => x.orgName, width: 36 },
+            { header: '所属区域', value: (x) => x.regionName },
+            { header: '记录', value: (x) => x.detail, width: 30 },
+            { header: '数量', value: (x) => x.amount },
+          ],
+          drillBatches(deps, actorOf(req), req.params.code, req.query),
+        ),
     );
 
     r.get(

@@ -1,0 +1,205 @@
+/**
+ * Reported indicator values (GDP, R&D spending, population … and, until their modules exist, patents
+ * and contracts): entered by staff or imported, each with source and vintage. A correction never
+ * overwrites: the earlier row is marked superseded by the new one in the same transaction and stays
+ * as history; the engine reads only current rows.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  ReportedValue,
+  ReportedValueQuery,
+  reportedValueBodySchema,
+} from '../../../domain/contracts/plan';
+import { type Msg, msg } from '../../../domain/message';
+import type { Tx } from '../../db/client';
+import { regions as regionsTable, reportedValues } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
+import { type AuditContext, writeAudit } from '../../platform/audit';
+import type { Deps } from '../../platform/deps';
+import { invalid } from '../../platform/errors';
+import type { RegionTree } from '../../platform/region-tree';
+import { inScope, type Scope, scopeOf, scopeWhere } from '../../platform/scope';
+import { indicatorOf } from './catalogue';
+
+export type ReportedBody = z.infer<typeof reportedValueBodySchema>;
+type Row = typeof reportedValues.$inferSelect;
+
+/** Every write of reported values takes this lock, so two corrections of one figure never race. */
+const WRITE_LOCK = 7310031;
+
+/** `54010.0000` → `54010`, `462721.0600` → `462721.06`. */
+export function decimalText(v: string): string {
+  return v.includes('.') ? v.replace(/\.?0+$/, '') : v;
+}
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+export function presentReported(r: Row, regions: RegionTree): ReportedValue {
+  const indicator = indicatorOf(r.indicatorCode);
+  return {
+    id: r.id,
+    indicatorCode: r.indicatorCode,
+    indicatorName: indicator?.name ?? r.indicatorCode,
+    unit: indicator?.unit ?? '',
+    year: r.year,
+    regionCode: r.regionCode,
+    regionName: regions.get(r.regionCode)?.name ?? r.regionCode,
+    value: decimalText(r.value),
+    source: r.source,
+    sourceDate: r.sourceDate,
+    vintage: r.vintage,
+    note: r.note,
+    enteredBy: r.enteredBy,
+    enteredAt: iso(r.enteredAt)!,
+    current: r.supersededAt === null,
+    supersededAt: iso(r.supersededAt),
+    supersededBy: r.supersededBy,
+  };
+}
+
+/** Why an indicator code cannot take a reported value, or null when it can. */
+export function indicatorProblem(code: string): Msg | null {
+  const indicator = indicatorOf(code);
+  if (!indicator) return msg(`指标「${code}」不存在`, `No indicator "${code}"`);
+  if (indicator.kind !== 'reported') {
+    const kind = indicator.kind === 'computed' ? '由登记数据计算' : '由其他指标派生';
+    return msg(
+      `指标「${indicator.name}」${kind}，不能填报`,
+      `"${indicator.nameEn}" is ${indicator.kind}, not a reported indicator`,
+    );
+  }
+  return null;
+}
+
+/** Why a region cannot take a reported value from this actor, or null when it can. */
+export function regionProblem(regions: RegionTree, scope: Scope, code: string): Msg | null {
+  const region = regions.get(code);
+  if (!region) return msg(`区域「${code}」不存在`, `No region "${code}"`);
+  if (!region.holdsData) return msg(`${region.name}不填报数据`, `${region.nameEn} holds no data`);
+  if (!inScope(scope, { regionCode: code }))
+    return msg('超出本单位管辖区域', 'The region is outside your jurisdiction');
+  return null;
+}
+
+export function valueProblem(value: string): Msg | null {
+  return value.startsWith('-') ? msg('数值不能为负数', 'The value cannot be negative') : null;
+}
+
+/**
+ * Writes reported values, superseding the current row of each (indicator, year, region) the batch
+ * touches. The caller owns the transaction (and its audit entry). Answers the rows written and the
+ * rows they replaced.
+ */
+export async function writeReported(tx: Tx, rows: ReportedBody[], enteredBy: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+  if (rows.length === 0) return { inserted: [] as Row[], superseded: [] as Row[] };
+  const key = (r: { indicatorCode: string; year: number; regionCode: string }) =>
+    `${r.indicatorCode}|${r.year}|${r.regionCode}`;
+  const codes = [...new Set(rows.map((r) => r.indicatorCode))];
+  const years = [...new Set(rows.map((r) => r.year))];
+  const candidates = await tx
+    .select()
+    .from(reportedValues)
+    .where(
+      and(
+        inArray(reportedValues.indicatorCode, codes),
+        inArray(reportedValues.year, years),
+        isNull(reportedValues.supersededAt),
+      ),
+    );
+  const currentByKey = new Map(candidates.map((r) => [key(r), r]));
+  const fresh = rows.map((r) => ({ ...r, id: randomUUID(), enteredBy }));
+  const replaced = fresh.flatMap((r) => {
+    const old = currentByKey.get(key(r));
+    return old ? [{ old, newId: r.id }] : [];
+  });
+  // The old row leaves the "current" index before the new one enters it.
+  for (let i = 0; i < replaced.length; i += 1000) {
+    const pairs = sql.join(
+      replaced.slice(i, i + 1000).map((p) => sql`(${p.old.id}::uuid, ${p.newId}::uuid)`),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`update reported_values set superseded_at = now(), superseded_by = v.new_id from (values ${pairs}) as v(id, new_id) where reported_values.id = v.id`,
+    );
+  }
+  const inserted: Row[] = [];
+  for (let i = 0; i < fresh.length; i += 1000) {
+    inserted.push(
+      ...(await tx
+        .insert(reportedValues)
+        .values(fresh.slice(i, i + 1000))
+        .returning()),
+    );
+  }
+  return { inserted, superseded: replaced.map((p) => p.old) };
+}
+
+/** Enters one value (or corrects the current one); refused with the field when it cannot be. */
+export async function saveReported(deps: Deps, ctx: AuditContext, actor: Actor, body: ReportedBody) {
+  const scope = scopeOf(actor, deps.regions);
+  const checks: [string, Msg | null][] = [
+    ['indicatorCode', indicatorProblem(body.indicatorCode)],
+    ['regionCode', regionProblem(deps.regions, scope, body.regionCode)],
+    ['value', valueProblem(body.value)],
+  ];
+  const failed = checks.find(([, m]) => m !== null);
+  if (failed) throw invalid(failed[0], failed[1]!);
+  return deps.db.transaction(async (tx) => {
+    const { inserted, superseded } = await writeReported(tx, [body], actor.username);
+    const row = inserted[0];
+    await writeAudit(tx, ctx, {
+      action: superseded.length > 0 ? 'plan.reported-value.correct' : 'plan.reported-value.create',
+      targetType: 'reported_value',
+      targetId: row.id,
+      before: superseded[0] ?? null,
+      after: row,
+    });
+    return presentReported(row, deps.regions);
+  });
+}
+
+function listWhere(scope: Scope, q: Partial<ReportedValueQuery>): SQL {
+  const conds: SQL[] = [scopeWhere(scope, { regionCode: reportedValues.regionCode })];
+  if (q.indicatorCode) conds.push(eq(reportedValues.indicatorCode, q.indicatorCode));
+  if (q.year) conds.push(eq(reportedValues.year, q.year));
+  if (q.regionCode) conds.push(eq(reportedValues.regionCode, q.regionCode));
+  if (!q.includeHistory) conds.push(isNull(reportedValues.supersededAt));
+  return and(...conds)!;
+}
+
+/** Rows in a stable order: newest year first, then indicator, region (tree order), newest entry. */
+export async function reportedRows(
+  tx: Tx,
+  scope: Scope,
+  q: Partial<ReportedValueQuery>,
+  limit: number,
+  offset: number,
+): Promise<Row[]> {
+  const rows = await tx
+    .select({ r: reportedValues })
+    .from(reportedValues)
+    .leftJoin(regionsTable, eq(regionsTable.code, reportedValues.regionCode))
+    .where(listWhere(scope, q))
+    .orderBy(
+      desc(reportedValues.year),
+      asc(reportedValues.indicatorCode),
+      asc(regionsTable.sort),
+      desc(reportedValues.enteredAt),
+      asc(reportedValues.id),
+    )
+    .limit(limit)
+    .offset(offset);
+  return rows.map((x) => x.r);
+}
+
+export async function listReported(deps: Deps, actor: Actor, q: ReportedValueQuery) {
+  const scope = scopeOf(actor, deps.regions);
+  const [rows, [{ n }]] = await Promise.all([
+    reportedRows(deps.db, scope, q, q.pageSize, (q.page - 1) * q.pageSize),
+    deps.db.select({ n: sql<number>`count(*)::int` }).from(reportedValues).where(listWhere(scope, q)),
+  ]);
+  return { items: rows.map((r) => presentReported(r, deps.regions)), total: Number(n) };
+}
