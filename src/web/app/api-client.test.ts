@@ -33,6 +33,19 @@ describe('apiRequest', () => {
     expect(init.body).toBe('{"username":"a"}');
   });
 
+  it('uploads FormData as multipart, leaving its Content-Type to the browser', async () => {
+    const fetchMock = respond(202, { id: 'x', status: 'validating' });
+    vi.stubGlobal('fetch', fetchMock);
+    const form = new FormData();
+    form.append('kind', 'organizations');
+    await api.post('/api/v1/registry/imports', form);
+    const init = fetchMock.mock.calls[0][1] as RequestInit;
+    const headers = init.headers as Record<string, string>;
+    expect(headers['X-Requested-With']).toBe('kechuang');
+    expect(headers['Content-Type']).toBeUndefined();
+    expect(init.body).toBe(form);
+  });
+
   it('sends no CSRF header and no body on reads', async () => {
     const fetchMock = respond(200, { items: [], total: 0 });
     vi.stubGlobal('fetch', fetchMock);

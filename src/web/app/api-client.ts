@@ -112,7 +112,9 @@ export async function apiRequest<T>(
   };
   if (method !== 'GET') headers['X-Requested-With'] = 'kechuang';
   const hasBody = options.body !== undefined;
-  if (hasBody) headers['Content-Type'] = 'application/json';
+  // A file upload goes as multipart FormData; the browser writes its Content-Type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (hasBody && !isForm) headers['Content-Type'] = 'application/json';
 
   let res: Response;
   try {
@@ -120,7 +122,7 @@ export async function apiRequest<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      body: isForm ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : undefined,
     });
   } catch {
     throw new ApiError({

@@ -1,15 +1,5 @@
 import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Layout,
-  Menu,
-  type MenuProps,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-  theme,
-} from 'antd';
+import { Button, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES } from '../../domain/roles';
@@ -42,7 +32,9 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
     ...menuTree(entries).map((node) => {
+      // A group of one (an enterprise's 本单位档案) is just that entry.
       if (node.kind === 'entry') return item(node.entry);
+      if (node.entries.length === 1) return item(node.entries[0]);
       const group = MENU_GROUPS[node.group];
       return {
         key: `group:${node.group}`,
@@ -52,9 +44,13 @@ export function AppLayout() {
       };
     }),
   ];
-  // The group of the page showing opens by itself (after a link from the home page, say).
-  const [openKeys, setOpenKeys] = useState<string[]>([]);
+  // The group of the page showing opens by itself (after a link from the home page, say); on the
+  // home page the first group is open, so the menu does not look empty.
   const currentGroup = current?.group ? `group:${current.group}` : undefined;
+  const [openKeys, setOpenKeys] = useState<string[]>(() => {
+    const first = entries.find((e) => e.group)?.group;
+    return currentGroup ? [currentGroup] : first ? [`group:${first}`] : [];
+  });
   useEffect(() => {
     if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
   }, [currentGroup]);

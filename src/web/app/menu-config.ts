@@ -6,14 +6,32 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
   DesktopOutlined,
+  EnvironmentOutlined,
+  ExperimentOutlined,
+  FieldTimeOutlined,
+  IdcardOutlined,
+  RiseOutlined,
+  RocketOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { Permission } from '../../domain/roles';
 import type { MessageKey } from './i18n';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+/** A module's pages sit together under one expandable item of the side menu. */
+export const MENU_GROUPS = {
+  registry: { labelKey: 'menu.group.registry', icon: DatabaseOutlined },
+} as const satisfies Record<string, { labelKey: MessageKey; icon: ComponentType }>;
+export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
 export interface MenuEntry {
   key: string;
@@ -23,7 +41,17 @@ export interface MenuEntry {
   /** One sentence for the home-page card. */
   descriptionKey: MessageKey;
   permission: Permission;
-  page: LazyExoticComponent<ComponentType>;
+  page: Page;
+  group?: MenuGroupKey;
+  /** Pages below this one (a record, a job), reached by links, under the same permission. */
+  subRoutes?: readonly { path: string; page: Page }[];
+  /**
+   * Left out of the menu and home page (the route stays) for users holding this permission: an
+   * organisation's own account reads one record, so city-wide lists would only be clutter.
+   */
+  hiddenWith?: Permission;
+  /** Other paths on which this entry shows as the current one, when the owner of those is hidden. */
+  alsoActiveOn?: readonly string[];
 }
 
 export const MENU: readonly MenuEntry[] = [
@@ -87,14 +115,164 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'admin.audit',
     page: lazy(() => import('../features/admin/pages/audit-page').then((m) => ({ default: m.AuditPage }))),
   },
-  // Business modules add their line here, e.g. the registry under 'registry.read'.
+  // 创新主体库 (registry)
+  {
+    key: 'registry-orgs',
+    path: '/registry/orgs',
+    icon: BankOutlined,
+    labelKey: 'menu.registry.orgs',
+    descriptionKey: 'menu.registry.orgs.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() => import('../features/registry/pages/orgs-page').then((m) => ({ default: m.OrgsPage }))),
+    subRoutes: [
+      {
+        path: '/registry/orgs/:id',
+        page: lazy(() => import('../features/registry/pages/org-page').then((m) => ({ default: m.OrgPage }))),
+      },
+    ],
+  },
+  {
+    key: 'registry-my-org',
+    path: '/registry/my-org',
+    icon: IdcardOutlined,
+    labelKey: 'menu.registry.myOrg',
+    descriptionKey: 'menu.registry.myOrg.desc',
+    permission: 'registry.own-profile',
+    group: 'registry',
+    alsoActiveOn: ['/registry/orgs/'],
+    page: lazy(() =>
+      import('../features/registry/pages/my-org-page').then((m) => ({ default: m.MyOrgPage })),
+    ),
+  },
+  {
+    key: 'registry-qualifications',
+    path: '/registry/qualifications',
+    icon: TrophyOutlined,
+    labelKey: 'menu.registry.qualifications',
+    descriptionKey: 'menu.registry.qualifications.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() =>
+      import('../features/registry/pages/qualifications-page').then((m) => ({
+        default: m.QualificationsPage,
+      })),
+    ),
+  },
+  {
+    key: 'registry-expiry',
+    path: '/registry/expiry',
+    icon: FieldTimeOutlined,
+    labelKey: 'menu.registry.expiry',
+    descriptionKey: 'menu.registry.expiry.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() =>
+      import('../features/registry/pages/expiry-page').then((m) => ({ default: m.ExpiryPage })),
+    ),
+  },
+  {
+    key: 'registry-cultivation',
+    path: '/registry/cultivation',
+    icon: RiseOutlined,
+    labelKey: 'menu.registry.cultivation',
+    descriptionKey: 'menu.registry.cultivation.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() =>
+      import('../features/registry/pages/cultivation-page').then((m) => ({ default: m.CultivationPage })),
+    ),
+  },
+  {
+    key: 'registry-platforms',
+    path: '/registry/platforms',
+    icon: ExperimentOutlined,
+    labelKey: 'menu.registry.platforms',
+    descriptionKey: 'menu.registry.platforms.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() =>
+      import('../features/registry/pages/platforms-page').then((m) => ({ default: m.PlatformsPage })),
+    ),
+  },
+  {
+    key: 'registry-carriers',
+    path: '/registry/carriers',
+    icon: RocketOutlined,
+    labelKey: 'menu.registry.carriers',
+    descriptionKey: 'menu.registry.carriers.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() =>
+      import('../features/registry/pages/carriers-page').then((m) => ({ default: m.CarriersPage })),
+    ),
+  },
+  {
+    key: 'registry-parks',
+    path: '/registry/parks',
+    icon: EnvironmentOutlined,
+    labelKey: 'menu.registry.parks',
+    descriptionKey: 'menu.registry.parks.desc',
+    permission: 'registry.read',
+    group: 'registry',
+    hiddenWith: 'registry.own-profile',
+    page: lazy(() => import('../features/registry/pages/parks-page').then((m) => ({ default: m.ParksPage }))),
+  },
+  {
+    key: 'registry-import',
+    path: '/registry/imports',
+    icon: CloudUploadOutlined,
+    labelKey: 'menu.registry.import',
+    descriptionKey: 'menu.registry.import.desc',
+    permission: 'registry.import',
+    group: 'registry',
+    page: lazy(() =>
+      import('../features/registry/pages/imports-page').then((m) => ({ default: m.ImportsPage })),
+    ),
+    subRoutes: [
+      {
+        path: '/registry/imports/:id',
+        page: lazy(() =>
+          import('../features/registry/pages/imports-page').then((m) => ({ default: m.ImportsPage })),
+        ),
+      },
+    ],
+  },
 ];
 
 export function visibleMenu(can: (permission: Permission) => boolean): MenuEntry[] {
-  return MENU.filter((entry) => can(entry.permission));
+  return MENU.filter((entry) => can(entry.permission) && !(entry.hiddenWith && can(entry.hiddenWith)));
 }
 
 /** The entry whose page is showing, for the selected menu item and the document title. */
-export function menuEntryFor(pathname: string): MenuEntry | undefined {
-  return MENU.find((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`));
+export function menuEntryFor(pathname: string, entries: readonly MenuEntry[] = MENU): MenuEntry | undefined {
+  return (
+    entries.find((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`)) ??
+    entries.find((entry) => entry.alsoActiveOn?.some((prefix) => pathname.startsWith(prefix)))
+  );
+}
+
+export type MenuNode =
+  | { kind: 'entry'; entry: MenuEntry }
+  | { kind: 'group'; group: MenuGroupKey; entries: MenuEntry[] };
+
+/** Entries in menu order, those of a group gathered where the group's first entry stands. */
+export function menuTree(entries: readonly MenuEntry[]): MenuNode[] {
+  const nodes: MenuNode[] = [];
+  for (const entry of entries) {
+    if (!entry.group) {
+      nodes.push({ kind: 'entry', entry });
+      continue;
+    }
+    const group = nodes.find((n) => n.kind === 'group' && n.group === entry.group);
+    if (group?.kind === 'group') group.entries.push(entry);
+    else nodes.push({ kind: 'group', group: entry.group, entries: [entry] });
+  }
+  return nodes;
 }

@@ -19,14 +19,16 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
-      ...MENU.map((entry) => ({
-        path: entry.path,
-        element: (
-          <RequirePermission permission={entry.permission}>
-            <entry.page />
-          </RequirePermission>
-        ),
-      })),
+      ...MENU.flatMap((entry) =>
+        [{ path: entry.path, page: entry.page }, ...(entry.subRoutes ?? [])].map(({ path, page: Page }) => ({
+          path,
+          element: (
+            <RequirePermission permission={entry.permission}>
+              <Page />
+            </RequirePermission>
+          ),
+        })),
+      ),
       { path: '*', element: <NotFoundPage /> },
     ],
   },
