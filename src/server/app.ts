@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,12 +12,14 @@ import type { Database } from './db/client';
 import { adminRoutes } from './modules/admin/routes';
 import { authRoutes } from './modules/auth/routes';
 import { planRoutes } from './modules/plan/routes';
+import { projectRoutes } from './modules/projects/routes';
 import { referenceRoutes } from './modules/reference/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
 import { RegionTree } from './platform/region-tree';
+import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
 export interface AppOptions {
   database: Database;
@@ -70,6 +73,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: false,
   });
   await app.register(rateLimit, { global: false });
+  // File uploads (Excel imports, attachments): 20 MB at most; each route checks its own types.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Kechuang 科创 API', version: '1', description: 'City S&T bureau innovation platform' },
@@ -87,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(referenceRoutes(deps), { prefix: '/api/v1/reference' });
   await app.register(registryRoutes(deps), { prefix: '/api/v1/registry' });
   await app.register(planRoutes(deps), { prefix: '/api/v1/plan' });
+  await app.register(projectRoutes(deps), { prefix: '/api/v1/projects' });
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });

@@ -5,6 +5,8 @@ import { generateDemoData } from './db/demo';
 import { hasAnyUser, seedDemoAccounts } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
 import { loadDemoPlan } from './modules/plan/demo-plan';
+import { remindDeadlines } from './modules/projects/notifications';
+import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
 import { RegionTree } from './platform/region-tree';
 
@@ -20,6 +22,8 @@ async function main() {
     throw e;
   });
   await loadReferenceData(database.db, config.city);
+  // An import running when the process stopped wrote nothing (one transaction); say so on its job.
+  await failInterruptedImports(database.db);
 
   // Demo data and accounts only on a new embedded database: a PostgreSQL deployment starts with
   // no users and gets its administrators from `npm run admin:create`. The data is generated
@@ -52,6 +56,12 @@ async function main() {
     await database.close();
     process.exit(0);
   };
+  // Deadline reminders (3 days before a call closes), hourly; each is sent once.
+  const remind = () =>
+    remindDeadlines(database.db).catch((err) => app.log.error({ err }, 'deadline reminders failed'));
+  const reminders = setInterval(remind, 3_600_000);
+  reminders.unref();
+  void remind();
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });

@@ -6,6 +6,7 @@ import { rubricCriterionSchema } from './projects';
 const isoDate = z.iso.date();
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const reason = z.string().trim().min(2).max(500);
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 
 export const CONFLICT_REASONS = ['declared', 'employment', 'collaboration'] as const;
 export const ASSIGNMENT_STATUSES = ['assigned', 'accepted', 'declined', 'submitted', 'replaced'] as const;

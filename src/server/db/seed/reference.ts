@@ -9,6 +9,7 @@ import {
   regionsSchema,
 } from '../../../domain/reference';
 import { DEFAULT_ROLE_PERMISSIONS, PERMISSION_CODES, ROLE_CODES } from '../../../domain/roles';
+import { loadProgrammes } from '../../modules/projects/programmes';
 import type { Db, Tx } from '../client';
 import {
   codeLists,
@@ -109,6 +110,7 @@ export async function loadReferenceData(db: Db, city: string) {
         });
     }
     await grantNewPermissions(tx);
+    await loadProgrammes(tx, city);
     await tx.insert(departments).values(departmentRows).onConflictDoNothing();
   });
 }

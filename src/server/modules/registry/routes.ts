@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import { carrierRoutes } from './carriers-routes';
+import { importRoutes } from './import/routes';
 import { orgRoutes } from './orgs-routes';
 import { parkRoutes } from './parks-routes';
 import { platformRoutes } from './platforms-routes';
@@ -13,6 +14,7 @@ export function registryRoutes(deps: Deps) {
     await app.register(qualificationRoutes(deps));
     await app.register(platformRoutes(deps));
     await app.register(carrierRoutes(deps));
+    await app.register(importRoutes(deps));
     await app.register(parkRoutes(deps));
   };
 }

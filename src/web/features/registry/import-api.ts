@@ -10,7 +10,7 @@ import type {
   ImportJob,
   importAcceptedSchema,
   importCommitBodySchema,
-} from '../../../server/modules/registry/import/contract';
+} from '../../../domain/contracts/registry-import';
 import { api, type ListResult } from '../../app/api-client';
 import { registryKeys } from './api';
 

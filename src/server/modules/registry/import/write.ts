@@ -1,0 +1,137 @@
+/**
+ * Bulk writes of one validated batch, inside the caller's transaction: one multi-row INSERT for the
+ * new records and one UPDATE … FROM (VALUES …) for the existing ones, so 1,000 rows cost a few
+ * statements. A blank optional cell keeps the stored value on update; it never erases data.
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/client';
+import { organizationNames } from '../../../db/schema';
+import type { RegionTree } from '../../../platform/region-tree';
+import { orgSearchText } from '../search';
+import { bool, bulkInsert, bulkUpdate, type Col, type Mode, str, type WriteResult } from './bulk';
+import type { ImportKind } from './columns';
+import type { ValidRow, Values } from './validate';
+import { writeRecords } from './write-records';
+
+export type { Mode, WriteResult };
+
+const ORG_COLUMNS: Col[] = [
+  { name: 'uscc', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'region_code', type: 'text' },
+  { name: 'industry_code', type: 'text' },
+  { name: 'above_size', type: 'bool' },
+  { name: 'founded_on', type: 'date' },
+  { name: 'address', type: 'text' },
+  { name: 'contact_person', type: 'text' },
+  { name: 'contact_phone', type: 'text' },
+  { name: 'search_text', type: 'text' },
+];
+export interface WriteContext {
+  regions: RegionTree;
+  /** Username recorded with former names. */
+  changedBy: string;
+}
+
+async function writeOrganizations(
+  tx: Tx,
+  mode: Mode,
+  rows: ValidRow[],
+  ctx: WriteContext,
+): Promise<WriteResult> {
+  const search = (v: Values, org?: ValidRow['org']) =>
+    orgSearchText(
+      {
+        name: String(v.name),
+        industryCode: str(v.industryCode) ?? org?.industryCode,
+        address: str(v.address) ?? org?.address,
+      },
+      ctx.regions.get(String(v.regionCode))?.name,
+    );
+  const fresh = rows.filter((r) => !r.existingId);
+  const existing = mode === 'upsert' ? rows.filter((r) => r.existingId) : [];
+  const inserted = await bulkInsert(
+    tx,
+    'organizations',
+    ORG_COLUMNS,
+    fresh.map(({ values: v }) => [
+      v.uscc,
+      v.name,
+      v.kind,
+      v.regionCode,
+      v.industryCode,
+      bool(v.aboveSize) ?? false,
+      v.foundedOn,
+      v.address,
+      v.contactPerson,
+      v.contactPhone,
+      search(v),
+    ]),
+  );
+  const renamed = existing.filter((r) => r.org && r.org.name !== r.values.name);
+  if (renamed.length > 0) {
+    await tx
+      .insert(organizationNames)
+      .values(renamed.map((r) => ({ orgId: r.org!.id, name: r.org!.name, changedBy: ctx.changedBy })));
+  }
+  const updated = await bulkUpdate(
+    tx,
+    'organizations',
+    [{ name: 'id', type: 'uuid' }],
+    [
+      { name: 'name', type: 'text' },
+      { name: 'kind', type: 'text' },
+      { name: 'region_code', type: 'text' },
+      { name: 'industry_code', type: 'text', keep: true },
+      { name: 'above_size', type: 'bool', keep: true },
+      { name: 'founded_on', type: 'date', keep: true },
+      { name: 'address', type: 'text', keep: true },
+      { name: 'contact_person', type: 'text', keep: true },
+      { name: 'contact_phone', type: 'text', keep: true },
+      { name: 'search_text', type: 'text' },
+    ],
+    existing.map(({ existingId, values: v, org }) => [
+      existingId,
+      v.name,
+      v.kind,
+      v.regionCode,
+      v.industryCode,
+      v.aboveSize,
+      v.foundedOn,
+      v.address,
+      v.contactPerson,
+      v.contactPhone,
+      search(v, org),
+    ]),
+  );
+  // Statistics, qualifications, platforms and carriers carry the region for scoping: they follow a move.
+  const moved = existing
+    .filter((r) => r.org && r.org.regionCode !== r.values.regionCode)
+    .map((r) => r.existingId!);
+  if (moved.length > 0) await followRegion(tx, moved);
+  return { inserted, updated, skipped: rows.length - inserted - updated };
+}
+
+async function followRegion(tx: Tx, orgIds: string[]) {
+  const ids = sql`(${sql.join(
+    orgIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  const follow = (table: string, column: string) =>
+    tx.execute(sql`update ${sql.identifier(table)} as r set region_code = o.region_code from organizations o
+      where o.id = r.${sql.identifier(column)} and o.id in ${ids}`);
+  await follow('org_annual_stats', 'org_id');
+  await follow('qualifications', 'org_id');
+  await follow('rd_platforms', 'host_org_id');
+  await follow('carriers', 'operator_org_id');
+  await tx.execute(sql`update carrier_annual as a set region_code = c.region_code from carriers c
+    where c.id = a.carrier_id and c.operator_org_id in ${ids}`);
+}
+
+export function writeBatch(tx: Tx, kind: ImportKind, mode: Mode, rows: ValidRow[], ctx: WriteContext) {
+  if (rows.length === 0) return Promise.resolve({ inserted: 0, updated: 0, skipped: 0 });
+  return kind === 'organizations'
+    ? writeOrganizations(tx, mode, rows, ctx)
+    : writeRecords(tx, kind, mode, rows);
+}
