@@ -1,0 +1,197 @@
+import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { applicationListQuerySchema } from '../../../domain/contracts/projects';
+import type { Tx } from '../../db/client';
+import {
+  applications as a,
+  applicationEvents,
+  attachments,
+  calls,
+  organizations,
+  payments,
+  users,
+} from '../../db/schema';
+import { likePattern, orderBy } from '../../platform/listing';
+import type { RegionTree } from '../../platform/region-tree';
+import { type Scope, scopeWhere } from '../../platform/scope';
+import { regionFilter } from '../registry/orgs-repo';
+
+export type ApplicationQuery = z.infer<typeof applicationListQuerySchema>;
+export type ApplicationFilters = Omit<ApplicationQuery, 'page' | 'pageSize' | 'sort'>;
+export type ApplicationRecord = typeof a.$inferSelect;
+
+/**
+ * Whose an application is: the applicant's organisation, its county, and — for experts — the
+ * applications assigned to them (an active assignment: neither declined nor replaced).
+ */
+export const applicationScopeColumns = {
+  regionCode: a.regionCode,
+  orgId: a.orgId,
+  assignedTo: (userId: string) =>
+    sql`exists (select 1 from review_assignments ra join experts e on e.id = ra.expert_id where ra.application_id = ${a.id} and e.user_id = ${userId} and ra.status not in ('declined', 'replaced'))`,
+};
+
+const listColumns = {
+  id: a.id,
+  callId: a.callId,
+  callTitle: calls.title,
+  programmeCode: calls.programmeCode,
+  year: calls.year,
+  orgId: a.orgId,
+  orgName: organizations.name,
+  regionCode: a.regionCode,
+  title: a.title,
+  field: a.field,
+  state: a.state,
+  version: a.version,
+  requestedAmount: a.requestedAmount,
+  panelScore: a.panelScore,
+  proposedAmount: a.proposedAmount,
+  approvedAmount: a.approvedAmount,
+  publicityUntil: a.publicityUntil,
+  endsOn: a.endsOn,
+  submittedAt: a.submittedAt,
+  updatedAt: a.updatedAt,
+};
+
+function select(tx: Tx) {
+  return tx
+    .select(listColumns)
+    .from(a)
+    .innerJoin(calls, eq(calls.id, a.callId))
+    .innerJoin(organizations, eq(organizations.id, a.orgId));
+}
+
+export type ApplicationListRow = Awaited<ReturnType<typeof listApplications>>[number];
+
+function where(scope: Scope, f: ApplicationFilters, tree: RegionTree): SQL | undefined {
+  const conds: (SQL | undefined)[] = [scopeWhere(scope, applicationScopeColumns)];
+  if (f.callId) conds.push(eq(a.callId, f.callId));
+  if (f.toRecommend) conds.push(eq(a.state, 'submitted'));
+  if (f.state) conds.push(eq(a.state, f.state));
+  conds.push(regionFilter(tree, a.regionCode, f.regionCode));
+  if (f.q) {
+    const p = likePattern(f.q);
+    conds.push(sql`(${ilike(a.title, p)} or ${ilike(organizations.name, p)})`);
+  }
+  return and(...conds);
+}
+
+const SORTABLE = {
+  updatedAt: a.updatedAt,
+  submittedAt: a.submittedAt,
+  panelScore: a.panelScore,
+  title: a.title,
+  createdAt: a.createdAt,
+};
+
+export function listApplications(
+  tx: Tx,
+  scope: Scope,
+  f: ApplicationQuery,
+  tree: RegionTree,
+  limit: number,
+  offset: number,
+) {
+  return select(tx)
+    .where(where(scope, f, tree))
+    .orderBy(...orderBy(f.sort, SORTABLE, desc(a.updatedAt)), asc(a.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countApplications(tx: Tx, scope: Scope, f: ApplicationFilters, tree: RegionTree) {
+  // The organisation's name is needed only to search by it; counting without the join is cheaper.
+  const base = tx.select({ n: sql<number>`count(*)::int` }).from(a);
+  const q = f.q ? base.innerJoin(organizations, eq(organizations.id, a.orgId)) : base;
+  const [row] = await q.where(where(scope, f, tree));
+  return row.n;
+}
+
+export async function listRowOf(tx: Tx, id: string): Promise<ApplicationListRow | undefined> {
+  const [row] = await select(tx).where(eq(a.id, id));
+  return row;
+}
+
+/** The application if the scope covers it — the same condition as the lists — else undefined. */
+export async function getVisibleApplication(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+): Promise<ApplicationRecord | undefined> {
+  const [row] = await tx
+    .select()
+    .from(a)
+    .where(and(eq(a.id, id), scopeWhere(scope, applicationScopeColumns)));
+  return row;
+}
+
+export async function countOrgApplications(tx: Tx, callId: string, orgId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(a)
+    .where(and(eq(a.callId, callId), eq(a.orgId, orgId)));
+  return row.n;
+}
+
+export function eventsOf(tx: Tx, id: string) {
+  return tx
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, id))
+    .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+}
+
+/** Attachment metadata (never the content) in upload order. */
+export function attachmentsOf(tx: Tx, id: string) {
+  return tx
+    .select({
+      id: attachments.id,
+      applicationId: attachments.applicationId,
+      kind: attachments.kind,
+      fileName: attachments.fileName,
+      mime: attachments.mime,
+      size: attachments.size,
+      sha256: attachments.sha256,
+      uploadedAt: attachments.uploadedAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.applicationId, id))
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+}
+
+export function paymentsOf(tx: Tx, id: string) {
+  return tx
+    .select()
+    .from(payments)
+    .where(eq(payments.applicationId, id))
+    .orderBy(asc(payments.paidOn), asc(payments.recordedAt));
+}
+
+/** Active accounts of the applicant organisation (enterprise or institution users). */
+export async function applicantUserIds(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        inArray(users.role, ['enterprise', 'institution']),
+        eq(users.status, 'active'),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Active county accounts whose region covers the application's (a zone rolls up to its county). */
+export async function countyUserIds(tx: Tx, tree: RegionTree, regionCode: string): Promise<string[]> {
+  const covering: string[] = [];
+  for (let r = tree.get(regionCode); r; r = r.parentCode ? tree.get(r.parentCode) : undefined)
+    covering.push(r.code);
+  if (covering.length === 0) covering.push(regionCode);
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'county'), inArray(users.regionCode, covering), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
