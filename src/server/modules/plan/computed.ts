@@ -19,108 +19,119 @@ export interface EvalContext {
 /** Figures are grouped by leaf region (county or functional zone) or by high-tech zone sub-park. */
 export type Dimension = 'region' | 'park';
 
+/** A table the figures count rows of, with the columns every figure and drill-down needs. */
+interface Source {
+  from: (ctx: EvalContext) => SQL;
+  region: SQL;
+  org: SQL;
+  record: SQL;
+  detail: SQL;
+}
+
 /**
- * Each computed indicator is defined once, as the set of records it counts: a query yielding
- * `region_code`, `org_id`, `record_id`, `detail` and `amount` (and `park_id` when asked). The
- * figure is the count of distinct organisations (or records), or the sum of `amount`; the same
- * rows are what a drill-down lists, so every figure is traceable to its records.
+ * Each computed indicator is defined once: the rows of a source it counts (`where`) and how
+ * (distinct organisations, records, or a sum). The same definition gives the figure and its
+ * drill-down, so every figure is traceable to the records listed. Figures sharing a source are
+ * evaluated together in one scan (`aggregateQuery`).
  */
 export interface Definition {
-  rows(ctx: EvalContext, withPark: boolean): SQL;
+  source: Source;
+  where: (ctx: EvalContext) => SQL;
   aggregate: 'orgs' | 'records' | 'sum';
-  /** What a drill-down row is: an organisation, a platform or a carrier. */
-  record: 'org' | 'platform' | 'carrier';
+  amount?: SQL;
 }
 
 const q = qualifications;
-const o = organizations;
 const s = orgAnnualStats;
+const o = organizations;
 
-/** The park of the organisation behind a row, joined only when grouping by park. */
-function parkOf(orgId: SQL, withPark: boolean) {
-  return withPark
-    ? { col: sql`, (select ${o.parkId} from ${o} where ${o.id} = ${orgId}) as park_id`, join: sql`` }
-    : { col: sql``, join: sql`` };
-}
+const QUALIFICATION: Source = {
+  from: () => sql`${q}`,
+  region: sql`${q.regionCode}`,
+  org: sql`${q.orgId}`,
+  record: sql`${q.id}`,
+  detail: sql`coalesce(${q.certificateNo}, ${q.typeCode})`,
+};
+const PLATFORM: Source = {
+  from: () => sql`${rdPlatforms}`,
+  region: sql`${rdPlatforms.regionCode}`,
+  org: sql`${rdPlatforms.hostOrgId}`,
+  record: sql`${rdPlatforms.id}`,
+  detail: sql`${rdPlatforms.name}`,
+};
+const CARRIER: Source = {
+  from: () => sql`${carriers}`,
+  region: sql`${carriers.regionCode}`,
+  org: sql`${carriers.operatorOrgId}`,
+  record: sql`${carriers.id}`,
+  detail: sql`${carriers.name}`,
+};
+const CARRIER_YEAR: Source = {
+  from: (ctx) =>
+    sql`${carrierAnnual} join ${carriers} on ${carriers.id} = ${carrierAnnual.carrierId} and ${carrierAnnual.year} = ${ctx.year}`,
+  region: sql`${carriers.regionCode}`,
+  org: sql`${carriers.operatorOrgId}`,
+  record: sql`${carriers.id}`,
+  detail: sql`${carriers.name}`,
+};
+const STATS: Source = {
+  from: () => sql`${s}`,
+  region: sql`${s.regionCode}`,
+  org: sql`${s.orgId}`,
+  record: sql`${s.orgId}`,
+  detail: sql`${s.year}::text`,
+};
+/** First-ever 高企 or 科技小巨人 recognition of each organisation. */
+const FIRST_RECOGNITION: Source = {
+  from: () =>
+    sql`(select ${q.orgId} as org_id, min(${q.issuedOn}) as first_on from ${q} where ${q.typeCode} in ('hte', 'little_giant') group by ${q.orgId}) f join ${o} on ${o.id} = f.org_id`,
+  region: sql`${o.regionCode}`,
+  org: sql`f.org_id`,
+  record: sql`f.org_id`,
+  detail: sql`f.first_on::text`,
+};
 
 function validQualification(types: string[]): Definition {
   return {
+    source: QUALIFICATION,
     aggregate: 'orgs',
-    record: 'org',
-    rows: (ctx, withPark) =>
-      sql`select ${q.regionCode} as region_code, ${q.orgId} as org_id, ${q.id} as record_id, coalesce(${q.certificateNo}, ${q.typeCode}) as detail, 1 as amount${parkOf(sql`${q.orgId}`, withPark).col} from ${q} where ${q.typeCode} in ${types} and ${qualificationValidOn(ctx.asOf)}`,
+    where: (ctx) => sql`${q.typeCode} in ${types} and ${qualificationValidOn(ctx.asOf)}`,
   };
 }
 
 function platforms(kinds: string[]): Definition {
   return {
+    source: PLATFORM,
     aggregate: 'records',
-    record: 'platform',
-    rows: (ctx, withPark) =>
-      sql`select ${rdPlatforms.regionCode} as region_code, ${rdPlatforms.hostOrgId} as org_id, ${rdPlatforms.id} as record_id, ${rdPlatforms.name} as detail, 1 as amount${parkOf(sql`${rdPlatforms.hostOrgId}`, withPark).col} from ${rdPlatforms} where ${rdPlatforms.kind} in ${kinds} and ${facilityActiveOn(rdPlatforms, ctx.asOf)}`,
+    where: (ctx) => sql`${rdPlatforms.kind} in ${kinds} and ${facilityActiveOn(rdPlatforms, ctx.asOf)}`,
   };
 }
 
-const INCUBATOR_KINDS = ['maker_space', 'incubator'];
-
+/** 市级以上众创空间及孵化器 counting on the as-of date (every recognised level is municipal or above). */
 function incubatorWhere(ctx: EvalContext, nationalOnly: boolean): SQL {
   const level = nationalOnly ? sql` and ${carriers.level} = 'national'` : sql``;
-  return sql`${carriers.kind} in ${INCUBATOR_KINDS} and ${facilityActiveOn(carriers, ctx.asOf)}${level}`;
-}
-
-function incubators(nationalOnly: boolean): Definition {
-  return {
-    aggregate: 'records',
-    record: 'carrier',
-    rows: (ctx, withPark) =>
-      sql`select ${carriers.regionCode} as region_code, ${carriers.operatorOrgId} as org_id, ${carriers.id} as record_id, ${carriers.name} as detail, 1 as amount${parkOf(sql`${carriers.operatorOrgId}`, withPark).col} from ${carriers} where ${incubatorWhere(ctx, nationalOnly)}`,
-  };
-}
-
-/** What the counted maker spaces and incubators served during the year. */
-function served(column: typeof carrierAnnual.startupsServed | typeof carrierAnnual.teamsServed): Definition {
-  return {
-    aggregate: 'sum',
-    record: 'carrier',
-    rows: (ctx, withPark) =>
-      sql`select ${carriers.regionCode} as region_code, ${carriers.operatorOrgId} as org_id, ${carriers.id} as record_id, ${carriers.name} as detail, ${column} as amount${parkOf(sql`${carriers.operatorOrgId}`, withPark).col} from ${carrierAnnual} join ${carriers} on ${carriers.id} = ${carrierAnnual.carrierId} where ${carrierAnnual.year} = ${ctx.year} and ${incubatorWhere(ctx, false)}`,
-  };
+  return sql`${carriers.kind} in ('maker_space', 'incubator') and ${facilityActiveOn(carriers, ctx.asOf)}${level}`;
 }
 
 /** 规上工业企业 of the year (from that year's statistics), optionally with a further condition. */
-function aboveSize(extra?: SQL): Definition {
+function aboveSize(extra?: (ctx: EvalContext) => SQL): Definition {
   return {
+    source: STATS,
     aggregate: 'orgs',
-    record: 'org',
-    rows: (ctx, withPark) => {
-      const cond = extra ? sql` and ${extra}` : sql``;
-      return sql`select ${s.regionCode} as region_code, ${s.orgId} as org_id, ${s.orgId} as record_id, ${String(ctx.year)} as detail, 1 as amount${parkOf(sql`${s.orgId}`, withPark).col} from ${s} where ${s.year} = ${ctx.year} and ${s.aboveSize}${cond}`;
-    },
+    where: (ctx) => sql`${s.year} = ${ctx.year} and ${s.aboveSize}${extra ? sql` and ${extra(ctx)}` : sql``}`,
   };
 }
 
-/** First-time 高企 or 科技小巨人 recognitions within the year up to the as-of date. */
-const newHteGiant: Definition = {
-  aggregate: 'orgs',
-  record: 'org',
-  rows: (ctx, withPark) => {
-    const end = ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`;
-    const firsts = sql`select ${q.orgId} as org_id, min(${q.issuedOn}) as first_on from ${q} where ${q.typeCode} in ('hte', 'little_giant') group by ${q.orgId}`;
-    return sql`select ${o.regionCode} as region_code, f.org_id, f.org_id as record_id, f.first_on::text as detail, 1 as amount${withPark ? sql`, ${o.parkId} as park_id` : sql``} from (${firsts}) f join ${o} on ${o.id} = f.org_id where f.first_on between ${`${ctx.year}-01-01`} and ${end}`;
-  },
-};
-
-/** 规上 enterprises of the year holding a valid 数控一代 qualification on the as-of date. */
-const ncEnterprises: Definition = {
-  aggregate: 'orgs',
-  record: 'org',
-  rows: (ctx, withPark) =>
-    sql`select ${s.regionCode} as region_code, ${s.orgId} as org_id, ${s.orgId} as record_id, ${String(ctx.year)} as detail, 1 as amount${parkOf(sql`${s.orgId}`, withPark).col} from ${s} where ${s.year} = ${ctx.year} and ${s.aboveSize} and exists (select 1 from ${q} where ${q.orgId} = ${s.orgId} and ${q.typeCode} in ('nc_participant', 'nc_demo') and ${qualificationValidOn(ctx.asOf)})`,
-};
-
 export const COMPUTED: Record<string, Definition> = {
   hte_valid: validQualification(['hte']),
-  new_hte_giant: newHteGiant,
+  new_hte_giant: {
+    source: FIRST_RECOGNITION,
+    aggregate: 'orgs',
+    where: (ctx) => {
+      const end = ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`;
+      return sql`f.first_on between ${`${ctx.year}-01-01`} and ${end}`;
+    },
+  },
   prov_tech_ent: validQualification(['prov_tech_ent']),
   ip_pilot_ent: validQualification(['ip_pilot', 'ip_advantage']),
   muni_eng_center: platforms(['muni_eng_center']),
@@ -128,25 +139,77 @@ export const COMPUTED: Record<string, Definition> = {
   prov_key_lab: platforms(['prov_key_lab']),
   national_platforms: platforms(['national_platform']),
   new_rd_inst: platforms(['new_rd_inst']),
-  incubators: incubators(false),
-  incubators_national: incubators(true),
-  startups_served: served(carrierAnnual.startupsServed),
-  teams_served: served(carrierAnnual.teamsServed),
+  incubators: { source: CARRIER, aggregate: 'records', where: (ctx) => incubatorWhere(ctx, false) },
+  incubators_national: { source: CARRIER, aggregate: 'records', where: (ctx) => incubatorWhere(ctx, true) },
+  startups_served: {
+    source: CARRIER_YEAR,
+    aggregate: 'sum',
+    amount: sql`${carrierAnnual.startupsServed}`,
+    where: (ctx) => incubatorWhere(ctx, false),
+  },
+  teams_served: {
+    source: CARRIER_YEAR,
+    aggregate: 'sum',
+    amount: sql`${carrierAnnual.teamsServed}`,
+    where: (ctx) => incubatorWhere(ctx, false),
+  },
   above_size_ind: aboveSize(),
-  nc_enterprises: ncEnterprises,
-  rd_active_ent: aboveSize(sql`${s.hasRdActivity}`),
-  core_tech_ent: aboveSize(sql`${s.ownsCoreTech}`),
+  // 规上 enterprises of the year holding a valid 数控一代 qualification on the as-of date.
+  nc_enterprises: aboveSize(
+    (ctx) =>
+      sql`exists (select 1 from ${q} where ${q.orgId} = ${s.orgId} and ${q.typeCode} in ('nc_participant', 'nc_demo') and ${qualificationValidOn(ctx.asOf)})`,
+  ),
+  rd_active_ent: aboveSize(() => sql`${s.hasRdActivity}`),
+  core_tech_ent: aboveSize(() => sql`${s.ownsCoreTech}`),
 };
 
-/** The grouped query behind a figure: `(k, v)` per leaf region or per park. */
-export function aggregateQuery(def: Definition, ctx: EvalContext, dim: Dimension): SQL {
-  const key = dim === 'region' ? sql`region_code` : sql`park_id::text`;
-  const value =
-    def.aggregate === 'orgs'
-      ? sql`count(distinct org_id)`
-      : def.aggregate === 'records'
-        ? sql`count(*)`
-        : sql`coalesce(sum(amount), 0)`;
-  const parkOnly = dim === 'park' ? sql` where park_id is not null` : sql``;
-  return sql`select ${key} as k, ${value} as v from (${def.rows(ctx, dim === 'park')}) r${parkOnly} group by 1`;
+/** The park of the organisation behind a row (only when grouping by park). */
+function parkOf(source: Source): SQL {
+  return sql`(select ${o.parkId} from ${o} where ${o.id} = ${source.org})`;
+}
+
+/** The rows a figure counts, as its drill-down lists them. */
+export function definitionRows(def: Definition, ctx: EvalContext): SQL {
+  const src = def.source;
+  return sql`select ${src.region} as region_code, ${src.org} as org_id, ${src.record} as record_id, ${src.detail} as detail, ${def.amount ?? sql`1`} as amount from ${src.from(ctx)} where ${def.where(ctx)}`;
+}
+
+function aggregateOf(def: Definition, ctx: EvalContext): SQL {
+  const cond = def.where(ctx);
+  const src = def.source;
+  if (def.aggregate === 'orgs') return sql`count(distinct ${src.org}) filter (where ${cond})`;
+  if (def.aggregate === 'records') return sql`count(*) filter (where ${cond})`;
+  return sql`coalesce(sum(${def.amount}) filter (where ${cond}), 0)`;
+}
+
+/**
+ * One grouped scan per source for all the figures asked of it: rows `(k, code, v)` per leaf region
+ * (or park). Figures over the same table share the scan instead of each reading it again.
+ */
+export function aggregateQueries(
+  codes: string[],
+  ctx: EvalContext,
+  dim: Dimension,
+): { codes: string[]; query: SQL }[] {
+  const bySource = new Map<Source, string[]>();
+  for (const code of codes) {
+    const def = COMPUTED[code];
+    if (!def) continue;
+    bySource.set(def.source, [...(bySource.get(def.source) ?? []), code]);
+  }
+  return [...bySource.entries()].map(([src, group]) => {
+    const key = dim === 'region' ? src.region : parkOf(src);
+    const columns = sql.join(
+      group.map((code) => sql`${aggregateOf(COMPUTED[code], ctx)} as ${sql.identifier(code)}`),
+      sql`, `,
+    );
+    const any = sql.join(
+      group.map((code) => sql`(${COMPUTED[code].where(ctx)})`),
+      sql` or `,
+    );
+    return {
+      codes: group,
+      query: sql`select ${key}::text as k, ${columns} from ${src.from(ctx)} where ${any} group by 1`,
+    };
+  });
 }

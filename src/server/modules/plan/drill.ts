@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { todayInChina } from '../registry/validity';
 import { indicatorOf } from './catalogue';
-import { COMPUTED } from './computed';
+import { COMPUTED, definitionRows } from './computed';
 import { defaultAsOf } from './engine';
 import { regionsFor } from './values-service';
 
@@ -47,7 +47,7 @@ function drillSql(deps: Deps, actor: Actor, code: string, q: DrillQuery) {
   const tree = deps.regions.get(region);
   const codes = tree?.level === 'city' ? null : deps.regions.selfAndDescendants(region);
   const inRegion = codes ? sql` where r.region_code in ${codes}` : sql``;
-  const rows = def.rows({ year: q.year, asOf }, false);
+  const rows = definitionRows(def, { year: q.year, asOf });
   const distinct = def.aggregate === 'orgs' ? sql`distinct on (r.org_id)` : sql``;
   const base = sql`select ${distinct} r.record_id::text as "recordId", r.org_id::text as "orgId", o.name as "orgName", o.uscc, r.region_code as "regionCode", coalesce(g.name, r.region_code) as "regionName", r.detail::text as detail, r.amount::float8 as amount from (${rows}) r join organizations o on o.id = r.org_id left join regions g on g.code = r.region_code${inRegion}`;
   const ordered: SQL =

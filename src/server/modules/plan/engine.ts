@@ -4,7 +4,7 @@ import { queryRows, type Tx } from '../../db/client';
 import { reportedValues, settings } from '../../db/schema';
 import type { RegionTree } from '../../platform/region-tree';
 import { CATALOGUE } from './catalogue';
-import { aggregateQuery, COMPUTED, type Dimension, type EvalContext } from './computed';
+import { aggregateQueries, COMPUTED, type Dimension, type EvalContext } from './computed';
 
 /** One evaluated figure: its value and, for reported figures, where it comes from. */
 export interface Figure {
@@ -77,14 +77,14 @@ export class YearFigures {
 }
 
 async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dimension) {
-  const out = new Map<string, Map<string, number>>();
+  const out = new Map<string, Map<string, number>>(codes.map((c) => [c, new Map()]));
   await Promise.all(
-    codes.map(async (code) => {
-      const rows = await queryRows<{ k: string | null; v: string | number }>(
-        tx,
-        aggregateQuery(COMPUTED[code], ctx, dim),
-      );
-      out.set(code, new Map(rows.filter((r) => r.k !== null).map((r) => [r.k as string, Number(r.v)])));
+    aggregateQueries(codes, ctx, dim).map(async ({ codes: group, query }) => {
+      const rows = await queryRows<Record<string, string | number | null>>(tx, query);
+      for (const row of rows) {
+        if (row.k === null) continue;
+        for (const code of group) out.get(code)!.set(String(row.k), Number(row[code] ?? 0));
+      }
     }),
   );
   return out;
@@ -131,12 +131,17 @@ export async function evaluateYears(
   regions: RegionTree,
   contexts: EvalContext[],
   dim: Dimension = 'region',
+  /** Only these indicators (and what they derive from) are needed; all when omitted. */
+  only?: readonly string[],
 ): Promise<Map<number, YearFigures>> {
   const settingsMap = await planSettings(tx);
   const offsets = Object.values(settingsMap).filter((v) => Number.isInteger(v));
   const years = [...new Set(contexts.flatMap((c) => [c.year, ...offsets.map((o) => c.year - o)]))];
   const reported = await loadReported(tx, years);
-  const computedCodes = CATALOGUE.filter((i) => i.kind === 'computed' && COMPUTED[i.code]).map((i) => i.code);
+  const wanted = only ? withDependencies(only) : null;
+  const computedCodes = CATALOGUE.filter(
+    (i) => i.kind === 'computed' && COMPUTED[i.code] && (!wanted || wanted.has(i.code)),
+  ).map((i) => i.code);
   const result = new Map<number, YearFigures>();
   const byCode = new Map(CATALOGUE.map((i) => [i.code, i]));
   const resolveOther = (code: string, year: number, region: string): Figure => {
@@ -163,6 +168,22 @@ export async function evaluateYears(
     );
   });
   return result;
+}
+
+/** The indicators and every indicator a derived one is computed from. */
+function withDependencies(codes: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (code: string) => {
+    if (out.has(code)) return;
+    out.add(code);
+    const f = CATALOGUE.find((i) => i.code === code)?.formula;
+    if (f) {
+      visit(f.numerator);
+      visit(f.denominator);
+    }
+  };
+  for (const c of codes) visit(c);
+  return out;
 }
 
 /** Computed figures per sub-park (key: park id) for one year, for the park assessment. */

@@ -45,8 +45,9 @@ export async function countyUnits(
   contexts: EvalContext[],
 ): Promise<Gathered> {
   const counties = deps.regions.rows.filter((r) => r.level === 'county' && r.holdsData);
-  const figures = await evaluateYears(deps.db, deps.regions, contexts, 'region');
   const codes = codesOf(scheme);
+  const needed = codes.flatMap((c) => COMPOSITES[c]?.parts ?? [c]);
+  const figures = await evaluateYears(deps.db, deps.regions, contexts, 'region', needed);
   const byYear = new Map<number, RankingUnit[]>();
   for (const ctx of contexts) {
     const f = figures.get(ctx.year)!;

@@ -54,10 +54,16 @@ export async function indicatorValues(deps: Deps, actor: Actor, q: Query) {
   const regionCodes = regionsFor(deps, actor, q.region, q.by === 'region');
   const codes = q.codes ? new Set(q.codes.split(',')) : null;
   const indicators = CATALOGUE.filter((i) => !codes || codes.has(i.code));
-  const figures = await evaluateYears(deps.db, deps.regions, [
-    { year: q.year, asOf },
-    { year: q.year - 1, asOf: `${q.year - 1}-12-31` },
-  ]);
+  const figures = await evaluateYears(
+    deps.db,
+    deps.regions,
+    [
+      { year: q.year, asOf },
+      { year: q.year - 1, asOf: `${q.year - 1}-12-31` },
+    ],
+    'region',
+    indicators.map((i) => i.code),
+  );
   const targets = await deps.db
     .select()
     .from(planTargets)
