@@ -168,6 +168,33 @@ export const cultivationQuerySchema = pageQuerySchema.extend({
   status: z.enum(['meets', 'near', 'all']).default('all'),
 });
 
+const criterionSchema = z.object({
+  code: z.enum(['rd_intensity', 'st_staff_share', 'hitech_revenue_share']),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  required: z.number(),
+  actual: z.number().nullable(),
+  pass: z.boolean(),
+});
+
+/** One enterprise of the 高企培育库 with each criterion's actual against required share. */
+export const cultivationItemSchema = z.object({
+  orgId: z.uuid(),
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  industryCode: z.string().nullable(),
+  revenue: z.string().nullable(),
+  rdExpense: z.string().nullable(),
+  staff: z.number().int().nullable(),
+  stStaff: z.number().int().nullable(),
+  hitechRevenue: z.string().nullable(),
+  status: z.enum(['meets', 'near']),
+  criteria: z.array(criterionSchema),
+  failing: z.array(criterionSchema.shape.code),
+});
+export type CultivationItem = z.infer<typeof cultivationItemSchema>;
+
 export { CARRIER_KIND_CODES, PLATFORM_KIND_CODES };
 
 export const platformItemSchema = z.object({

@@ -80,9 +80,10 @@ function listColumns(today: string) {
   };
 }
 
-function baseSelect(tx: Tx) {
+/** Rows with the qualifications valid on `validOn` (the list's date filter), today by default. */
+function baseSelect(tx: Tx, validOn?: string) {
   return tx
-    .select(listColumns(todayInChina()))
+    .select(listColumns(validOn ?? todayInChina()))
     .from(o)
     .leftJoin(regions, eq(regions.code, o.regionCode))
     .leftJoin(industries, eq(industries.code, o.industryCode))
@@ -106,7 +107,7 @@ export function listOrgs(
     order.push(q.sort!.startsWith('-') ? desc(SORTABLE[field]) : asc(SORTABLE[field]));
   else if (search) order.push(sql`${search.rank} desc`);
   order.push(asc(o.name), asc(o.id));
-  return baseSelect(tx)
+  return baseSelect(tx, q.validOn)
     .where(where(scope, q, regionsTree, search))
     .orderBy(...order)
     .limit(limit)
@@ -132,7 +133,7 @@ export function orgsAfter(
   limit: number,
 ) {
   const search = q.q ? searchCondition(sql`${o.searchText}`, sql`${o.name}`, q.q) : null;
-  return baseSelect(tx)
+  return baseSelect(tx, q.validOn)
     .where(and(where(scope, q, regionsTree, search), afterId ? gt(o.id, afterId) : undefined))
     .orderBy(asc(o.id))
     .limit(limit);

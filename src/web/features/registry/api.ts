@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   annualStatsBodySchema,
   annualStatsSchema,
+  CultivationItem,
   cultivationQuerySchema,
   OrgDetail,
   OrgListItem,
@@ -34,23 +35,7 @@ export type QualificationBody = z.input<typeof qualificationBodySchema>;
 export type QualificationUpdateBody = z.input<typeof qualificationUpdateSchema>;
 export type RevokeBody = z.input<typeof revokeBodySchema>;
 export type CultivationQuery = Partial<z.infer<typeof cultivationQuerySchema>>;
-export type { OrgDetail, OrgListItem };
-
-/**
- * One row of the cultivation pool. The route declares no response schema yet, so this mirrors
- * `present()` in src/server/modules/registry/cultivation.ts; use the contract's type once it has one.
- */
-export interface CultivationItem extends AnnualFigures {
-  orgId: string;
-  uscc: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  industryCode: string | null;
-  status: 'meets' | 'near';
-  criteria: CriterionResult[];
-  failing: CriterionResult['code'][];
-}
+export type { CultivationItem, OrgDetail, OrgListItem };
 
 const BASE = '/api/v1/registry';
 
