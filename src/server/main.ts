@@ -5,6 +5,7 @@ import { generateDemoData } from './db/demo';
 import { hasAnyUser, seedDemoAccounts } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
 import { loadDemoPlan } from './modules/plan/demo-plan';
+import { loadDemoProjects } from './modules/projects/demo-projects';
 import { remindDeadlines } from './modules/projects/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
@@ -33,6 +34,8 @@ async function main() {
     const summary = await generateDemoData(database.db);
     await loadDemoPlan(database.db, await RegionTree.load(database.db));
     const created = await seedDemoAccounts(database.db, config.demoPassword);
+    // Projects need the accounts (applicants, the expert, the county users) to exist first.
+    await loadDemoProjects(database.db, await RegionTree.load(database.db));
     await database.db.transaction((tx) =>
       writeAudit(
         tx,
