@@ -26,9 +26,10 @@ export async function send(
 
 /**
  * The pool is shared by every test of a database, so each test draws in a field of its own (the
- * draw prefers the field; nothing falls back while the field has enough). Where a test needs the
- * pool to run dry, it takes every other expert out — only on PGlite, whose database belongs to
- * one file; on PostgreSQL, files running at once would lose their experts.
+ * draw prefers the field; nothing falls back while the field has enough) — which assumes a fresh
+ * database, as every run gets. Where a test needs the pool to run dry, it takes every other expert
+ * out: only on PGlite, whose database belongs to one file; on PostgreSQL, files running at once
+ * would lose their experts.
  */
 export async function isolatePool(ctx: TestContext, keep: string[]) {
   if (ctx.driver !== 'pglite') return false;
