@@ -4,16 +4,32 @@
  * An entry shows only when `me.abilities` holds its permission.
  */
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
   FieldTimeOutlined,
+  FileWordOutlined,
+  FormOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
+  LineChartOutlined,
+  BellOutlined as NotificationsIcon,
+  AlertOutlined as ProjectsApprovalsIcon,
+  ContainerOutlined as ProjectsCallsIcon,
+  UserSwitchOutlined as ProjectsExpertsIcon,
+  ProjectOutlined as ProjectsGroupIcon,
+  ReconciliationOutlined as ProjectsManageIcon,
+  EditOutlined as ProjectsMineIcon,
+  LikeOutlined as ProjectsRecommendIcon,
+  ScheduleOutlined as ProjectsReviewsIcon,
   RiseOutlined,
   RocketOutlined,
   SafetyCertificateOutlined,
@@ -30,6 +46,8 @@ type Page = LazyExoticComponent<ComponentType>;
 /** A module's pages sit together under one expandable item of the side menu. */
 export const MENU_GROUPS = {
   registry: { labelKey: 'menu.group.registry', icon: DatabaseOutlined },
+  plan: { labelKey: 'menu.group.plan', icon: FundProjectionScreenOutlined },
+  projects: { labelKey: 'menu.group.projects', icon: ProjectsGroupIcon },
 } as const satisfies Record<string, { labelKey: MessageKey; icon: ComponentType }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
@@ -243,6 +261,231 @@ export const MENU: readonly MenuEntry[] = [
         ),
       },
     ],
+  },
+  // 目标指标监测 (plan & indicators)
+  {
+    key: 'plan-cockpit',
+    path: '/plan/cockpit',
+    icon: DashboardOutlined,
+    labelKey: 'menu.plan.cockpit',
+    descriptionKey: 'menu.plan.cockpit.desc',
+    permission: 'plan.read',
+    group: 'plan',
+    page: lazy(() => import('../features/plan/pages/cockpit-page').then((m) => ({ default: m.CockpitPage }))),
+  },
+  {
+    key: 'plan-indicators',
+    path: '/plan/indicators',
+    icon: LineChartOutlined,
+    labelKey: 'menu.plan.indicators',
+    descriptionKey: 'menu.plan.indicators.desc',
+    permission: 'plan.read',
+    group: 'plan',
+    page: lazy(() =>
+      import('../features/plan/pages/indicators-page').then((m) => ({ default: m.IndicatorsPage })),
+    ),
+  },
+  {
+    key: 'plan-targets',
+    path: '/plan/targets',
+    icon: AimOutlined,
+    labelKey: 'menu.plan.targets',
+    descriptionKey: 'menu.plan.targets.desc',
+    permission: 'plan.read',
+    group: 'plan',
+    page: lazy(() => import('../features/plan/pages/targets-page').then((m) => ({ default: m.TargetsPage }))),
+  },
+  {
+    key: 'plan-reported',
+    path: '/plan/reported',
+    icon: FormOutlined,
+    labelKey: 'menu.plan.reported',
+    descriptionKey: 'menu.plan.reported.desc',
+    permission: 'plan.write',
+    group: 'plan',
+    page: lazy(() =>
+      import('../features/plan/pages/reported-page').then((m) => ({ default: m.ReportedPage })),
+    ),
+  },
+  {
+    key: 'plan-rankings',
+    path: '/plan/rankings',
+    icon: BarChartOutlined,
+    labelKey: 'menu.plan.rankings',
+    descriptionKey: 'menu.plan.rankings.desc',
+    permission: 'plan.read',
+    group: 'plan',
+    page: lazy(() =>
+      import('../features/plan/pages/rankings-page').then((m) => ({ default: m.RankingsPage })),
+    ),
+  },
+  {
+    key: 'plan-summary',
+    path: '/plan/summary',
+    icon: FileWordOutlined,
+    labelKey: 'menu.plan.summary',
+    descriptionKey: 'menu.plan.summary.desc',
+    permission: 'plan.read',
+    group: 'plan',
+    page: lazy(() => import('../features/plan/pages/summary-page').then((m) => ({ default: m.SummaryPage }))),
+  },
+  // 科技计划项目 (S&T plan projects). Applicants and the bureau reach calls and notifications by
+  // different permissions, so those pages have one entry per audience, each on its own path.
+  {
+    key: 'projects-calls',
+    path: '/projects/calls',
+    icon: ProjectsCallsIcon,
+    labelKey: 'menu.projects.calls',
+    descriptionKey: 'menu.projects.calls.desc',
+    permission: 'projects.read',
+    group: 'projects',
+    page: lazy(() => import('../features/projects/pages/calls-page').then((m) => ({ default: m.CallsPage }))),
+  },
+  {
+    key: 'projects-open-calls',
+    path: '/projects/open-calls',
+    icon: ProjectsCallsIcon,
+    labelKey: 'menu.projects.calls',
+    descriptionKey: 'menu.projects.calls.desc',
+    permission: 'projects.apply',
+    group: 'projects',
+    page: lazy(() => import('../features/projects/pages/calls-page').then((m) => ({ default: m.CallsPage }))),
+  },
+  {
+    key: 'projects-mine',
+    path: '/projects/my-applications',
+    icon: ProjectsMineIcon,
+    labelKey: 'menu.projects.mine',
+    descriptionKey: 'menu.projects.mine.desc',
+    permission: 'projects.apply',
+    group: 'projects',
+    page: lazy(() =>
+      import('../features/projects/pages/my-applications-page').then((m) => ({
+        default: m.MyApplicationsPage,
+      })),
+    ),
+    subRoutes: [
+      {
+        path: '/projects/my-applications/:id',
+        page: lazy(() =>
+          import('../features/projects/pages/my-application-page').then((m) => ({
+            default: m.MyApplicationPage,
+          })),
+        ),
+      },
+    ],
+  },
+  {
+    key: 'projects-recommend',
+    path: '/projects/recommend',
+    icon: ProjectsRecommendIcon,
+    labelKey: 'menu.projects.recommend',
+    descriptionKey: 'menu.projects.recommend.desc',
+    permission: 'projects.recommend',
+    group: 'projects',
+    page: lazy(() =>
+      import('../features/projects/pages/recommend-page').then((m) => ({ default: m.RecommendPage })),
+    ),
+  },
+  {
+    key: 'projects-approvals',
+    path: '/projects/approvals',
+    icon: ProjectsApprovalsIcon,
+    labelKey: 'menu.projects.approvals',
+    descriptionKey: 'menu.projects.approvals.desc',
+    permission: 'projects.approve',
+    group: 'projects',
+    page: lazy(() =>
+      import('../features/projects/pages/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
+    ),
+  },
+  {
+    key: 'projects-manage',
+    path: '/projects/manage',
+    icon: ProjectsManageIcon,
+    labelKey: 'menu.projects.manage',
+    descriptionKey: 'menu.projects.manage.desc',
+    permission: 'projects.read',
+    group: 'projects',
+    alsoActiveOn: ['/projects/applications/'],
+    page: lazy(() =>
+      import('../features/projects/pages/manage-page').then((m) => ({ default: m.ManagePage })),
+    ),
+    subRoutes: [
+      {
+        path: '/projects/applications/:id',
+        page: lazy(() =>
+          import('../features/projects/pages/application-page').then((m) => ({ default: m.ApplicationPage })),
+        ),
+      },
+    ],
+  },
+  {
+    key: 'projects-reviews',
+    path: '/projects/reviews',
+    icon: ProjectsReviewsIcon,
+    labelKey: 'menu.projects.reviews',
+    descriptionKey: 'menu.projects.reviews.desc',
+    permission: 'projects.review',
+    group: 'projects',
+    page: lazy(() =>
+      import('../features/projects/pages/reviews-page').then((m) => ({ default: m.ReviewsPage })),
+    ),
+    subRoutes: [
+      {
+        path: '/projects/reviews/:id',
+        page: lazy(() =>
+          import('../features/projects/pages/review-page').then((m) => ({ default: m.ReviewPage })),
+        ),
+      },
+    ],
+  },
+  {
+    key: 'projects-experts',
+    path: '/projects/experts',
+    icon: ProjectsExpertsIcon,
+    labelKey: 'menu.projects.experts',
+    descriptionKey: 'menu.projects.experts.desc',
+    permission: 'projects.manage',
+    group: 'projects',
+    page: lazy(() =>
+      import('../features/projects/pages/experts-page').then((m) => ({ default: m.ExpertsPage })),
+    ),
+  },
+  // 通知: a MenuEntry takes one permission, and no permission is held by every role, so each
+  // audience of project notifications has its own path (the administrators receive none).
+  {
+    key: 'notifications',
+    path: '/notifications',
+    icon: NotificationsIcon,
+    labelKey: 'menu.notifications',
+    descriptionKey: 'menu.notifications.desc',
+    permission: 'projects.read',
+    page: lazy(() =>
+      import('../features/projects/pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+    ),
+  },
+  {
+    key: 'notifications-applicant',
+    path: '/notifications/applicant',
+    icon: NotificationsIcon,
+    labelKey: 'menu.notifications',
+    descriptionKey: 'menu.notifications.desc',
+    permission: 'projects.apply',
+    page: lazy(() =>
+      import('../features/projects/pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+    ),
+  },
+  {
+    key: 'notifications-expert',
+    path: '/notifications/expert',
+    icon: NotificationsIcon,
+    labelKey: 'menu.notifications',
+    descriptionKey: 'menu.notifications.desc',
+    permission: 'projects.review',
+    page: lazy(() =>
+      import('../features/projects/pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+    ),
   },
 ];
 

@@ -1,10 +1,14 @@
-import { Card, Col, Descriptions, Empty, Row, Typography, theme } from 'antd';
+import { Card, Col, Descriptions, Empty, Row, Skeleton, Typography, theme } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isAdminRole, ROLE_NAMES } from '../../../../domain/roles';
 import { useAuth, useMe } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
 import { visibleMenu } from '../../../app/menu-config';
 import { ScopeSentence } from '../components/scope-sentence';
+
+// The plan's figures load only for the leader, in their own chunk.
+const PlanWarningsCard = lazy(() => import('../components/plan-warnings-card'));
 
 export function HomePage() {
   const t = useT();
@@ -14,9 +18,22 @@ export function HomePage() {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const entries = visibleMenu(can);
+  // 局领导 steer by the plan: what is behind it comes before anything else.
+  const showWarnings = me.role === 'leader' && can('plan.read');
 
   return (
     <div style={{ display: 'grid', gap: 24 }}>
+      {showWarnings && (
+        <Suspense
+          fallback={
+            <Card>
+              <Skeleton active paragraph={{ rows: 3 }} />
+            </Card>
+          }
+        >
+          <PlanWarningsCard />
+        </Suspense>
+      )}
       <Card>
         <Typography.Title level={2} style={{ marginTop: 0 }}>
           {t('home.welcome', { name: me.displayName })}

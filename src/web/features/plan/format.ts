@@ -1,0 +1,288 @@
+/**
+ * How plan figures read: each value with its catalogue decimals and unit, changes on last year,
+ * warning colours and their order of severity, and the groups the indicator table is shown in.
+ * Pure functions, so they are tested without a browser.
+ */
+import type { Indicator, TargetKind, WarningLevel } from '../../../domain/indicators';
+import type { Locale } from '../../../domain/message';
+import type { TFunction } from '../../app/i18n';
+
+/** What formatting needs of an indicator; the value rows carry only the Chinese unit. */
+export type UnitInfo = Pick<Indicator, 'decimals' | 'unit' | 'unitEn'>;
+
+const PERCENT = '%';
+
+/** 462721.06 → "462,721.06"; always the indicator's decimals, so 1.3 reads "1.30". */
+export function formatNumber(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+export function unitOf(info: UnitInfo | undefined, locale: Locale): string {
+  if (!info) return '';
+  return locale === 'en' ? info.unitEn : info.unit;
+}
+
+/** A value with its unit: "311 家", "1.30%", "462,721.06 万元"; a dash when nothing is held. */
+export function formatValue(
+  value: number | null | undefined,
+  info: UnitInfo | undefined,
+  locale: Locale,
+): string {
+  const text = formatNumber(value, info?.decimals ?? 0);
+  if (text === '—' || !info) return text;
+  const unit = unitOf(info, locale);
+  return unit === PERCENT ? `${text}%` : `${text} ${unit}`;
+}
+
+export interface Change {
+  /** Signed difference, already rounded to the indicator's decimals. */
+  diff: number;
+  /** Relative change in percent (one decimal), or null when last year was zero or a share. */
+  percent: number | null;
+  direction: 'up' | 'down' | 'flat';
+}
+
+/**
+ * This year on last year. For a percentage indicator the difference is in percentage points and
+ * no relative change is given (a "+12% of 1.11%" reads as nonsense to a reader of a plan).
+ */
+export function changeOf(
+  value: number | null | undefined,
+  lastYear: number | null | undefined,
+  info: UnitInfo | undefined,
+): Change | null {
+  if (value === null || value === undefined || lastYear === null || lastYear === undefined) return null;
+  const decimals = info?.decimals ?? 0;
+  const f = 10 ** decimals;
+  const diff = Math.round((value - lastYear) * f) / f;
+  const percent =
+    info?.unit === PERCENT || lastYear === 0 ? null : Math.round(((value - lastYear) / lastYear) * 1000) / 10;
+  return { diff, percent, direction: diff > 0 ? 'up' : diff < 0 ? 'down' : 'flat' };
+}
+
+/** "+12" / "-3.50"; the sign always shown so a column of changes reads at a glance. */
+export function formatSigned(value: number, decimals: number): string {
+  const text = formatNumber(Math.abs(value), decimals);
+  return value > 0 ? `+${text}` : value < 0 ? `-${text}` : text;
+}
+
+/** Progress in percent, one decimal at most: 87.5% / 100%. */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return `${Math.round(value * 10) / 10}%`;
+}
+
+// ── warnings ─────────────────────────────────────────────────────────────────
+
+/** Most severe first: the order warnings are listed in. */
+export const WARNING_ORDER: readonly WarningLevel[] = ['seriously_behind', 'behind', 'on_track', 'achieved'];
+
+/** Ant Design colours: red, orange, blue, green. */
+export const WARNING_COLORS: Record<WarningLevel, string> = {
+  seriously_behind: 'error',
+  behind: 'warning',
+  on_track: 'processing',
+  achieved: 'success',
+};
+
+/** The same in plain hex, for progress bars and card edges. */
+export const WARNING_HEX: Record<WarningLevel, string> = {
+  seriously_behind: '#cf1322',
+  behind: '#d46b08',
+  on_track: '#1f5fbf',
+  achieved: '#389e0d',
+};
+
+export function isWarning(level: WarningLevel | null | undefined): level is 'behind' | 'seriously_behind' {
+  return level === 'behind' || level === 'seriously_behind';
+}
+
+/** Rows behind plan, most severe first, then the furthest behind (least progress) first. */
+export function warningsFirst<T extends { warning?: WarningLevel | null; progress?: number | null }>(
+  rows: readonly T[],
+): T[] {
+  return rows
+    .filter((r) => isWarning(r.warning))
+    .sort(
+      (a, b) =>
+        WARNING_ORDER.indexOf(a.warning!) - WARNING_ORDER.indexOf(b.warning!) ||
+        (a.progress ?? 0) - (b.progress ?? 0),
+    );
+}
+
+// ── targets ──────────────────────────────────────────────────────────────────
+
+/** A target as the plan words it: "达到 5.30 件/万人", "比上年增长 15%", "比上年新增 10 家", "逐步提高". */
+export function describeTarget(
+  kind: TargetKind,
+  value: string | number | null,
+  info: UnitInfo | undefined,
+  locale: Locale,
+  t: TFunction,
+): string {
+  const n = value === null ? null : Number(value);
+  switch (kind) {
+    case 'absolute':
+      return t('plan.target.says.absolute', { value: formatValue(n, info, locale) });
+    case 'increase_pct':
+      return t('plan.target.says.increase_pct', { value: n === null ? '—' : String(n) });
+    case 'increase_abs':
+      return t('plan.target.says.increase_abs', { value: formatValue(n, info, locale) });
+    case 'rising':
+      return t('plan.target.says.rising');
+  }
+}
+
+// ── which indicators show where ──────────────────────────────────────────────
+
+/**
+ * The plan「1157」's five headline indicators (五个主要指标). The catalogue has no headline flag
+ * yet, so they are named here; a code the catalogue lacks is simply left out.
+ */
+export const HEADLINE_CODES = [
+  'rd_gdp_ratio',
+  'new_hte_giant',
+  'inv_per_10k',
+  'hitech_va_share',
+  'htz_output',
+] as const;
+
+/** Key figures of the work summary, shown as plain numbers under the headline cards. */
+export const KEY_FIGURE_CODES = [
+  'hte_valid',
+  'incubators',
+  'inv_per_10k',
+  'tech_contract_amount',
+  'patent_apps',
+  'patent_grants',
+  'new_rd_inst',
+  'muni_eng_center',
+  'prov_tech_ent',
+] as const;
+
+export type IndicatorGroupKey =
+  | 'enterprises'
+  | 'platforms'
+  | 'ip'
+  | 'input'
+  | 'keyWorks'
+  | 'finance'
+  | 'agri'
+  | 'other';
+
+/**
+ * The sections of the indicator table, in the order of the seed's work summary. Configuration
+ * has no grouping yet; an indicator not named here lands in「其他」, so none is ever hidden.
+ */
+export const INDICATOR_GROUPS: readonly { key: Exclude<IndicatorGroupKey, 'other'>; codes: string[] }[] = [
+  {
+    key: 'enterprises',
+    codes: [
+      'hte_valid',
+      'new_hte_giant',
+      'prov_tech_ent',
+      'ip_pilot_ent',
+      'above_size_ind',
+      'nc_enterprises',
+      'nc_share',
+      'rd_active_ent',
+      'rd_active_share',
+      'core_tech_ent',
+      'core_tech_share',
+    ],
+  },
+  {
+    key: 'platforms',
+    codes: [
+      'muni_eng_center',
+      'ind_tech_center',
+      'prov_key_lab',
+      'national_platforms',
+      'new_rd_inst',
+      'incubators',
+      'incubators_national',
+      'startups_served',
+      'teams_served',
+    ],
+  },
+  {
+    key: 'ip',
+    codes: [
+      'patent_apps',
+      'patent_grants',
+      'inv_patent_apps',
+      'inv_patent_grants',
+      'valid_inv_patents',
+      'inv_per_10k',
+      'patent_pledges',
+      'patent_pledge_amount',
+      'ip_cases',
+    ],
+  },
+  {
+    key: 'input',
+    codes: [
+      'rd_spending',
+      'rd_gdp_ratio',
+      'hitech_va_share',
+      'htz_output',
+      'tech_contract_amount',
+      'population',
+    ],
+  },
+  { key: 'keyWorks', codes: ['talents', 'zone_fund', 'major_projects', 'policies_issued', 'coop_projects'] },
+  {
+    key: 'finance',
+    codes: [
+      'insurance_subsidy_ents',
+      'insurance_subsidy_amount',
+      'credit_granted_ents',
+      'credit_granted_amount',
+    ],
+  },
+  { key: 'agri', codes: ['commissioner_bases', 'tech_coops'] },
+];
+
+/** Rows split into the table's sections, each in its section's order; empty sections left out. */
+export function groupRows<T extends { code: string }>(
+  rows: readonly T[],
+): { key: IndicatorGroupKey; rows: T[] }[] {
+  const placed = new Set<string>();
+  const out: { key: IndicatorGroupKey; rows: T[] }[] = [];
+  for (const group of INDICATOR_GROUPS) {
+    const inGroup = group.codes.flatMap((code) => rows.filter((r) => r.code === code));
+    for (const r of inGroup) placed.add(r.code);
+    if (inGroup.length > 0) out.push({ key: group.key, rows: inGroup });
+  }
+  const rest = rows.filter((r) => !placed.has(r.code));
+  if (rest.length > 0) out.push({ key: 'other', rows: rest });
+  return out;
+}
+
+/** "+12 (+4.0%)", or "+0.14 个百分点" for a percentage indicator. */
+export function formatChange(change: Change, info: UnitInfo | undefined, t: TFunction): string {
+  const decimals = info?.decimals ?? 0;
+  const diff = formatSigned(change.diff, decimals);
+  if (info?.unit === PERCENT) return t('plan.change.points', { diff });
+  return change.percent === null ? diff : `${diff} (${formatSigned(change.percent, 1)}%)`;
+}
+
+/** Whether a change is for the better: most indicators should rise, a few (none yet) should fall. */
+export function changeTone(
+  change: Change,
+  polarity: 'higher' | 'lower' | undefined,
+): 'success' | 'danger' | 'secondary' {
+  if (change.direction === 'flat') return 'secondary';
+  const better = (change.direction === 'up') === (polarity !== 'lower');
+  return better ? 'success' : 'danger';
+}
+
+/** "462721.06" → "462,721.06": grouping added to the exact decimal text, never through a float. */
+export function groupDigits(text: string | null | undefined): string {
+  if (text === null || text === undefined || text === '') return '—';
+  const negative = text.startsWith('-');
+  const [int, frac] = (negative ? text.slice(1) : text).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}

@@ -1,0 +1,214 @@
+import { RightOutlined } from '@ant-design/icons';
+import { Alert, Badge, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { IndicatorValue } from '../../../../domain/contracts/plan';
+import { useMe } from '../../../app/auth-context';
+import { useLocale, useT } from '../../../app/i18n';
+import { useIndicatorMap, useIndicatorValues, useRanking, useTargets, useTrend } from '../api';
+import { DrillDrawer, type DrillTarget } from '../components/drill-drawer';
+import { HeadlineCards } from '../components/headline-cards';
+import { KeyFigures } from '../components/key-figures';
+import { usePlanRegions } from '../components/plan-region-select';
+import { PlanYearSelect, usePlanYear } from '../components/plan-year';
+import { WarningsList } from '../components/warnings-list';
+import { groupRows, unitOf, warningsFirst } from '../format';
+
+// ECharts loads with the first chart drawn, in its own chunk: the cockpit's numbers come first.
+const ScoreBarChart = lazy(() => import('../components/charts').then((m) => ({ default: m.ScoreBarChart })));
+const TrendChart = lazy(() => import('../components/charts').then((m) => ({ default: m.TrendChart })));
+
+const TREND_YEARS = 5;
+const DEFAULT_TREND = 'hte_valid';
+
+const chartFallback = (height: number) => <Skeleton.Node active style={{ width: '100%', height }} />;
+
+/**
+ * 驾驶舱: the leader's page. Warnings first, then the plan's headline indicators, the key figures,
+ * the county ranking and any indicator over the years held — for the city, or a county user's own
+ * county.
+ */
+export function CockpitPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe();
+  const indicators = useIndicatorMap();
+  const regions = usePlanRegions();
+  const { year, setYear, years, loading: yearsLoading } = usePlanYear();
+  const ready = year !== undefined;
+  const values = useIndicatorValues({ year: year ?? 0 }, ready);
+  const targets = useTargets(year, regions.home);
+  const ranking = useRanking('county', year ?? 0, ready);
+  const [trendCode, setTrendCode] = useState<string>(DEFAULT_TREND);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+
+  const trendYears = useMemo(
+    () =>
+      year === undefined
+        ? []
+        : years
+            .filter((y) => y <= year)
+            .slice(0, TREND_YEARS)
+            .reverse(),
+    [years, year],
+  );
+  const trend = useTrend(trendCode, trendYears);
+  const rows = values.data?.items ?? [];
+  const warnings = warningsFirst(rows);
+  const regionName = values.data ? regions.nameOf(values.data.region, rows[0]?.regionName) : '';
+
+  const scores = useMemo(
+    () =>
+      (ranking.data?.units ?? []).map((u) => ({
+        name: locale === 'en' ? u.nameEn : u.name,
+        score: u.score,
+        highlight: u.code === me.regionCode,
+      })),
+    [ranking.data, locale, me.regionCode],
+  );
+  const trendInfo = indicators.get(trendCode);
+  const trendPoints = useMemo(
+    () => (trend.data ?? []).map((p) => ({ year: p.year, value: p.row?.value ?? null })),
+    [trend.data],
+  );
+  const trendTarget = trend.data?.find((p) => p.year === year)?.row?.target;
+  const trendOptions = useMemo(
+    () =>
+      groupRows([...indicators.values()]).map((g) => ({
+        label: t(`plan.group.${g.key}`),
+        options: g.rows.map((i) => ({ value: i.code, label: locale === 'en' ? i.nameEn : i.name })),
+      })),
+    [indicators, locale, t],
+  );
+
+  const openDrill = (row: IndicatorValue) =>
+    setDrill({
+      code: row.code,
+      name: locale === 'en' ? row.nameEn : row.name,
+      regionName: regions.nameOf(row.regionCode, row.regionName),
+      value: row.value,
+      query: { year: year ?? 0, region: row.regionCode, asOf: values.data?.asOf },
+    });
+
+  return (
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+      <Card size="small">
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'center' }}>
+          <h2 style={{ margin: 0, fontSize: 18 }}>{t('menu.plan.cockpit')}</h2>
+          <Space wrap>
+            <PlanYearSelect value={year} onChange={setYear} years={years} loading={yearsLoading} />
+            {values.data && (
+              <Typography.Text type="secondary">
+                {t('plan.cockpit.scope', { region: regionName, asOf: values.data.asOf })}
+              </Typography.Text>
+            )}
+          </Space>
+          <Link to={`/plan/indicators?year=${year ?? ''}`} style={{ marginInlineStart: 'auto' }}>
+            {t('plan.cockpit.allIndicators')} <RightOutlined />
+          </Link>
+        </div>
+      </Card>
+
+      <Card
+        size="small"
+        title={
+          <Space>
+            {t('plan.warnings.title', { year: year ?? '' })}
+            <Badge count={warnings.length} showZero color={warnings.length > 0 ? '#cf1322' : '#389e0d'} />
+          </Space>
+        }
+        data-testid="cockpit-warnings"
+      >
+        {values.isError ? (
+          <Alert type="error" showIcon title={values.error.message} />
+        ) : values.isPending ? (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        ) : (
+          <WarningsList rows={rows} emptyText={t('plan.warnings.noneYear', { year: year ?? '' })} />
+        )}
+      </Card>
+
+      <section aria-labelledby="cockpit-headline">
+        <Typography.Title level={3} id="cockpit-headline" style={{ fontSize: 16 }}>
+          {t('plan.cockpit.headline')}
+        </Typography.Title>
+        <HeadlineCards rows={rows} targets={targets.data ?? []} loading={values.isPending} />
+      </section>
+
+      <section aria-labelledby="cockpit-key">
+        <Typography.Title level={3} id="cockpit-key" style={{ fontSize: 16 }}>
+          {t('plan.cockpit.keyFigures')}
+        </Typography.Title>
+        <KeyFigures rows={rows} loading={values.isPending} onDrill={openDrill} />
+      </section>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('plan.cockpit.ranking', { year: year ?? '' })}
+            extra={<Link to={`/plan/rankings?year=${year ?? ''}`}>{t('plan.cockpit.rankingMore')}</Link>}
+            style={{ height: '100%' }}
+          >
+            {ranking.isError ? (
+              <Alert type="error" showIcon title={ranking.error.message} />
+            ) : ranking.isPending || !ready ? (
+              chartFallback(360)
+            ) : scores.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.rankings.empty')} />
+            ) : (
+              <Suspense fallback={chartFallback(360)}>
+                <ScoreBarChart
+                  rows={scores}
+                  label={t('plan.cockpit.rankingChart', { year: year ?? '' })}
+                  scoreLabel={t('plan.rankings.score')}
+                />
+              </Suspense>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('plan.cockpit.trend')}
+            extra={
+              <Select
+                value={trendCode}
+                onChange={setTrendCode}
+                options={trendOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 260 }}
+                popupMatchSelectWidth={false}
+                aria-label={t('plan.cockpit.trendIndicator')}
+              />
+            }
+            style={{ height: '100%' }}
+          >
+            {trend.isError ? (
+              <Alert type="error" showIcon title={trend.error.message} />
+            ) : trend.isPending ? (
+              chartFallback(280)
+            ) : trendPoints.every((p) => p.value === null) ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.cockpit.trendEmpty')} />
+            ) : (
+              <Suspense fallback={chartFallback(280)}>
+                <TrendChart
+                  points={trendPoints}
+                  name={trendInfo ? (locale === 'en' ? trendInfo.nameEn : trendInfo.name) : trendCode}
+                  unit={unitOf(trendInfo, locale)}
+                  decimals={trendInfo?.decimals ?? 0}
+                  target={trendTarget}
+                  targetLabel={t('plan.target')}
+                  label={t('plan.cockpit.trendChart', {
+                    name: trendInfo ? (locale === 'en' ? trendInfo.nameEn : trendInfo.name) : trendCode,
+                  })}
+                />
+              </Suspense>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {drill && <DrillDrawer target={drill} onClose={() => setDrill(null)} />}
+    </div>
+  );
+}

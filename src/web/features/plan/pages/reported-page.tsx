@@ -1,0 +1,224 @@
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Form,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { formatDateTime } from '../../../app/format';
+import { useLocale, useT } from '../../../app/i18n';
+import { ExportButton } from '../../../app/list/export-button';
+import { FilterForm } from '../../../app/list/filter-form';
+import { useListState } from '../../../app/list/use-list-state';
+import {
+  planPaths,
+  type ReportedQuery,
+  type ReportedValue,
+  useCatalogue,
+  useIndicatorMap,
+  useReported,
+  useYearsHeld,
+} from '../api';
+import { PlanRegionSelect, usePlanRegions } from '../components/plan-region-select';
+import { ReportedFormModal } from '../components/reported-form-modal';
+import { ReportedHistoryDrawer } from '../components/reported-history-drawer';
+import { type RefusedImport, RefusedImportPanel, ReportedImportButtons } from '../components/reported-import';
+import { groupDigits, groupRows, unitOf } from '../format';
+
+type Filters = Pick<ReportedQuery, 'indicatorCode' | 'year' | 'regionCode'>;
+
+/**
+ * 数据填报: the reported figures in force, each with its source and vintage; entry, correction
+ * (the earlier value kept as history), and Excel import with every row checked before any is written.
+ */
+export function ReportedPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const [filterForm] = Form.useForm<Filters>();
+  const list = useListState<Filters>({});
+  const reported = useReported(list.params);
+  const catalogue = useCatalogue();
+  const indicators = useIndicatorMap();
+  const regions = usePlanRegions();
+  const newestYear = useYearsHeld().data?.[0];
+  const [form, setForm] = useState<{ correcting?: ReportedValue } | null>(null);
+  const [historyOf, setHistoryOf] = useState<ReportedValue | null>(null);
+  const [refused, setRefused] = useState<RefusedImport | null>(null);
+
+  const indicatorOptions = groupRows((catalogue.data ?? []).filter((i) => i.kind === 'reported')).map(
+    (g) => ({
+      label: t(`plan.group.${g.key}`),
+      options: g.rows.map((i) => ({ value: i.code, label: locale === 'en' ? i.nameEn : i.name })),
+    }),
+  );
+
+  const columns: TableColumnsType<ReportedValue> = [
+    {
+      title: t('plan.indicator'),
+      key: 'indicator',
+      fixed: 'left',
+      width: 220,
+      render: (_, r) => (
+        <span>
+          {locale === 'en' ? (indicators.get(r.indicatorCode)?.nameEn ?? r.indicatorName) : r.indicatorName}
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+            {r.indicatorCode}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    { title: t('plan.year'), dataIndex: 'year', key: 'year', width: 70 },
+    {
+      title: t('plan.region'),
+      dataIndex: 'regionName',
+      key: 'region',
+      render: (name: string, r) => regions.nameOf(r.regionCode, name),
+    },
+    {
+      title: t('plan.reported.value'),
+      dataIndex: 'value',
+      key: 'value',
+      align: 'right',
+      render: (v: string, r) => (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {groupDigits(v)} {unitOf(indicators.get(r.indicatorCode), locale)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('plan.source'),
+      dataIndex: 'source',
+      key: 'source',
+      width: 280,
+      render: (v: string, r) => (
+        <Tooltip title={r.note ? `${v}（${r.note}）` : v}>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 280 }}>
+            {v}
+          </Typography.Paragraph>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('plan.reported.sourceDate'),
+      dataIndex: 'sourceDate',
+      key: 'sourceDate',
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('plan.reported.vintage'),
+      dataIndex: 'vintage',
+      key: 'vintage',
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('plan.reported.entered'),
+      key: 'entered',
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {r.enteredBy}
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+            {formatDateTime(r.enteredAt)}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, r) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setForm({ correcting: r })}>
+            {t('plan.reported.correct')}
+          </Button>
+          <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(r)}>
+            {t('plan.reported.history')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.plan.reported')}</h2>}
+      extra={
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
+            {t('plan.reported.create')}
+          </Button>
+          <ReportedImportButtons onRefused={setRefused} />
+          <ExportButton path={planPaths.reportedExport} query={list.exportQuery} />
+        </Space>
+      }
+    >
+      <FilterForm<Filters>
+        name="reported-filters"
+        form={filterForm}
+        onApply={list.applyFilters}
+        label={t('list.filters')}
+      >
+        <Form.Item label={t('plan.indicator')} name="indicatorCode">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.all')}
+            options={indicatorOptions}
+            style={{ width: 240 }}
+            popupMatchSelectWidth={false}
+          />
+        </Form.Item>
+        <Form.Item label={t('plan.year')} name="year">
+          <InputNumber
+            min={2000}
+            max={2100}
+            precision={0}
+            placeholder={t('common.all')}
+            style={{ width: 110 }}
+          />
+        </Form.Item>
+        {regions.choosable && (
+          <Form.Item label={t('plan.region')} name="regionCode">
+            <PlanRegionSelect allowClear />
+          </Form.Item>
+        )}
+      </FilterForm>
+      <Typography.Paragraph type="secondary">{t('plan.reported.intro')}</Typography.Paragraph>
+      {refused && <RefusedImportPanel refused={refused} onClose={() => setRefused(null)} />}
+      {reported.isError && (
+        <Alert type="error" showIcon title={reported.error.message} style={{ marginBottom: 16 }} />
+      )}
+      <Table<ReportedValue>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={reported.data?.items}
+        loading={reported.isFetching}
+        pagination={list.pagination(reported.data?.total)}
+        onChange={list.onTableChange}
+        scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.reported.empty')} />,
+        }}
+        data-testid="reported-table"
+      />
+      {form && (
+        <ReportedFormModal
+          correcting={form.correcting}
+          defaultYear={newestYear}
+          onClose={() => setForm(null)}
+        />
+      )}
+      {historyOf && <ReportedHistoryDrawer of={historyOf} onClose={() => setHistoryOf(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+import { Empty, Space, Table, type TablePaginationConfig, Typography } from 'antd';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../app/format';
+import { useMsg, useT } from '../../../app/i18n';
+import type { ApplicationItem } from '../api';
+import { StateTag, wanText } from '../format';
+import { ActionButtons } from './action-buttons';
+
+/** A list of applications for the bureau, a county or a leader; rows open the record. */
+export function ApplicationsTable({
+  items,
+  loading,
+  pagination,
+  onChange,
+  emptyText,
+  inlineActions = false,
+  fundingCaps,
+}: {
+  items?: ApplicationItem[];
+  loading: boolean;
+  pagination: TablePaginationConfig | false;
+  onChange?: (...args: never[]) => void;
+  emptyText: string;
+  inlineActions?: boolean;
+  fundingCaps?: Record<string, string>;
+}) {
+  const t = useT();
+  const pickMsg = useMsg();
+  return (
+    <Table<ApplicationItem>
+      rowKey="id"
+      dataSource={items}
+      loading={loading}
+      pagination={pagination}
+      onChange={onChange as never}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+      columns={[
+        {
+          title: t('projects.app.title'),
+          key: 'title',
+          render: (_, a) => (
+            <Space orientation="vertical" size={0}>
+              <Link to={`/projects/applications/${a.id}`}>{a.title}</Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {a.year} · {a.callTitle}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org' },
+        { title: t('projects.app.region'), dataIndex: 'regionName', key: 'region' },
+        {
+          title: t('projects.app.state'),
+          key: 'state',
+          render: (_, a) => <StateTag state={a.state} name={a.stateName} />,
+        },
+        {
+          title: t('projects.app.requestedAmount'),
+          key: 'req',
+          render: (_, a) => wanText(a.requestedAmount),
+        },
+        { title: t('projects.score.panel'), key: 'score', render: (_, a) => a.panelScore ?? '—' },
+        { title: t('projects.app.proposedAmount'), key: 'prop', render: (_, a) => wanText(a.proposedAmount) },
+        { title: t('projects.app.nextStep'), key: 'next', width: 260, render: (_, a) => pickMsg(a.nextStep) },
+        { title: t('projects.app.submittedAt'), key: 'sub', render: (_, a) => formatDateTime(a.submittedAt) },
+        ...(inlineActions
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'op',
+                fixed: 'right' as const,
+                render: (_: unknown, a: ApplicationItem) => (
+                  <ActionButtons target={a} size="small" fundingCap={fundingCaps?.[a.callId]} />
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useLocale, useT } from '../../../app/i18n';
+import { useApiErrorHandler } from '../../../app/use-api-error';
+import { type Panel, usePanel, useReplaceAssignment } from '../api';
+
+type ExpertRow = Panel['experts'][number];
+
+const STATUS_COLORS: Record<ExpertRow['status'], string> = {
+  assigned: 'default',
+  accepted: 'blue',
+  declined: 'orange',
+  submitted: 'green',
+  replaced: 'default',
+};
+
+/** 专家评分: each expert's scores per criterion, the panel score, the dropped highest and lowest. */
+export function ScoresPanel({ applicationId, canReplace }: { applicationId: string; canReplace: boolean }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const panel = usePanel(applicationId);
+  const [replacing, setReplacing] = useState<ExpertRow | null>(null);
+  if (panel.isError) return <Alert type="error" showIcon title={panel.error.message} />;
+  if (!panel.data) return <Skeleton active />;
+  const p = panel.data;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text>
+        {t('projects.score.panel')}：
+        <Typography.Text strong style={{ fontSize: 18 }}>
+          {p.panelScore ?? '—'}
+        </Typography.Text>{' '}
+        <Typography.Text type="secondary">
+          {t('projects.score.progress', { submitted: p.submitted, active: p.active })}
+          {p.trimmed ? ` · ${t('projects.score.trimmed')}` : ''}
+        </Typography.Text>
+      </Typography.Text>
+      <Table<ExpertRow>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={p.experts}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(r) =>
+          r.status === 'replaced' || r.status === 'declined' ? 'ant-table-row-disabled' : ''
+        }
+        columns={[
+          { title: t('projects.expert.name'), dataIndex: 'expertName', key: 'name' },
+          {
+            title: t('projects.review.status'),
+            key: 'status',
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <Tag color={STATUS_COLORS[r.status]}>{t(`projects.review.status.${r.status}`)}</Tag>
+                {r.replacedReason && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.replacedReason}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          ...p.rubric.map((c) => ({
+            title: `${locale === 'en' ? c.nameEn : c.name} (${c.max})`,
+            key: c.code,
+            render: (_: unknown, r: ExpertRow) => r.scores?.[c.code] ?? '—',
+          })),
+          {
+            title: t('projects.score.total'),
+            key: 'total',
+            render: (_, r) =>
+              r.total === null ? (
+                '—'
+              ) : r.dropped ? (
+                <Space>
+                  <Typography.Text delete>{r.total}</Typography.Text>
+                  <Tag color="orange">{t(`projects.score.dropped.${r.dropped}`)}</Tag>
+                </Space>
+              ) : (
+                r.total
+              ),
+          },
+          {
+            title: t('projects.score.comment'),
+            key: 'comment',
+            width: 280,
+            render: (_, r) => r.comment ?? '—',
+          },
+          ...(canReplace
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'op',
+                  render: (_: unknown, r: ExpertRow) =>
+                    r.status === 'assigned' || r.status === 'accepted' ? (
+                      <Button size="small" onClick={() => setReplacing(r)}>
+                        {t('projects.draw.replace')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {replacing && (
+        <ReplaceModal applicationId={applicationId} row={replacing} onClose={() => setReplacing(null)} />
+      )}
+    </Space>
+  );
+}
+
+function ReplaceModal({
+  applicationId,
+  row,
+  onClose,
+}: {
+  applicationId: string;
+  row: ExpertRow;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<{ reason: string }>();
+  const replace = useReplaceAssignment(applicationId);
+  return (
+    <Modal
+      open
+      title={t('projects.draw.replaceTitle', { name: row.expertName })}
+      okText={t('projects.draw.replace')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('common.cancel')}
+      confirmLoading={replace.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        name="replace-form"
+        onFinish={(v) =>
+          replace.mutate(
+            { id: row.id, reason: v.reason.trim() },
+            {
+              onSuccess: (r) => {
+                if (r.substitute)
+                  message.success(t('projects.draw.replaced', { name: r.substitute.expertName }));
+                else message.warning(r.shortfall ?? t('projects.draw.noSubstitute'));
+                onClose();
+              },
+              onError: (error) => onError(error, form),
+            },
+          )
+        }
+      >
+        <Form.Item
+          label={t('projects.action.reason')}
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: t('projects.action.reasonRequired') },
+            { min: 2, max: 500 },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
