@@ -22,6 +22,11 @@ export type Dimension = 'region' | 'park';
 /** A table the figures count rows of, with the columns every figure and drill-down needs. */
 interface Source {
   from: (ctx: EvalContext) => SQL;
+  /**
+   * For yearly figures (statistics, carriers' yearly reports): whether the year has been reported
+   * at all. A year nobody has reported yet has no figure, which is not the same as zero.
+   */
+  yearHeld?: (ctx: EvalContext) => SQL;
   region: SQL;
   org: SQL;
   record: SQL;
@@ -67,6 +72,8 @@ const CARRIER: Source = {
   detail: sql`${carriers.name}`,
 };
 const CARRIER_YEAR: Source = {
+  yearHeld: (ctx) =>
+    sql`select exists (select 1 from ${carrierAnnual} where ${carrierAnnual.year} = ${ctx.year}) as held`,
   from: (ctx) =>
     sql`${carrierAnnual} join ${carriers} on ${carriers.id} = ${carrierAnnual.carrierId} and ${carrierAnnual.year} = ${ctx.year}`,
   region: sql`${carriers.regionCode}`,
@@ -75,6 +82,7 @@ const CARRIER_YEAR: Source = {
   detail: sql`${carriers.name}`,
 };
 const STATS: Source = {
+  yearHeld: (ctx) => sql`select exists (select 1 from ${s} where ${s.year} = ${ctx.year}) as held`,
   from: () => sql`${s}`,
   region: sql`${s.regionCode}`,
   org: sql`${s.orgId}`,
@@ -190,7 +198,7 @@ export function aggregateQueries(
   codes: string[],
   ctx: EvalContext,
   dim: Dimension,
-): { codes: string[]; query: SQL }[] {
+): { codes: string[]; query: SQL; held?: SQL }[] {
   const bySource = new Map<Source, string[]>();
   for (const code of codes) {
     const def = COMPUTED[code];
@@ -210,6 +218,7 @@ export function aggregateQueries(
     return {
       codes: group,
       query: sql`select ${key}::text as k, ${columns} from ${src.from(ctx)} where ${any} group by 1`,
+      held: src.yearHeld?.(ctx),
     };
   });
 }

@@ -159,6 +159,18 @@ describeEachDb('plan engine on a hand-computed fixture', (ctx) => {
     expect(get('inv_per_10k', '350503')).toBeNull();
   });
 
+  it('has no yearly figure for a year nobody has reported, rather than zero', async () => {
+    const leader = await signedIn(ctx, 'leader');
+    const res = await call(ctx.app, {
+      url: '/api/v1/plan/indicator-values?year=2061&codes=above_size_ind,startups_served,hte_valid',
+      cookie: leader.cookie,
+    });
+    const value = (code: string) => res.json().items.find((x: { code: string }) => x.code === code).value;
+    expect(value('above_size_ind')).toBeNull();
+    expect(value('startups_served')).toBeNull();
+    expect(value('hte_valid')).toBe(0);
+  });
+
   it('keeps a county to its own region and refuses other roles', async () => {
     const county = await signedIn(ctx, 'county', { regionCode: '350583' });
     const own = await call(ctx.app, {

@@ -45,9 +45,9 @@ export class YearFigures {
     return this.regions.selfAndDescendants(region);
   }
 
-  private sumComputed(code: string, region: string): number {
+  private sumComputed(code: string, region: string): number | null {
     const byLeaf = this.leaves.get(code);
-    if (!byLeaf) return 0;
+    if (!byLeaf) return null;
     let total = 0;
     for (const leaf of this.regionsUnder(region)) total += byLeaf.get(leaf) ?? 0;
     return total;
@@ -76,11 +76,17 @@ export class YearFigures {
   }
 }
 
+/** Computed figures per leaf region; a figure of a year nobody has reported yet is absent. */
 async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dimension) {
-  const out = new Map<string, Map<string, number>>(codes.map((c) => [c, new Map()]));
+  const out = new Map<string, Map<string, number>>();
   await Promise.all(
-    aggregateQueries(codes, ctx, dim).map(async ({ codes: group, query }) => {
+    aggregateQueries(codes, ctx, dim).map(async ({ codes: group, query, held }) => {
+      if (held) {
+        const [row] = await queryRows<{ held: boolean }>(tx, held);
+        if (!row?.held) return;
+      }
       const rows = await queryRows<Record<string, string | number | null>>(tx, query);
+      for (const code of group) out.set(code, new Map());
       for (const row of rows) {
         if (row.k === null) continue;
         for (const code of group) out.get(code)!.set(String(row.k), Number(row[code] ?? 0));
