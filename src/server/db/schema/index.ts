@@ -1,5 +1,5 @@
 export * from './plan';
 export * from './platform';
+export * from './projects';
 export * from './reference';
 export * from './registry';
-export * from './projects';
