@@ -6,7 +6,7 @@ import { attachmentSchema } from '../../../domain/contracts/projects';
 import { msg } from '../../../domain/message';
 import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
-import { AppError, invalid } from '../../platform/errors';
+import { invalid } from '../../platform/errors';
 import { readUpload } from '../../platform/uploads';
 import {
   addAttachment,

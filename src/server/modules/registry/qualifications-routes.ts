@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamSchema, listResponse } from '../../../domain/contracts/common';
 import {
-  cultivationItemSchema,
   cultivationQuerySchema,
   qualificationBodySchema,
   qualificationListQuerySchema,

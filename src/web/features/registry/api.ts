@@ -19,7 +19,6 @@ import type {
   revokeBodySchema,
 } from '../../../domain/contracts/registry';
 import type { Industry, QualificationType } from '../../../domain/reference';
-import type { AnnualFigures, CriterionResult } from '../../../domain/registry';
 import { api, type ListResult } from '../../app/api-client';
 import { referenceKeys } from '../reference/api';
 

@@ -12,7 +12,7 @@ import {
 import { msg } from '../../../../domain/message';
 import { actorOf, auditContext } from '../../../platform/access';
 import type { Deps } from '../../../platform/deps';
-import { AppError, invalid } from '../../../platform/errors';
+import { invalid } from '../../../platform/errors';
 import { sendXlsx } from '../../../platform/excel';
 import { readUpload } from '../../../platform/uploads';
 import { KINDS } from './columns';
