@@ -21,7 +21,7 @@ describe('plan and indicators as leaders, staff and counties use them', () => {
     await page.goto('/plan/indicators?year=2016');
     const drill = page.getByTestId('drill-hte_valid');
     await seen(drill);
-    expect((await drill.innerText()).replace(/\D/g, '')).toBe('311');
+    expect(((await drill.textContent()) ?? '').replace(/\D/g, '')).toBe('311');
     for (const figure of ['4,438 家', '1,300 家', '54,010 件', '4.58 件', '29.3%']) {
       await seen(page.getByText(figure, { exact: false }));
     }
@@ -35,7 +35,7 @@ describe('plan and indicators as leaders, staff and counties use them', () => {
     await signIn(page, 'county.jinjiang');
     await page.goto('/plan/indicators?year=2016');
     await seen(page.getByTestId('drill-hte_valid'));
-    const text = await page.locator('main').first().innerText();
+    const text = (await page.locator('main').first().textContent()) ?? '';
     expect(text).toContain('晋江市');
     expect(text).not.toContain('南安市');
     const other = await page.request.get('/api/v1/plan/indicator-values?year=2016&region=350583');
