@@ -100,3 +100,14 @@ export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Runs independent queries together on the pool, or one after another inside a transaction: a
+ * transaction is one connection, which must not be given a query while it runs another.
+ */
+export async function inParallel<T>(tx: Tx, tasks: (() => Promise<T>)[]): Promise<T[]> {
+  if (!('rollback' in tx)) return Promise.all(tasks.map((t) => t()));
+  const out: T[] = [];
+  for (const task of tasks) out.push(await task());
+  return out;
+}

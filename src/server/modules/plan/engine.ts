@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Indicator } from '../../../domain/indicators';
-import { queryRows, type Tx } from '../../db/client';
+import { inParallel, queryRows, type Tx } from '../../db/client';
 import { reportedValues, settings } from '../../db/schema';
 import type { RegionTree } from '../../platform/region-tree';
 import { CATALOGUE } from './catalogue';
@@ -79,8 +79,9 @@ export class YearFigures {
 /** Computed figures per leaf region; a figure of a year nobody has reported yet is absent. */
 async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dimension) {
   const out = new Map<string, Map<string, number>>();
-  await Promise.all(
-    aggregateQueries(codes, ctx, dim).map(async ({ codes: group, query, held }) => {
+  await inParallel(
+    tx,
+    aggregateQueries(codes, ctx, dim).map(({ codes: group, query, held }) => async () => {
       if (held) {
         const [row] = await queryRows<{ held: boolean }>(tx, held);
         if (!row?.held) return;
@@ -159,7 +160,10 @@ export async function evaluateYears(
     const own = reported.get(year)?.get(`${code}|${region}`);
     return own ?? { value: null };
   };
-  const leaves = await Promise.all(contexts.map((ctx) => computeLeaves(tx, ctx, computedCodes, dim)));
+  const leaves = await inParallel(
+    tx,
+    contexts.map((ctx) => () => computeLeaves(tx, ctx, computedCodes, dim)),
+  );
   contexts.forEach((ctx, i) => {
     result.set(
       ctx.year,

@@ -66,20 +66,21 @@ export async function existingQuals(
     certificateNo: qualifications.certificateNo,
     issuedOn: qualifications.issuedOn,
   };
-  const [byCert, byOrg] = await Promise.all([
+  // One after the other: inside the commit's transaction both share one connection.
+  const byCert =
     certificateNos.length === 0
       ? []
-      : tx
+      : await tx
           .select(cols)
           .from(qualifications)
-          .where(inArray(qualifications.certificateNo, [...new Set(certificateNos)])),
+          .where(inArray(qualifications.certificateNo, [...new Set(certificateNos)]));
+  const byOrg =
     orgIds.length === 0
       ? []
-      : tx
+      : await tx
           .select(cols)
           .from(qualifications)
-          .where(inArray(qualifications.orgId, [...new Set(orgIds)])),
-  ]);
+          .where(inArray(qualifications.orgId, [...new Set(orgIds)]));
   return [...byCert, ...byOrg];
 }
 

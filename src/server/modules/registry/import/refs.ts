@@ -46,10 +46,8 @@ export interface Refs {
 }
 
 export async function loadRefs(tx: Tx, regions: RegionTree): Promise<Refs> {
-  const [inds, quals] = await Promise.all([
-    tx.select({ code: industries.code }).from(industries),
-    tx.select().from(qualificationTypes),
-  ]);
+  const inds = await tx.select({ code: industries.code }).from(industries);
+  const quals = await tx.select().from(qualificationTypes);
   return {
     regions,
     industries: new Set(inds.map((i) => i.code)),
