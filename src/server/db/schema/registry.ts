@@ -56,7 +56,8 @@ export const organizations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('organizations_region_idx').on(t.regionCode, t.kind),
+    // Serves the usual list (region, kind, 规上, by name) from the index alone, count included.
+    index('organizations_region_kind_above_name_idx').on(t.regionCode, t.kind, t.aboveSize, t.name, t.id),
     index('organizations_kind_idx').on(t.kind),
     index('organizations_industry_idx').on(t.industryCode),
     index('organizations_park_idx').on(t.parkId),

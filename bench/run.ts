@@ -1,0 +1,33 @@
+/**
+ * `npm run bench [registry|plan]`: runs one scenario, or all of them, each on its own throwaway
+ * PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
+ */
+import { log } from './measure';
+import { planBench } from './plan';
+import { registryBench } from './registry';
+
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  registry: registryBench,
+  plan: planBench,
+};
+
+async function main() {
+  const name = process.argv[2];
+  if (name && !SCENARIOS[name]) {
+    log(`unknown scenario "${name}"; choose one of: ${Object.keys(SCENARIOS).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  for (const [scenario, run] of Object.entries(SCENARIOS)) {
+    if (name && name !== scenario) continue;
+    log(`== ${scenario}`);
+    try {
+      await run();
+    } catch (err) {
+      log(`${scenario} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main();
