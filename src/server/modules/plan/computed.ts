@@ -165,7 +165,8 @@ export const COMPUTED: Record<string, Definition> = {
   // 规上 enterprises of the year holding a valid 数控一代 qualification on the as-of date.
   nc_enterprises: aboveSize(
     (ctx) =>
-      sql`exists (select 1 from ${q} where ${q.orgId} = ${s.orgId} and ${q.typeCode} in ('nc_participant', 'nc_demo') and ${qualificationValidOn(ctx.asOf)})`,
+      // Uncorrelated, so PostgreSQL hashes the set once instead of probing it per statistics row.
+      sql`${s.orgId} in (select ${q.orgId} from ${q} where ${q.typeCode} in ('nc_participant', 'nc_demo') and ${qualificationValidOn(ctx.asOf)})`,
   ),
   rd_active_ent: aboveSize(() => sql`${s.hasRdActivity}`),
   core_tech_ent: aboveSize(() => sql`${s.ownsCoreTech}`),
