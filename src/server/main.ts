@@ -5,6 +5,7 @@ import { generateDemoData } from './db/demo';
 import { hasAnyUser, seedDemoAccounts } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
 import { loadDemoPlan } from './modules/plan/demo-plan';
+import { pruneFigureChanges } from './modules/plan/figure-cache';
 import { loadDemoProjects } from './modules/projects/demo-projects';
 import { remindDeadlines } from './modules/projects/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
@@ -59,9 +60,12 @@ async function main() {
     await database.close();
     process.exit(0);
   };
-  // Deadline reminders (3 days before a call closes), hourly; each is sent once.
-  const remind = () =>
+  // Hourly: deadline reminders (3 days before a call closes; each is sent once) and pruning the
+  // record of changes that kept figures no longer need.
+  const remind = () => {
     remindDeadlines(database.db).catch((err) => app.log.error({ err }, 'deadline reminders failed'));
+    pruneFigureChanges(database.db).catch((err) => app.log.error({ err }, 'pruning figure changes failed'));
+  };
   const reminders = setInterval(remind, 3_600_000);
   reminders.unref();
   void remind();

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
   carrierAnnual,
   carriers,
@@ -22,6 +22,8 @@ export type Dimension = 'region' | 'park';
 /** A table the figures count rows of, with the columns every figure and drill-down needs. */
 interface Source {
   from: (ctx: EvalContext) => SQL;
+  /** The tables `from` reads, so kept figures are refreshed when one of them changes. */
+  tables: string[];
   /**
    * For yearly figures (statistics, carriers' yearly reports): whether the year has been reported
    * at all. A year nobody has reported yet has no figure, which is not the same as zero.
@@ -44,14 +46,19 @@ export interface Definition {
   where: (ctx: EvalContext) => SQL;
   aggregate: 'orgs' | 'records' | 'sum';
   amount?: SQL;
+  /** Tables the condition reads beyond the source's own. */
+  alsoReads?: string[];
 }
 
 const q = qualifications;
 const s = orgAnnualStats;
 const o = organizations;
 
+const tables = (...t: Parameters<typeof getTableName>[0][]) => t.map((x) => getTableName(x));
+
 const QUALIFICATION: Source = {
   from: () => sql`${q}`,
+  tables: tables(q),
   region: sql`${q.regionCode}`,
   org: sql`${q.orgId}`,
   record: sql`${q.id}`,
@@ -59,6 +66,7 @@ const QUALIFICATION: Source = {
 };
 const PLATFORM: Source = {
   from: () => sql`${rdPlatforms}`,
+  tables: tables(rdPlatforms),
   region: sql`${rdPlatforms.regionCode}`,
   org: sql`${rdPlatforms.hostOrgId}`,
   record: sql`${rdPlatforms.id}`,
@@ -66,12 +74,14 @@ const PLATFORM: Source = {
 };
 const CARRIER: Source = {
   from: () => sql`${carriers}`,
+  tables: tables(carriers),
   region: sql`${carriers.regionCode}`,
   org: sql`${carriers.operatorOrgId}`,
   record: sql`${carriers.id}`,
   detail: sql`${carriers.name}`,
 };
 const CARRIER_YEAR: Source = {
+  tables: tables(carrierAnnual, carriers),
   yearHeld: (ctx) =>
     sql`select exists (select 1 from ${carrierAnnual} where ${carrierAnnual.year} = ${ctx.year}) as held`,
   from: (ctx) =>
@@ -82,6 +92,7 @@ const CARRIER_YEAR: Source = {
   detail: sql`${carriers.name}`,
 };
 const STATS: Source = {
+  tables: tables(s),
   yearHeld: (ctx) => sql`select exists (select 1 from ${s} where ${s.year} = ${ctx.year}) as held`,
   from: () => sql`${s}`,
   region: sql`${s.regionCode}`,
@@ -91,6 +102,7 @@ const STATS: Source = {
 };
 /** First-ever 高企 or 科技小巨人 recognition of each organisation. */
 const FIRST_RECOGNITION: Source = {
+  tables: tables(q, o),
   from: () =>
     sql`(select ${q.orgId} as org_id, min(${q.issuedOn}) as first_on from ${q} where ${q.typeCode} in ('hte', 'little_giant') group by ${q.orgId}) f join ${o} on ${o.id} = f.org_id`,
   region: sql`${o.regionCode}`,
@@ -163,11 +175,14 @@ export const COMPUTED: Record<string, Definition> = {
   },
   above_size_ind: aboveSize(),
   // 规上 enterprises of the year holding a valid 数控一代 qualification on the as-of date.
-  nc_enterprises: aboveSize(
-    (ctx) =>
-      // Uncorrelated, so PostgreSQL hashes the set once instead of probing it per statistics row.
-      sql`${s.orgId} in (select ${q.orgId} from ${q} where ${q.typeCode} in ('nc_participant', 'nc_demo') and ${qualificationValidOn(ctx.asOf)})`,
-  ),
+  nc_enterprises: {
+    ...aboveSize(
+      (ctx) =>
+        // Uncorrelated, so PostgreSQL hashes the set once instead of probing it per statistics row.
+        sql`${s.orgId} in (select ${q.orgId} from ${q} where ${q.typeCode} in ('nc_participant', 'nc_demo') and ${qualificationValidOn(ctx.asOf)})`,
+    ),
+    alsoReads: tables(q),
+  },
   rd_active_ent: aboveSize(() => sql`${s.hasRdActivity}`),
   core_tech_ent: aboveSize(() => sql`${s.ownsCoreTech}`),
 };
@@ -191,15 +206,26 @@ function aggregateOf(def: Definition, ctx: EvalContext): SQL {
   return sql`coalesce(sum(${def.amount}) filter (where ${cond}), 0)`;
 }
 
+export interface AggregateQuery {
+  codes: string[];
+  query: SQL;
+  /** Whether the year has been reported at all (yearly sources only). */
+  held?: SQL;
+  /** Every table the query reads. */
+  tables: string[];
+}
+
+/** The computed indicators counted from the same source as `code`, `code` included. */
+export function sameSource(code: string): string[] {
+  const src = COMPUTED[code]?.source;
+  return src ? Object.keys(COMPUTED).filter((c) => COMPUTED[c].source === src) : [];
+}
+
 /**
  * One grouped scan per source for all the figures asked of it: rows `(k, code, v)` per leaf region
  * (or park). Figures over the same table share the scan instead of each reading it again.
  */
-export function aggregateQueries(
-  codes: string[],
-  ctx: EvalContext,
-  dim: Dimension,
-): { codes: string[]; query: SQL; held?: SQL }[] {
+export function aggregateQueries(codes: string[], ctx: EvalContext, dim: Dimension): AggregateQuery[] {
   const bySource = new Map<Source, string[]>();
   for (const code of codes) {
     const def = COMPUTED[code];
@@ -207,6 +233,8 @@ export function aggregateQueries(
     bySource.set(def.source, [...(bySource.get(def.source) ?? []), code]);
   }
   return [...bySource.entries()].map(([src, group]) => {
+    const read = new Set([...src.tables, ...group.flatMap((code) => COMPUTED[code].alsoReads ?? [])]);
+    if (dim === 'park') read.add(getTableName(o));
     const key = dim === 'region' ? src.region : parkOf(src);
     const columns = sql.join(
       group.map((code) => sql`${aggregateOf(COMPUTED[code], ctx)} as ${sql.identifier(code)}`),
@@ -220,6 +248,7 @@ export function aggregateQueries(
       codes: group,
       query: sql`select ${key}::text as k, ${columns} from ${src.from(ctx)} where ${any} group by 1`,
       held: src.yearHeld?.(ctx),
+      tables: [...read].sort(),
     };
   });
 }

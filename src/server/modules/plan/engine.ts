@@ -4,7 +4,15 @@ import { inParallel, queryRows, type Tx } from '../../db/client';
 import { reportedValues, settings } from '../../db/schema';
 import type { RegionTree } from '../../platform/region-tree';
 import { CATALOGUE } from './catalogue';
-import { aggregateQueries, COMPUTED, type Dimension, type EvalContext } from './computed';
+import {
+  type AggregateQuery,
+  aggregateQueries,
+  COMPUTED,
+  type Dimension,
+  type EvalContext,
+  sameSource,
+} from './computed';
+import { keptOrComputed } from './figure-cache';
 
 /** One evaluated figure: its value and, for reported figures, where it comes from. */
 export interface Figure {
@@ -76,24 +84,38 @@ export class YearFigures {
   }
 }
 
-/** Computed figures per leaf region; a figure of a year nobody has reported yet is absent. */
+/**
+ * Computed figures per leaf region (or park); a figure of a year nobody has reported yet is absent.
+ * Every figure of a source is evaluated together in one scan and kept until its records change.
+ */
 async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dimension) {
-  const out = new Map<string, Map<string, number>>();
-  await inParallel(
+  const all = [...new Set(codes.flatMap(sameSource))].sort();
+  const groups = aggregateQueries(all, ctx, dim);
+  const results = await keptOrComputed(
     tx,
-    aggregateQueries(codes, ctx, dim).map(({ codes: group, query, held }) => async () => {
-      if (held) {
-        const [row] = await queryRows<{ held: boolean }>(tx, held);
-        if (!row?.held) return;
-      }
-      const rows = await queryRows<Record<string, string | number | null>>(tx, query);
-      for (const code of group) out.set(code, new Map());
-      for (const row of rows) {
-        if (row.k === null) continue;
-        for (const code of group) out.get(code)!.set(String(row.k), Number(row[code] ?? 0));
-      }
-    }),
+    groups.map((g) => ({
+      key: `${dim}|${ctx.year}|${ctx.asOf}|${g.codes.join(',')}`,
+      tables: g.tables,
+      compute: () => runAggregate(tx, g),
+    })),
   );
+  const out = new Map<string, Map<string, number>>();
+  for (const byCode of results) for (const [code, byKey] of byCode) out.set(code, byKey);
+  return out;
+}
+
+async function runAggregate(tx: Tx, { codes, query, held }: AggregateQuery) {
+  const out = new Map<string, Map<string, number>>();
+  if (held) {
+    const [row] = await queryRows<{ held: boolean }>(tx, held);
+    if (!row?.held) return out;
+  }
+  const rows = await queryRows<Record<string, string | number | null>>(tx, query);
+  for (const code of codes) out.set(code, new Map());
+  for (const row of rows) {
+    if (row.k === null) continue;
+    for (const code of codes) out.get(code)!.set(String(row.k), Number(row[code] ?? 0));
+  }
   return out;
 }
 
