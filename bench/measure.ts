@@ -23,11 +23,11 @@ export function log(...parts: unknown[]) {
   process.stderr.write(`[${t}s] ${parts.map(String).join(' ')}\n`);
 }
 
-export type Unit = 'ms' | 'rows/s' | 'MB';
+export type Unit = 'ms' | 'rows/s' | 'MB' | 'count';
 
 /**
- * One figure as one JSON line. `target` is an upper bound for ms and MB and a lower bound for
- * rows/s; a figure without a target is informational and always ok.
+ * One figure as one JSON line. `target` is an upper bound for ms, MB and counts (errors, lost
+ * rows) and a lower bound for rows/s; a figure without a target is informational and always ok.
  */
 export function emit(bench: string, metric: string, value: number, unit: Unit, target?: number) {
   const v = Math.round(value * 100) / 100;
@@ -78,7 +78,7 @@ export async function timeIt(
 export async function latency(
   bench: string,
   metric: string,
-  target: number,
+  target: number | undefined,
   fn: (i: number) => Promise<unknown>,
   runs = 60,
 ) {
@@ -148,6 +148,31 @@ export async function signIn(app: FastifyInstance, database: Database, role: Rol
   const set = res.cookies.find((c) => c.name === 'kc_session');
   if (!set) throw new Error('login answered without a session cookie');
   return `kc_session=${set.value}`;
+}
+
+/** Signs in an existing account (password BENCH_PASSWORD); returns the session cookie. */
+export async function logIn(app: FastifyInstance, username: string): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { [CSRF_HEADER]: CSRF_VALUE },
+    payload: { username, password: BENCH_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`);
+  const set = res.cookies.find((c) => c.name === 'kc_session');
+  if (!set) throw new Error('login answered without a session cookie');
+  return `kc_session=${set.value}`;
+}
+
+/** Runs `fn` over `items` with at most `width` at a time, in order of start. */
+export async function pooled<T, R>(items: readonly T[], width: number, fn: (x: T, i: number) => Promise<R>) {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
 }
 
 /** A GET as the web app sends it; throws unless 200. Returns the parsed JSON body. */

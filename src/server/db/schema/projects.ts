@@ -87,6 +87,9 @@ export const applications = pgTable(
   },
   (t) => [
     index('applications_call_state_idx').on(t.callId, t.state),
+    // A call's list in the default order: calls follow the years, so walking the updated_at index
+    // for one call's rows would pass over every later year's first.
+    index('applications_call_updated_idx').on(t.callId, t.updatedAt),
     index('applications_org_idx').on(t.orgId),
     index('applications_region_state_idx').on(t.regionCode, t.state),
     index('applications_updated_idx').on(t.updatedAt),

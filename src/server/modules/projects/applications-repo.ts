@@ -70,11 +70,21 @@ function where(scope: Scope, f: ApplicationFilters, tree: RegionTree): SQL | und
   if (f.toRecommend) conds.push(eq(a.state, 'submitted'));
   if (f.state) conds.push(eq(a.state, f.state));
   conds.push(regionFilter(tree, a.regionCode, f.regionCode));
-  if (f.q) {
-    const p = likePattern(f.q);
-    conds.push(sql`(${ilike(a.title, p)} or ${ilike(organizations.name, p)})`);
-  }
+  if (f.q) conds.push(keywordMatch(f.q));
   return and(...conds);
+}
+
+/**
+ * The keyword in the title or in the applicant's name. Written as a set of organisations rather
+ * than a join, so counting needs no join and the name may use its own index. A word without
+ * letter case (Chinese, digits) matches the same under LIKE as under ILIKE, and LIKE costs a third.
+ */
+function keywordMatch(q: string): SQL {
+  const p = likePattern(q);
+  const caseless = q.toLowerCase() === q.toUpperCase();
+  const match = (column: SQL | typeof a.title) => (caseless ? sql`${column} like ${p}` : ilike(column, p));
+  const named = sql`select o_q.id from ${organizations} o_q where ${match(sql`o_q.name`)}`;
+  return sql`(${match(a.title)} or ${a.orgId} in (${named}))`;
 }
 
 const SORTABLE = {
@@ -101,10 +111,10 @@ export function listApplications(
 }
 
 export async function countApplications(tx: Tx, scope: Scope, f: ApplicationFilters, tree: RegionTree) {
-  // The organisation's name is needed only to search by it; counting without the join is cheaper.
-  const base = tx.select({ n: sql<number>`count(*)::int` }).from(a);
-  const q = f.q ? base.innerJoin(organizations, eq(organizations.id, a.orgId)) : base;
-  const [row] = await q.where(where(scope, f, tree));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(a)
+    .where(where(scope, f, tree));
   return row.n;
 }
 

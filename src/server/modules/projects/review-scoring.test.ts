@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { applications, auditLog, reviewAssignments } from '../../db/schema';
+import { verifyAuditChain } from '../../platform/audit';
 import { describeEachDb, signedIn } from '../../test/harness';
 import {
   addExpert,
@@ -156,5 +157,20 @@ describeEachDb('projects: expert scores', (ctx) => {
       .from(applications)
       .where(and(inArray(applications.id, ids), sql`${applications.panelScore} is not null`));
     expect(scored).toHaveLength(40);
+    // Each submission left its one entry, and the chain they were appended to still verifies.
+    const entries = await ctx.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'review.submit'),
+          inArray(
+            auditLog.targetId,
+            work.map((w) => w.id),
+          ),
+        ),
+      );
+    expect(entries[0].n).toBe(200);
+    expect((await verifyAuditChain(ctx.database.db)).ok).toBe(true);
   }, 120_000);
 });

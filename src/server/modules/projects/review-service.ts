@@ -131,13 +131,14 @@ export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Ac
       noConflictDeclaredAt: now,
     });
     if (!after) throw staleAssignment();
+    const detail = await reviewDetail(tx, actor, id);
     await writeAudit(tx, ctx, {
       action: 'review.declare-no-conflict',
       targetType: 'review_assignment',
       targetId: id,
       after: { status: 'accepted', noConflictDeclaredAt: now },
     });
-    return reviewDetail(tx, actor, id);
+    return detail;
   });
 }
 
@@ -213,6 +214,10 @@ export async function submitReview(
       submittedAt: now,
     });
     if (!after) throw staleAssignment();
+    await refreshPanelScore(tx, app.id);
+    const detail = await reviewDetail(tx, actor, id);
+    // The audit entry last: its lock serialises every writer of the chain until commit, so it is
+    // held for one insert, not for the rest of the work (200 experts may submit at once).
     await writeAudit(tx, ctx, {
       action: 'review.submit',
       targetType: 'review_assignment',
@@ -220,8 +225,7 @@ export async function submitReview(
       before: row.status === 'submitted' ? { scores: row.scores, total: row.total } : undefined,
       after: { scores: body.scores, total: total.toFixed(2) },
     });
-    await refreshPanelScore(tx, app.id);
-    return reviewDetail(tx, actor, id);
+    return detail;
   });
 }
 

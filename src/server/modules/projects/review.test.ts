@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { notifications, reviewAssignments } from '../../db/schema';
-import { describeEachDb, signedIn } from '../../test/harness';
+import { describeEachDb, signedIn, uniq } from '../../test/harness';
 import {
   addConflict,
   addExpert,
@@ -16,13 +16,51 @@ import {
   send,
   yearsAgo,
 } from './review-fixtures';
-import { prepare } from './test-helpers';
+import { insertApplication, prepare } from './test-helpers';
 
 describeEachDb('projects: expert review', (ctx) => {
   let staff: Awaited<ReturnType<typeof signedIn>>;
   beforeAll(async () => {
     await prepare(ctx);
     staff = await signedIn(ctx, 'staff');
+  });
+
+  it('finds a call’s applications by a word of the title or of the applicant’s name, in any case', async () => {
+    const org = await registerOrg(ctx, staff.cookie);
+    const c = await reviewCall(ctx, staff.cookie, 1);
+    const mark = uniq('Led').slice(0, 8);
+    const app = await insertApplication(ctx, {
+      callId: c.id,
+      orgId: org.id,
+      regionCode: org.regionCode,
+      state: 'expert_review',
+      title: `基于${mark}的驱动芯片研发`,
+    });
+    await insertApplication(ctx, {
+      callId: c.id,
+      orgId: org.id,
+      regionCode: org.regionCode,
+      title: '另一项目',
+    });
+    const found = async (q: string) => {
+      const res = await send(
+        ctx,
+        staff.cookie,
+        'GET',
+        `/applications?callId=${c.id}&q=${encodeURIComponent(q)}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: string }[]; total: number }).items.map((x) => x.id);
+    };
+    expect(await found(mark.toUpperCase())).toEqual([app.id]);
+    expect(await found(mark.toLowerCase())).toEqual([app.id]);
+    expect(await found('驱动芯片')).toEqual([app.id]);
+    // The applicant's name (here its Chinese part, then its Latin part) matches both applications.
+    expect(await found('评审测试单位')).toHaveLength(2);
+    expect(await found(org.name.slice(-6).toUpperCase())).toHaveLength(2);
+    // Wildcards typed are taken literally.
+    expect(await found('驱动%研发')).toEqual([]);
+    expect(await found('芯_')).toEqual([]);
   });
 
   it('draws avoiding every conflict of interest, spreads the load and names shortfalls', async () => {

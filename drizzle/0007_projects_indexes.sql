@@ -1,0 +1,1 @@
+CREATE INDEX "applications_call_updated_idx" ON "applications" USING btree ("call_id","updated_at");
