@@ -9,6 +9,19 @@ import { type Msg, msg } from './message';
 export const indicatorKindSchema = z.enum(['computed', 'reported', 'derived']);
 export type IndicatorKind = z.infer<typeof indicatorKindSchema>;
 
+/** The sections of the indicator tables, in the order of the bureau's work summary. */
+export const INDICATOR_SECTIONS = [
+  'enterprises',
+  'platforms',
+  'ip',
+  'input',
+  'keyWorks',
+  'finance',
+  'agri',
+  'other',
+] as const;
+export type IndicatorSection = (typeof INDICATOR_SECTIONS)[number];
+
 export const indicatorSchema = z
   .object({
     code: z.string().regex(/^[a-z0-9_]+$/),
@@ -33,6 +46,12 @@ export const indicatorSchema = z
         denominatorYearSetting: z.string().optional(),
       })
       .optional(),
+    /** Where the indicator stands in tables; within a section, the catalogue's order. */
+    section: z.enum(INDICATOR_SECTIONS).default('other'),
+    /** Position among the plan's five headline indicators (五个主要指标), when it is one. */
+    headline: z.number().int().min(1).optional(),
+    /** Position among the key figures shown under the headline cards, when it is one. */
+    keyFigure: z.number().int().min(1).optional(),
     definition: z.string(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { indicatorCatalogueSchema } from '../../../domain/indicators';
 import { translate } from '../../app/i18n/locale-store';
 import {
   changeOf,
@@ -9,7 +10,7 @@ import {
   formatValue,
   groupDigits,
   groupRows,
-  INDICATOR_GROUPS,
+  markedCodes,
   warningsFirst,
 } from './format';
 
@@ -63,13 +64,38 @@ describe('plan figures', () => {
 
   it('place every catalogue indicator in a section, so none is hidden or shown twice', () => {
     const file = path.resolve(import.meta.dirname, '../../../../config/reference/indicators.json');
-    const codes = (JSON.parse(fs.readFileSync(file, 'utf8')) as { code: string }[]).map((i) => ({
-      code: i.code,
-    }));
-    const grouped = groupRows(codes);
-    expect(grouped.flatMap((g) => g.rows.map((r) => r.code)).sort()).toEqual(codes.map((c) => c.code).sort());
-    expect(grouped.some((g) => g.key === 'other')).toBe(false);
-    const named = INDICATOR_GROUPS.flatMap((g) => g.codes);
-    expect(new Set(named).size).toBe(named.length);
+    const catalogue = indicatorCatalogueSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const indicators = new Map(catalogue.map((i) => [i.code, i]));
+    const grouped = groupRows([...catalogue].reverse(), indicators);
+    expect(grouped.flatMap((g) => g.rows.map((r) => r.code))).toEqual(catalogue.map((i) => i.code));
+    expect(grouped.map((g) => g.key)).toEqual([
+      'enterprises',
+      'platforms',
+      'ip',
+      'input',
+      'keyWorks',
+      'finance',
+      'agri',
+    ]);
+    // A code the catalogue does not know is still shown, last.
+    expect(groupRows([{ code: 'unknown' }, { code: 'hte_valid' }], indicators).map((g) => g.key)).toEqual([
+      'enterprises',
+      'other',
+    ]);
+  });
+
+  it('take the headline indicators and key figures in the order the catalogue numbers them', () => {
+    const file = path.resolve(import.meta.dirname, '../../../../config/reference/indicators.json');
+    const catalogue = indicatorCatalogueSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const indicators = new Map(catalogue.map((i) => [i.code, i]));
+    expect(markedCodes(indicators, 'headline')).toEqual([
+      'rd_gdp_ratio',
+      'new_hte_giant',
+      'inv_per_10k',
+      'hitech_va_share',
+      'htz_output',
+    ]);
+    expect(markedCodes(indicators, 'keyFigure')).toHaveLength(9);
+    expect(markedCodes(indicators, 'keyFigure')[0]).toBe('hte_valid');
   });
 });

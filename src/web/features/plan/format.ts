@@ -3,7 +3,13 @@
  * warning colours and their order of severity, and the groups the indicator table is shown in.
  * Pure functions, so they are tested without a browser.
  */
-import type { Indicator, TargetKind, WarningLevel } from '../../../domain/indicators';
+import {
+  INDICATOR_SECTIONS,
+  type Indicator,
+  type IndicatorSection,
+  type TargetKind,
+  type WarningLevel,
+} from '../../../domain/indicators';
 import type { Locale } from '../../../domain/message';
 import type { TFunction } from '../../app/i18n';
 
@@ -137,127 +143,35 @@ export function describeTarget(
 // ── which indicators show where ──────────────────────────────────────────────
 
 /**
- * The plan「1157」's five headline indicators (五个主要指标). The catalogue has no headline flag
- * yet, so they are named here; a code the catalogue lacks is simply left out.
+ * The catalogue's codes marked as headline indicators (the plan「1157」's 五个主要指标) or as key
+ * figures of the work summary, in the order the catalogue numbers them.
  */
-export const HEADLINE_CODES = [
-  'rd_gdp_ratio',
-  'new_hte_giant',
-  'inv_per_10k',
-  'hitech_va_share',
-  'htz_output',
-] as const;
-
-/** Key figures of the work summary, shown as plain numbers under the headline cards. */
-export const KEY_FIGURE_CODES = [
-  'hte_valid',
-  'incubators',
-  'inv_per_10k',
-  'tech_contract_amount',
-  'patent_apps',
-  'patent_grants',
-  'new_rd_inst',
-  'muni_eng_center',
-  'prov_tech_ent',
-] as const;
-
-export type IndicatorGroupKey =
-  | 'enterprises'
-  | 'platforms'
-  | 'ip'
-  | 'input'
-  | 'keyWorks'
-  | 'finance'
-  | 'agri'
-  | 'other';
+export function markedCodes(
+  indicators: ReadonlyMap<string, Indicator>,
+  mark: 'headline' | 'keyFigure',
+): string[] {
+  return [...indicators.values()]
+    .filter((i) => i[mark] !== undefined)
+    .sort((a, b) => (a[mark] as number) - (b[mark] as number))
+    .map((i) => i.code);
+}
 
 /**
- * The sections of the indicator table, in the order of the seed's work summary. Configuration
- * has no grouping yet; an indicator not named here lands in「其他」, so none is ever hidden.
+ * Rows split into the table's sections (the catalogue's `section`, in the order of the seed's work
+ * summary), each in the catalogue's order; empty sections left out. A code the catalogue does not
+ * know lands in「其他」, so no row is ever hidden.
  */
-export const INDICATOR_GROUPS: readonly { key: Exclude<IndicatorGroupKey, 'other'>; codes: string[] }[] = [
-  {
-    key: 'enterprises',
-    codes: [
-      'hte_valid',
-      'new_hte_giant',
-      'prov_tech_ent',
-      'ip_pilot_ent',
-      'above_size_ind',
-      'nc_enterprises',
-      'nc_share',
-      'rd_active_ent',
-      'rd_active_share',
-      'core_tech_ent',
-      'core_tech_share',
-    ],
-  },
-  {
-    key: 'platforms',
-    codes: [
-      'muni_eng_center',
-      'ind_tech_center',
-      'prov_key_lab',
-      'national_platforms',
-      'new_rd_inst',
-      'incubators',
-      'incubators_national',
-      'startups_served',
-      'teams_served',
-    ],
-  },
-  {
-    key: 'ip',
-    codes: [
-      'patent_apps',
-      'patent_grants',
-      'inv_patent_apps',
-      'inv_patent_grants',
-      'valid_inv_patents',
-      'inv_per_10k',
-      'patent_pledges',
-      'patent_pledge_amount',
-      'ip_cases',
-    ],
-  },
-  {
-    key: 'input',
-    codes: [
-      'rd_spending',
-      'rd_gdp_ratio',
-      'hitech_va_share',
-      'htz_output',
-      'tech_contract_amount',
-      'population',
-    ],
-  },
-  { key: 'keyWorks', codes: ['talents', 'zone_fund', 'major_projects', 'policies_issued', 'coop_projects'] },
-  {
-    key: 'finance',
-    codes: [
-      'insurance_subsidy_ents',
-      'insurance_subsidy_amount',
-      'credit_granted_ents',
-      'credit_granted_amount',
-    ],
-  },
-  { key: 'agri', codes: ['commissioner_bases', 'tech_coops'] },
-];
-
-/** Rows split into the table's sections, each in its section's order; empty sections left out. */
 export function groupRows<T extends { code: string }>(
   rows: readonly T[],
-): { key: IndicatorGroupKey; rows: T[] }[] {
-  const placed = new Set<string>();
-  const out: { key: IndicatorGroupKey; rows: T[] }[] = [];
-  for (const group of INDICATOR_GROUPS) {
-    const inGroup = group.codes.flatMap((code) => rows.filter((r) => r.code === code));
-    for (const r of inGroup) placed.add(r.code);
-    if (inGroup.length > 0) out.push({ key: group.key, rows: inGroup });
-  }
-  const rest = rows.filter((r) => !placed.has(r.code));
-  if (rest.length > 0) out.push({ key: 'other', rows: rest });
-  return out;
+  indicators: ReadonlyMap<string, Indicator>,
+): { key: IndicatorSection; rows: T[] }[] {
+  const position = new Map([...indicators.keys()].map((code, i) => [code, i]));
+  const at = (code: string) => position.get(code) ?? indicators.size;
+  const ordered = [...rows].sort((a, b) => at(a.code) - at(b.code));
+  return INDICATOR_SECTIONS.map((key) => ({
+    key,
+    rows: ordered.filter((r) => (indicators.get(r.code)?.section ?? 'other') === key),
+  })).filter((g) => g.rows.length > 0);
 }
 
 /** "+12 (+4.0%)", or "+0.14 个百分点" for a percentage indicator. */

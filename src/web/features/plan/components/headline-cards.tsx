@@ -2,7 +2,7 @@ import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorValue, Target } from '../../../../domain/contracts/plan';
 import { useLocale, useT } from '../../../app/i18n';
 import { useIndicatorMap } from '../api';
-import { describeTarget, formatValue, HEADLINE_CODES, WARNING_HEX } from '../format';
+import { describeTarget, formatValue, markedCodes, WARNING_HEX } from '../format';
 import { ProgressBar, WarningTag } from './tags';
 
 /**
@@ -21,7 +21,7 @@ export function HeadlineCards({
   const t = useT();
   const { locale } = useLocale();
   const indicators = useIndicatorMap();
-  const known = HEADLINE_CODES.filter((code) => indicators.size === 0 || indicators.has(code));
+  const known = markedCodes(indicators, 'headline');
   // A ratio the statistics publish for the city only holds nothing for a county: say so once.
   const empty = (code: string) => {
     const row = rows.find((r) => r.code === code);

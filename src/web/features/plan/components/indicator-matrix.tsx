@@ -42,7 +42,7 @@ export function IndicatorMatrix({
       byCode.set(r.code, m);
     }
     const firsts = [...byCode.values()].map((m) => [...m.values()][0]);
-    const out: Line[] = groupRows(firsts).flatMap((g) => [
+    const out: Line[] = groupRows(firsts, indicators).flatMap((g) => [
       { type: 'group' as const, key: `group:${g.key}`, label: t(`plan.group.${g.key}`) },
       ...g.rows.map((first) => ({
         type: 'value' as const,
@@ -52,7 +52,7 @@ export function IndicatorMatrix({
       })),
     ]);
     return { regionCodes: codes, lines: out };
-  }, [rows, t]);
+  }, [rows, t, indicators]);
 
   const span = regionCodes.length + 1;
   const columns: TableColumnsType<Line> = [

@@ -36,7 +36,7 @@ export function IndicatorTable({
   const { locale } = useLocale();
   const indicators = useIndicatorMap();
 
-  const lines: Line[] = groupRows(rows).flatMap((g) => [
+  const lines: Line[] = groupRows(rows, indicators).flatMap((g) => [
     { type: 'group' as const, key: `group:${g.key}`, label: t(`plan.group.${g.key}`), count: g.rows.length },
     ...g.rows.map((row) => ({ type: 'value' as const, key: `${row.code}|${row.regionCode}`, row })),
   ]);

@@ -2,15 +2,7 @@ import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorValue } from '../../../../domain/contracts/plan';
 import { useLocale, useT } from '../../../app/i18n';
 import { useIndicatorMap } from '../api';
-import {
-  changeOf,
-  changeTone,
-  formatChange,
-  formatNumber,
-  HEADLINE_CODES,
-  KEY_FIGURE_CODES,
-  unitOf,
-} from '../format';
+import { changeOf, changeTone, formatChange, formatNumber, markedCodes, unitOf } from '../format';
 
 /**
  * The work summary's key figures as plain numbers with their change on last year. A figure computed
@@ -28,10 +20,8 @@ export function KeyFigures({
   const t = useT();
   const { locale } = useLocale();
   const indicators = useIndicatorMap();
-  const headline = new Set<string>(HEADLINE_CODES);
-  const codes = KEY_FIGURE_CODES.filter(
-    (c) => !headline.has(c) && (indicators.size === 0 || indicators.has(c)),
-  );
+  const headline = new Set(markedCodes(indicators, 'headline'));
+  const codes = markedCodes(indicators, 'keyFigure').filter((c) => !headline.has(c));
 
   if (loading && rows.length === 0) return <Skeleton active paragraph={{ rows: 3 }} />;
   return (

@@ -48,7 +48,7 @@ export function ReportedFormModal({
   const info = indicators.get(code);
 
   const reported = (catalogue.data ?? []).filter((i) => i.kind === 'reported');
-  const options = groupRows(reported).map((g) => ({
+  const options = groupRows(reported, indicators).map((g) => ({
     label: t(`plan.group.${g.key}`),
     options: g.rows.map((i) => ({
       value: i.code,

@@ -75,7 +75,7 @@ export function TargetFormModal({
     );
   };
 
-  const indicatorOptions = groupRows(catalogue.data ?? []).map((g) => ({
+  const indicatorOptions = groupRows(catalogue.data ?? [], indicators).map((g) => ({
     label: t(`plan.group.${g.key}`),
     options: g.rows.map((i) => ({
       value: i.code,

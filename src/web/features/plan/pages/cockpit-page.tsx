@@ -74,7 +74,7 @@ export function CockpitPage() {
   const trendTarget = trend.data?.find((p) => p.year === year)?.row?.target;
   const trendOptions = useMemo(
     () =>
-      groupRows([...indicators.values()]).map((g) => ({
+      groupRows([...indicators.values()], indicators).map((g) => ({
         label: t(`plan.group.${g.key}`),
         options: g.rows.map((i) => ({ value: i.code, label: locale === 'en' ? i.nameEn : i.name })),
       })),

@@ -54,12 +54,13 @@ export function ReportedPage() {
   const [historyOf, setHistoryOf] = useState<ReportedValue | null>(null);
   const [refused, setRefused] = useState<RefusedImport | null>(null);
 
-  const indicatorOptions = groupRows((catalogue.data ?? []).filter((i) => i.kind === 'reported')).map(
-    (g) => ({
-      label: t(`plan.group.${g.key}`),
-      options: g.rows.map((i) => ({ value: i.code, label: locale === 'en' ? i.nameEn : i.name })),
-    }),
-  );
+  const indicatorOptions = groupRows(
+    (catalogue.data ?? []).filter((i) => i.kind === 'reported'),
+    indicators,
+  ).map((g) => ({
+    label: t(`plan.group.${g.key}`),
+    options: g.rows.map((i) => ({ value: i.code, label: locale === 'en' ? i.nameEn : i.name })),
+  }));
 
   const columns: TableColumnsType<ReportedValue> = [
     {
