@@ -57,6 +57,17 @@ export const orgListItemSchema = z.object({
 });
 export type OrgListItem = z.infer<typeof orgListItemSchema>;
 
+/**
+ * A keyword search stops counting at `total` when more organisations match: `totalCapped` says
+ * "at least this many" (shown as 2,000+), and the pages rank the first `total` found.
+ */
+export const orgListResponseSchema = z.object({
+  items: z.array(orgListItemSchema),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});
+export type OrgListResult = z.infer<typeof orgListResponseSchema>;
+
 const orgFields = z
   .object({
     uscc: usccSchema,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -26,6 +26,7 @@ export const ORG_KINDS = [
 ] as const;
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Money in 万元, exact: numeric in SQL, strings on the wire. */
 const wan = (name: string) => numeric(name, { precision: 18, scale: 2 });
@@ -52,6 +53,17 @@ export const organizations = pgTable(
     contactPhone: text('contact_phone'),
     /** Segmented words and single characters of name, region, industry and address (search.ts). */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * The words of `search_text` as lexemes, kept by the database: matching reads them instead of
+     * parsing text for every row. Taken as they are (segmentation is jieba's, in search.ts), with
+     * no parser of the database's own and no positions; queries are built the same way.
+     */
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`array_to_tsvector(array_remove(string_to_array(${organizations.searchText}, ' '), ''))`,
+      ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,7 +73,7 @@ export const organizations = pgTable(
     index('organizations_kind_idx').on(t.kind),
     index('organizations_industry_idx').on(t.industryCode),
     index('organizations_park_idx').on(t.parkId),
-    index('organizations_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
+    index('organizations_search_vector_idx').using('gin', t.searchVector),
     index('organizations_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
@@ -293,3 +305,18 @@ export const importJobs = pgTable('import_jobs', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/**
+ * The rows of an uploaded sheet as validation read them (cell values by column key), so the commit
+ * checks and writes them without parsing the workbook again. Removed when the job ends.
+ */
+export const importRows = pgTable(
+  'import_rows',
+  {
+    jobId: uuid('job_id').notNull(),
+    /** The row number as Excel shows it. */
+    row: integer('row').notNull(),
+    cells: jsonb('cells').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.row] })],
+);

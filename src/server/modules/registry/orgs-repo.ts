@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { OrgListQuery } from '../../../domain/contracts/registry';
-import type { Tx } from '../../db/client';
+import { queryRows, type Tx } from '../../db/client';
 import { industries, organizations as o, parks, qualifications, regions } from '../../db/schema';
 import type { RegionTree } from '../../platform/region-tree';
 import { type Scope, scopeWhere } from '../../platform/scope';
-import { searchCondition } from './search';
+import { regionWords, searchCondition } from './search';
 import { qualificationValidOn, todayInChina } from './validity';
 
 export const orgScopeColumns = { regionCode: o.regionCode, orgId: o.id, parkId: o.parkId };
@@ -14,6 +14,20 @@ type Filters = Omit<OrgListQuery, 'page' | 'pageSize' | 'sort'>;
 
 /** Typing a 统一社会信用代码 finds that organisation by code, not by words. */
 const USCC_LIKE = /^[0-9A-Za-z]{18}$/;
+
+/**
+ * A keyword search counts and ranks at most this many matches. Counting 10,000 of a query that
+ * matches one organisation in ten means reading 100,000 rows; 2,000 keeps a broad query (晋江 鞋)
+ * within a page's time, and whoever needs more narrows the query or exports.
+ */
+export const SEARCH_CAP = 2000;
+
+/** The keyword search of a list query, unless it is a USCC (matched by code) or absent. */
+export function keywordSearch(q: { q?: string }, regionsTree: RegionTree) {
+  if (!q.q || USCC_LIKE.test(q.q)) return null;
+  const cols = { vector: sql`${o.searchVector}`, name: sql`${o.name}`, regionCode: sql`${o.regionCode}` };
+  return searchCondition(cols, q.q, regionWords(regionsTree));
+}
 
 /** Region filter: a county includes its functional zones; the city includes everything. */
 export function regionFilter(regionsTree: RegionTree, column: AnyPgColumn, code: string | undefined) {
@@ -92,6 +106,7 @@ function baseSelect(tx: Tx, validOn?: string) {
 
 export type OrgListRow = Awaited<ReturnType<typeof listOrgs>>[number];
 
+/** A page in the requested order (or by name); a keyword search here only filters. */
 export function listOrgs(
   tx: Tx,
   scope: Scope,
@@ -100,26 +115,70 @@ export function listOrgs(
   limit: number,
   offset: number,
 ) {
-  const search = q.q ? searchCondition(sql`${o.searchText}`, sql`${o.name}`, q.q) : null;
   const field = q.sort?.replace(/^-/, '') as keyof typeof SORTABLE | undefined;
   const order: SQL[] = [];
   if (field && SORTABLE[field])
     order.push(q.sort!.startsWith('-') ? desc(SORTABLE[field]) : asc(SORTABLE[field]));
-  else if (search) order.push(sql`${search.rank} desc`);
   order.push(asc(o.name), asc(o.id));
   return baseSelect(tx, q.validOn)
-    .where(where(scope, q, regionsTree, search))
+    .where(where(scope, q, regionsTree, keywordSearch(q, regionsTree)))
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
 }
 
-export async function countOrgs(tx: Tx, scope: Scope, q: Filters, regionsTree: RegionTree): Promise<number> {
-  const search = q.q ? searchCondition(sql`${o.searchText}`, sql`${o.name}`, q.q) : null;
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(o)
-    .where(where(scope, q, regionsTree, search));
+/**
+ * A page of a keyword search by relevance: the first SEARCH_CAP + 1 matches are ranked on
+ * organisations alone, and only the page's ids leave; `matched` is how many were ranked (null
+ * when the page lies past the end). Names, regions and qualifications are joined for those ids.
+ */
+export async function rankedOrgIds(
+  tx: Tx,
+  scope: Scope,
+  q: OrgListQuery,
+  regionsTree: RegionTree,
+  search: NonNullable<ReturnType<typeof keywordSearch>>,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; matched: number | null }> {
+  // Pages end with the SEARCH_CAP best; the one more found only tells that the count is capped.
+  const shown = Math.min(limit, SEARCH_CAP - offset);
+  if (shown <= 0) return { ids: [], matched: null };
+  const rows = await queryRows<{ id: string; n: number }>(
+    tx,
+    sql`select c.id, count(*) over ()::int as n
+        from (select ${o.id} as id, ${o.name} as name, ${search.rank} as rank from ${o}
+              where ${where(scope, q, regionsTree, search) ?? sql`true`} limit ${SEARCH_CAP + 1}) c
+        order by c.rank desc, c.name, c.id limit ${shown} offset ${offset}`,
+  );
+  return { ids: rows.map((r) => r.id), matched: rows.length > 0 ? Number(rows[0].n) : null };
+}
+
+/** List rows of the given organisations, in the order of `ids`. */
+export async function orgRowsByIds(tx: Tx, ids: string[], validOn?: string) {
+  if (ids.length === 0) return [];
+  const rows = await baseSelect(tx, validOn).where(inArray(o.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** How many match; a keyword search stops counting past `cap`. */
+export async function countOrgs(
+  tx: Tx,
+  scope: Scope,
+  q: Filters,
+  regionsTree: RegionTree,
+  cap?: number,
+): Promise<number> {
+  const cond = where(scope, q, regionsTree, keywordSearch(q, regionsTree));
+  if (cap !== undefined) {
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from (select 1 from ${o} where ${cond ?? sql`true`} limit ${cap + 1}) c`,
+    );
+    return Number(row.n);
+  }
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(o).where(cond);
   return row.n;
 }
 
@@ -132,9 +191,13 @@ export function orgsAfter(
   afterId: string | null,
   limit: number,
 ) {
-  const search = q.q ? searchCondition(sql`${o.searchText}`, sql`${o.name}`, q.q) : null;
   return baseSelect(tx, q.validOn)
-    .where(and(where(scope, q, regionsTree, search), afterId ? gt(o.id, afterId) : undefined))
+    .where(
+      and(
+        where(scope, q, regionsTree, keywordSearch(q, regionsTree)),
+        afterId ? gt(o.id, afterId) : undefined,
+      ),
+    )
     .orderBy(asc(o.id))
     .limit(limit);
 }
@@ -144,8 +207,11 @@ export async function getOrgListRow(tx: Tx, id: string): Promise<OrgListRow | un
   return row;
 }
 
+/** The stored columns an organisation is read and audited with (not its lexemes). */
+const { searchVector: _lexemes, ...orgColumns } = getTableColumns(o);
+
 export async function getOrg(tx: Tx, id: string) {
-  const [row] = await tx.select().from(o).where(eq(o.id, id));
+  const [row] = await tx.select(orgColumns).from(o).where(eq(o.id, id));
   return row;
 }
 

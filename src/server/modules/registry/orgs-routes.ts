@@ -10,6 +10,7 @@ import {
   orgDetailSchema,
   orgListItemSchema,
   orgListQuerySchema,
+  orgListResponseSchema,
   orgUpdateSchema,
 } from '../../../domain/contracts/registry';
 import { ORG_KIND_NAMES } from '../../../domain/registry';
@@ -37,7 +38,7 @@ export function orgRoutes(deps: Deps) {
       '/orgs',
       {
         config: read,
-        schema: { tags, querystring: orgListQuerySchema, response: { 200: listResponse(orgListItemSchema) } },
+        schema: { tags, querystring: orgListQuerySchema, response: { 200: orgListResponseSchema } },
       },
       async (req) => listOrganizations(deps, actorOf(req), req.query),
     );

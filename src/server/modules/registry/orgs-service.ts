@@ -5,6 +5,7 @@ import type {
   OrgDetail,
   OrgListItem,
   OrgListQuery,
+  OrgListResult,
   orgBodySchema,
   orgUpdateSchema,
 } from '../../../domain/contracts/registry';
@@ -25,7 +26,17 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { pageOf } from '../../platform/listing';
 import { inScope, type Scope, scopeOf } from '../../platform/scope';
 import { carriersOfOrg, platformsOfOrg } from './facilities-repo';
-import { countOrgs, getOrg, getOrgListRow, listOrgs, type OrgListRow } from './orgs-repo';
+import {
+  countOrgs,
+  getOrg,
+  getOrgListRow,
+  keywordSearch,
+  listOrgs,
+  type OrgListRow,
+  orgRowsByIds,
+  rankedOrgIds,
+  SEARCH_CAP,
+} from './orgs-repo';
 import { fieldsOutsideOwnProfile, orgEditAbility } from './policy';
 import { qualificationsOfOrg } from './qualifications-repo';
 import { orgSearchText } from './search';
@@ -37,14 +48,30 @@ export function presentOrg(r: OrgListRow): OrgListItem {
   return { ...r, updatedAt: iso(r.updatedAt) };
 }
 
-export async function listOrganizations(deps: Deps, actor: Actor, q: OrgListQuery) {
+/** A keyword search's count stops past SEARCH_CAP: the total then reads "at least". */
+function totalOf(matched: number, capped: boolean) {
+  return capped && matched > SEARCH_CAP
+    ? { total: SEARCH_CAP, totalCapped: true }
+    : { total: matched, totalCapped: false };
+}
+
+export async function listOrganizations(deps: Deps, actor: Actor, q: OrgListQuery): Promise<OrgListResult> {
   const scope = scopeOf(actor, deps.regions);
   const { limit, offset } = pageOf(q);
-  const [rows, total] = await Promise.all([
+  const search = keywordSearch(q, deps.regions);
+  if (search && !q.sort) {
+    const ranked = await rankedOrgIds(deps.db, scope, q, deps.regions, search, limit, offset);
+    const [rows, matched] = await Promise.all([
+      orgRowsByIds(deps.db, ranked.ids, q.validOn),
+      ranked.matched ?? countOrgs(deps.db, scope, q, deps.regions, SEARCH_CAP),
+    ]);
+    return { items: rows.map(presentOrg), ...totalOf(matched, true) };
+  }
+  const [rows, matched] = await Promise.all([
     listOrgs(deps.db, scope, q, deps.regions, limit, offset),
-    countOrgs(deps.db, scope, q, deps.regions),
+    countOrgs(deps.db, scope, q, deps.regions, search ? SEARCH_CAP : undefined),
   ]);
-  return { items: rows.map(presentOrg), total };
+  return { items: rows.map(presentOrg), ...totalOf(matched, search !== null) };
 }
 
 /** Loads an organisation the actor may see, or answers 404 as if it did not exist. */
@@ -151,7 +178,7 @@ export async function createOrganization(deps: Deps, ctx: AuditContext, actor: A
       .insert(organizations)
       .values({ ...body, searchText })
       .returning();
-    const { searchText: _s, ...after } = created;
+    const { searchText: _s, searchVector: _v, ...after } = created;
     await writeAudit(tx, ctx, {
       action: 'organization.create',
       targetType: 'organization',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { makeUscc } from '../../../domain/identifiers';
@@ -97,6 +98,59 @@ describeEachDb('registry: organisations', (ctx) => {
     expect(await search(`丰泽 ${tag}`)).toEqual([graphene.id]);
     expect(await search(graphene.uscc)).toEqual([graphene.id]);
     expect((await search('石墨烯'))[0]).toBeDefined();
+  });
+
+  it('ranks whole-name and in-county matches first and counts a broad search only up to its cap', async () => {
+    const staff = await signedIn(ctx, 'staff');
+    const tag = randomBytes(3).toString('hex');
+    const get = async (query: string) =>
+      (await call(ctx.app, { url: `/api/v1/registry/orgs?${query}`, cookie: staff.cookie })).json();
+    const ids = async (q: string) =>
+      (await get(`q=${encodeURIComponent(q)}&pageSize=100`)).items.map((o: { id: string }) => o.id);
+    // All three hold 石, 墨 and 烯; only one name holds 石墨烯 itself, and it comes first.
+    const scattered = await createOrgViaApi(ctx, staff.cookie, {
+      name: `${tag}石材墨业烯料有限公司`,
+      regionCode: '350503',
+    });
+    const whole = await createOrgViaApi(ctx, staff.cookie, {
+      name: `${tag}石墨烯有限公司`,
+      regionCode: '350505',
+    });
+    const elsewhere = await createOrgViaApi(ctx, staff.cookie, {
+      name: `${tag}石墨烯新材料科技研究开发有限公司`,
+      regionCode: '350583',
+      address: '南安市晋江路8号',
+    });
+    expect(await ids(`${tag} 石墨烯`)).toEqual([whole.id, elsewhere.id, scattered.id]);
+    // 晋江 names the county: its organisations come before one whose address only mentions it.
+    const inCounty = await createOrgViaApi(ctx, staff.cookie, {
+      name: `${tag}石墨烯新材料科技研究开发股份有限公司`,
+      regionCode: '350582',
+    });
+    expect(await ids(`晋江 石墨烯 ${tag}`)).toEqual([inCounty.id, elsewhere.id]);
+    // A fragment of a name and the USCC find it too.
+    expect((await ids(`${tag}石墨`))[0]).toBe(whole.id);
+    expect(await ids(whole.uscc)).toEqual([whole.id]);
+    // A model number the database's own text parser would split (01e9 as a number) is one word.
+    const model = await createOrgViaApi(ctx, staff.cookie, { name: `${tag}型号01e9aa电子有限公司` });
+    expect(await ids(`01e9aa ${tag}`)).toEqual([model.id]);
+
+    const broad = randomBytes(3).toString('hex');
+    await ctx.database.db.execute(
+      sql.raw(`insert into organizations (uscc, name, kind, region_code, search_text)
+        select '9135' || upper('${broad}') || lpad(n::text, 8, '0'), '${broad}批量' || n || '有限公司',
+          'enterprise', '350582', '${broad} 批量 ' || n
+        from generate_series(1, 2001) n`),
+    );
+    const first = await get(`q=${broad}`);
+    expect(first).toMatchObject({ total: 2000, totalCapped: true });
+    expect(first.items).toHaveLength(20);
+    // Past the ranked matches, and in a chosen order, the count stays capped.
+    expect(await get(`q=${broad}&page=101`)).toMatchObject({ items: [], total: 2000, totalCapped: true });
+    expect(await get(`q=${broad}&sort=name&pageSize=1`)).toMatchObject({ total: 2000, totalCapped: true });
+    expect(await get(`q=${broad} 1999`)).toMatchObject({ total: 1, totalCapped: false });
+    // Lists without keywords count exactly.
+    expect((await get(`regionCode=350582&pageSize=1`)).totalCapped).toBe(false);
   });
 
   it('names the wrong USCC character and refuses a duplicate', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { searchTextOf, toTsQuery } from './search';
+import type { RegionRow } from '../../platform/region-tree';
+import { RegionTree } from '../../platform/region-tree';
+import { regionWords, searchTextOf, toTsQuery } from './search';
 
 describe('Chinese search text', () => {
   it('keeps domain words whole and adds single characters', () => {
@@ -15,5 +17,38 @@ describe('Chinese search text', () => {
     expect(toTsQuery('LED')).toBe("'led':*");
     expect(toTsQuery("'); drop table x; --")).toBe("'drop':* & 'table':* & 'x':*");
     expect(toTsQuery('  ')).toBeNull();
+  });
+});
+
+describe('region words', () => {
+  const row = (
+    code: string,
+    name: string,
+    level: RegionRow['level'],
+    parentCode: string | null,
+  ): RegionRow => ({
+    code,
+    name,
+    nameEn: code,
+    level,
+    parentCode,
+    statsCountyCode: null,
+    sort: 0,
+    holdsData: true,
+  });
+  const tree = new RegionTree([
+    row('350500', '泉州市', 'city', null),
+    row('350582', '晋江市', 'county', '350500'),
+    row('350502', '鲤城区', 'county', '350500'),
+    row('350500Z1', '泉州经济技术开发区', 'zone', '350502'),
+  ]);
+
+  it('names counties in full and short, with their zones, and never the city', () => {
+    const words = regionWords(tree);
+    expect(words.get('晋江')).toEqual(['350582']);
+    expect(words.get('晋江市')).toEqual(['350582']);
+    expect(words.get('鲤城')).toEqual(['350502', '350500Z1']);
+    expect(words.has('泉州')).toBe(false);
+    expect(words.has('泉州市')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import type {
   cultivationQuerySchema,
   OrgDetail,
   OrgListItem,
+  OrgListResult,
   orgBodySchema,
   orgChangeSchema,
   orgListQuerySchema,
@@ -90,7 +91,7 @@ function useInvalidate(...keys: (readonly unknown[])[]) {
 export function useOrgs(params: OrgListQuery, enabled = true) {
   return useQuery({
     queryKey: registryKeys.orgList(params),
-    queryFn: () => api.get<ListResult<OrgListItem>>(`${BASE}/orgs`, params),
+    queryFn: () => api.get<OrgListResult>(`${BASE}/orgs`, params),
     placeholderData: keepPreviousData,
     enabled,
   });

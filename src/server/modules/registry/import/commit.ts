@@ -1,9 +1,9 @@
 /**
- * Committing an import: the stored file is read and validated again (the registry may have changed
- * since the upload) and every valid row is written in ONE transaction with its audit entry, so a
+ * Committing an import: the rows staged by validation are checked again (the registry may have
+ * changed since the upload) and every valid row is written in ONE transaction with its audit entry, so a
  * failure leaves nothing half-written. Progress is written outside that transaction.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { msg } from '../../../../domain/message';
 import { importJobs } from '../../../db/schema';
@@ -15,8 +15,9 @@ import type { Mode } from './bulk';
 import { failureMessage, inBackground, loadOwnJob, Tally } from './jobs';
 import { openSheet } from './parse';
 import { loadRefs } from './refs';
+import { dropStagedRows, hasStagedRows, stagedRows } from './staging';
 import { validateRows } from './validate';
-import { writeBatch } from './write';
+import { prepareBatch } from './write';
 
 const STATUS_NAMES = {
   validating: msg('校验中', 'validating'),
@@ -79,11 +80,32 @@ export async function startCommit(
     .where(and(eq(importJobs.id, id), eq(importJobs.status, 'validated')))
     .returning({ id: importJobs.id, status: importJobs.status });
   if (!claimed) throw conflict(msg('该导入任务已在提交中', 'The import job is already being committed'));
-  inBackground(log, () => runCommit(deps, ctx, actor.username, id));
+  inBackground(log, () => runCommit(deps, ctx, actor.username, id, log));
   return claimed;
 }
 
-async function runCommit(deps: Deps, ctx: AuditContext, username: string, id: string) {
+/**
+ * Merges what the import left in the GIN pending lists now, before the job reads "done": a search
+ * reads a pending list row by row, so left for autovacuum it would slow every search meanwhile.
+ */
+async function mergePendingSearchEntries(deps: Deps, log: FastifyBaseLogger) {
+  try {
+    await deps.db.execute(
+      sql`select gin_clean_pending_list(i::regclass) from unnest(array['organizations_search_vector_idx', 'organizations_name_trgm_idx']) i`,
+    );
+  } catch (err) {
+    // Only the indexes' owner may merge; autovacuum does it otherwise, and the rows are in.
+    log.warn({ err }, 'could not merge the search indexes after an import');
+  }
+}
+
+async function runCommit(
+  deps: Deps,
+  ctx: AuditContext,
+  username: string,
+  id: string,
+  log: FastifyBaseLogger,
+) {
   const [job] = await deps.db.select().from(importJobs).where(eq(importJobs.id, id));
   const mode = job.mode ?? 'add';
   const tally = new Tally();
@@ -95,7 +117,17 @@ async function runCommit(deps: Deps, ctx: AuditContext, username: string, id: st
     const refs = await loadRefs(deps.db, deps.regions);
     const wctx = { regions: deps.regions, changedBy: username };
     await deps.db.transaction(async (tx) => {
-      const sheet = await openSheet(job.file, job.kind);
+      // New organisations' lexemes and name trigrams go to their GIN indexes' pending lists, which
+      // are merged into the indexes whenever full: merged in few large passes, not every 4 MB.
+      await tx.execute(sql`set local gin_pending_list_limit = '64MB'`);
+      // The staged rows are read, and checked against the registry, on another connection where
+      // there is one, so the checks of a batch never queue behind the previous batch's write. They
+      // need not see this transaction's own rows: a key repeated in the file is an error anyway.
+      // The workbook itself is read only for a job validated before rows were staged.
+      const reader = reportProgress ? deps.db : tx;
+      const rows = (await hasStagedRows(reader, id))
+        ? stagedRows(reader, id)
+        : (await openSheet(job.file, job.kind)).rows;
       // One batch is written while the next is read and checked: the database and the parser work
       // at the same time. A failed write is rethrown below, never left as an unhandled rejection.
       let writing: Promise<void> | null = null;
@@ -104,11 +136,17 @@ async function runCommit(deps: Deps, ctx: AuditContext, username: string, id: st
         await writing;
         if (writeError) throw writeError;
       };
-      for await (const batch of validateRows(job.kind, sheet, { tx, refs, regionCodes: job.regionCodes })) {
+      for await (const batch of validateRows(job.kind, rows, {
+        tx: reader,
+        refs,
+        regionCodes: job.regionCodes,
+      })) {
         tally.add(batch);
+        const write =
+          job.validOnly || tally.errorCount === 0 ? prepareBatch(job.kind, mode, batch.rows, wctx) : null;
         await settle();
-        if (job.validOnly || tally.errorCount === 0) {
-          writing = writeBatch(tx, job.kind, mode, batch.rows, wctx).then(
+        if (write) {
+          writing = write(tx).then(
             (w) => {
               result.inserted += w.inserted;
               result.updated += w.updated;
@@ -165,9 +203,11 @@ async function runCommit(deps: Deps, ctx: AuditContext, username: string, id: st
         message: failureMessage(err, msg('导入失败，未写入任何数据', 'The import failed and wrote nothing')),
       })
       .where(eq(importJobs.id, id));
+    await dropStagedRows(deps.db, [id]);
     if (!(err instanceof AppError) || err.cause) throw err;
     return;
   }
+  if (job.kind === 'organizations') await mergePendingSearchEntries(deps, log);
   await deps.db
     .update(importJobs)
     .set({
@@ -184,4 +224,5 @@ async function runCommit(deps: Deps, ctx: AuditContext, username: string, id: st
       message: doneMessage(result, tally.errorRows),
     })
     .where(eq(importJobs.id, id));
+  await dropStagedRows(deps.db, [id]);
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { IMPORT_KIND_CODES } from '../../../../domain/contracts/registry-import';
 import { usccCheckChar } from '../../../../domain/identifiers';
-import { auditLog, importJobs, organizationNames, organizations } from '../../../db/schema';
+import { auditLog, importJobs, importRows, organizationNames, organizations } from '../../../db/schema';
 import { call, describeEachDb, signedIn, uniq } from '../../../test/harness';
 import { searchCondition } from '../search';
 import { templateHeaders } from './parse';
@@ -81,8 +81,13 @@ describeEachDb('registry import: organisations', (ctx) => {
     );
     const job = await validated(ctx, staff.cookie, 'organizations', file);
     expect(job).toMatchObject({ status: 'validated', totalRows: 3, validRows: 3, errorCount: 0, errors: [] });
+    // Validation staged the rows for the commit, which removes them when it ends.
+    const staged = () =>
+      ctx.database.db.select({ row: importRows.row }).from(importRows).where(eq(importRows.jobId, job.id));
+    expect(await staged()).toHaveLength(3);
     const done = await committed(ctx, staff.cookie, job.id, { mode: 'add', validOnly: false });
     expect(done).toMatchObject({ status: 'done', inserted: 3, updated: 0, skipped: 0 });
+    expect(await staged()).toHaveLength(0);
     const rows = await ctx.database.db.select().from(organizations).where(inArray(organizations.uscc, usccs));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
@@ -92,7 +97,10 @@ describeEachDb('registry import: organisations', (ctx) => {
       aboveSize: true,
     });
     expect(rows.every((r) => r.searchText.length > 0)).toBe(true);
-    const cond = searchCondition(sql`search_text`, sql`name`, tag)!;
+    const cond = searchCondition(
+      { vector: sql`search_vector`, name: sql`name`, regionCode: sql`region_code` },
+      tag,
+    )!;
     const found = await ctx.database.db
       .select({ uscc: organizations.uscc })
       .from(organizations)
@@ -136,6 +144,18 @@ describeEachDb('registry import: organisations', (ctx) => {
     expect(former.map((f) => f.name)).toEqual([`${tag}科技有限公司0`]);
   });
 
+  it('commits a job validated before its rows were staged by reading the file again', async () => {
+    const tag = uniq('旧任务');
+    const usccs = [newUscc(), newUscc()];
+    const file = await xlsx(
+      ORG_HEADERS,
+      usccs.map((u, i) => orgRow(u, `${tag}电子有限公司${i}`)),
+    );
+    const job = await validated(ctx, staff.cookie, 'organizations', file);
+    await ctx.database.db.delete(importRows).where(eq(importRows.jobId, job.id));
+    const done = await committed(ctx, staff.cookie, job.id, { mode: 'add', validOnly: false });
+    expect(done).toMatchObject({ status: 'done', inserted: 2, updated: 0, skipped: 0 });
+  });
   it('names the row, the column and the expected check character of a bad USCC', async () => {
     const good = newUscc();
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');

@@ -14,8 +14,9 @@ import type { Deps } from '../../../platform/deps';
 import { AppError, forbidden, notFound } from '../../../platform/errors';
 import { scopeOf } from '../../../platform/scope';
 import type { ImportKind } from './columns';
-import { openSheet } from './parse';
+import { openSheet, type SheetRow } from './parse';
 import { loadRefs } from './refs';
+import { dropStagedRows, stageRows } from './staging';
 import { type Batch, type RowError, validateRows } from './validate';
 
 /** Errors kept in the job row; all are counted, and errors.xlsx re-reads the file for the rest. */
@@ -167,14 +168,26 @@ async function runValidation(deps: Deps, id: string) {
     const [job] = await deps.db.select().from(importJobs).where(eq(importJobs.id, id));
     const refs = await loadRefs(deps.db, deps.regions);
     const sheet = await openSheet(job.file, job.kind);
-    for await (const batch of validateRows(job.kind, sheet, {
+    // Every row read is also staged for the commit, while the next batch is read and checked.
+    const read: SheetRow[] = [];
+    async function* teed() {
+      for await (const r of sheet.rows) {
+        read.push(r);
+        yield r;
+      }
+    }
+    let staging: Promise<void> = Promise.resolve();
+    for await (const batch of validateRows(job.kind, teed(), {
       tx: deps.db,
       refs,
       regionCodes: job.regionCodes,
     })) {
       tally.add(batch);
+      await staging;
+      staging = stageRows(deps.db, id, read.splice(0));
       await deps.db.update(importJobs).set({ processedRows: tally.total }).where(eq(importJobs.id, id));
     }
+    await staging;
     await deps.db
       .update(importJobs)
       .set({
@@ -197,6 +210,7 @@ async function runValidation(deps: Deps, id: string) {
         finishedAt: new Date(),
       })
       .where(eq(importJobs.id, id));
+    await dropStagedRows(deps.db, [id]);
     if (!(err instanceof AppError) || err.cause) throw err;
   }
 }
@@ -219,5 +233,9 @@ export async function failInterruptedImports(db: Db): Promise<number> {
     })
     .where(inArray(importJobs.status, ['validating', 'committing']))
     .returning({ id: importJobs.id });
+  await dropStagedRows(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.length;
 }

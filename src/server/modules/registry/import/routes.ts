@@ -56,7 +56,7 @@ async function* allErrors(deps: Deps, job: JobRow): AsyncGenerator<RowError[]> {
   }
   const refs = await loadRefs(deps.db, deps.regions);
   const sheet = await openSheet(file, job.kind);
-  for await (const batch of validateRows(job.kind, sheet, {
+  for await (const batch of validateRows(job.kind, sheet.rows, {
     tx: deps.db,
     refs,
     regionCodes: job.regionCodes,

@@ -9,7 +9,7 @@ import { LEVEL_NAMES, validUntilFor } from '../../../../domain/registry';
 import type { Tx } from '../../../db/client';
 import { type ImportKind, KINDS, type Value } from './columns';
 import { existingFacilities, existingQuals, existingStats, type OrgRef, orgsByUscc } from './lookups';
-import type { Sheet, SheetRow } from './parse';
+import type { SheetRow } from './parse';
 import { type Refs, readCell } from './refs';
 
 export type Values = Record<string, Value | undefined>;
@@ -247,7 +247,7 @@ async function findExisting(kind: ImportKind, batch: Pending[], opts: ValidateOp
  */
 export async function* validateRows(
   kind: ImportKind,
-  sheet: Sheet,
+  rows: AsyncIterable<SheetRow>,
   opts: ValidateOptions,
 ): AsyncGenerator<Batch> {
   const size = opts.batchSize ?? 1000;
@@ -267,7 +267,7 @@ export async function* validateRows(
         .map((p) => ({ row: p.row, values: p.values, org: p.org, existingId: p.existingId })),
     };
   };
-  for await (const r of sheet.rows) {
+  for await (const r of rows) {
     const p = readRow(kind, r, opts.refs);
     const key = keyOf(kind, p.values);
     if (key !== null) {

@@ -8,7 +8,7 @@ import type { Tx } from '../../../db/client';
 import { organizationNames } from '../../../db/schema';
 import type { RegionTree } from '../../../platform/region-tree';
 import { orgSearchText } from '../search';
-import { bool, bulkInsert, bulkUpdate, type Col, type Mode, str, type WriteResult } from './bulk';
+import { bool, bulkInsert, bulkUpdate, type Cell, type Col, type Mode, str, type WriteResult } from './bulk';
 import type { ImportKind } from './columns';
 import type { ValidRow, Values } from './validate';
 import { writeRecords } from './write-records';
@@ -34,12 +34,15 @@ export interface WriteContext {
   changedBy: string;
 }
 
-async function writeOrganizations(
-  tx: Tx,
+/**
+ * The organisations' values (with their search text, segmented here) are computed when the batch
+ * is prepared, so segmentation runs while the previous batch is still being written.
+ */
+function prepareOrganizations(
   mode: Mode,
   rows: ValidRow[],
   ctx: WriteContext,
-): Promise<WriteResult> {
+): (tx: Tx) => Promise<WriteResult> {
   const search = (v: Values, org?: ValidRow['org']) =>
     orgSearchText(
       {
@@ -51,24 +54,44 @@ async function writeOrganizations(
     );
   const fresh = rows.filter((r) => !r.existingId);
   const existing = mode === 'upsert' ? rows.filter((r) => r.existingId) : [];
-  const inserted = await bulkInsert(
-    tx,
-    'organizations',
-    ORG_COLUMNS,
-    fresh.map(({ values: v }) => [
-      v.uscc,
-      v.name,
-      v.kind,
-      v.regionCode,
-      v.industryCode,
-      bool(v.aboveSize) ?? false,
-      v.foundedOn,
-      v.address,
-      v.contactPerson,
-      v.contactPhone,
-      search(v),
-    ]),
-  );
+  const freshValues = fresh.map(({ values: v }) => [
+    v.uscc,
+    v.name,
+    v.kind,
+    v.regionCode,
+    v.industryCode,
+    bool(v.aboveSize) ?? false,
+    v.foundedOn,
+    v.address,
+    v.contactPerson,
+    v.contactPhone,
+    search(v),
+  ]);
+  const existingValues = existing.map(({ existingId, values: v, org }) => [
+    existingId,
+    v.name,
+    v.kind,
+    v.regionCode,
+    v.industryCode,
+    v.aboveSize,
+    v.foundedOn,
+    v.address,
+    v.contactPerson,
+    v.contactPhone,
+    search(v, org),
+  ]);
+  return (tx) => writeOrganizations(tx, rows, existing, freshValues, existingValues, ctx);
+}
+
+async function writeOrganizations(
+  tx: Tx,
+  rows: ValidRow[],
+  existing: ValidRow[],
+  freshValues: Cell[][],
+  existingValues: Cell[][],
+  ctx: WriteContext,
+): Promise<WriteResult> {
+  const inserted = await bulkInsert(tx, 'organizations', ORG_COLUMNS, freshValues);
   const renamed = existing.filter((r) => r.org && r.org.name !== r.values.name);
   if (renamed.length > 0) {
     await tx
@@ -91,19 +114,7 @@ async function writeOrganizations(
       { name: 'contact_phone', type: 'text', keep: true },
       { name: 'search_text', type: 'text' },
     ],
-    existing.map(({ existingId, values: v, org }) => [
-      existingId,
-      v.name,
-      v.kind,
-      v.regionCode,
-      v.industryCode,
-      v.aboveSize,
-      v.foundedOn,
-      v.address,
-      v.contactPerson,
-      v.contactPhone,
-      search(v, org),
-    ]),
+    existingValues,
   );
   // Statistics, qualifications, platforms and carriers carry the region for scoping: they follow a move.
   const moved = existing
@@ -129,9 +140,18 @@ async function followRegion(tx: Tx, orgIds: string[]) {
     where c.id = a.carrier_id and c.operator_org_id in ${ids}`);
 }
 
-export function writeBatch(tx: Tx, kind: ImportKind, mode: Mode, rows: ValidRow[], ctx: WriteContext) {
-  if (rows.length === 0) return Promise.resolve({ inserted: 0, updated: 0, skipped: 0 });
+/**
+ * Prepares a validated batch for writing: what needs no database is done now, and the answer writes
+ * it in the caller's transaction.
+ */
+export function prepareBatch(
+  kind: ImportKind,
+  mode: Mode,
+  rows: ValidRow[],
+  ctx: WriteContext,
+): (tx: Tx) => Promise<WriteResult> {
+  if (rows.length === 0) return () => Promise.resolve({ inserted: 0, updated: 0, skipped: 0 });
   return kind === 'organizations'
-    ? writeOrganizations(tx, mode, rows, ctx)
-    : writeRecords(tx, kind, mode, rows);
+    ? prepareOrganizations(mode, rows, ctx)
+    : (tx) => writeRecords(tx, kind, mode, rows);
 }
