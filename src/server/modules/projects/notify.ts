@@ -10,24 +10,30 @@ export interface NotificationDraft {
   dedupeKey?: (userId: string) => string;
 }
 
+/** Rows per insert: six parameters each, well inside PostgreSQL's 65,535 per statement. */
+const ROWS_PER_INSERT = 5_000;
+
 /** Adds in-app notifications inside the caller's transaction; returns how many were new. */
 export async function notify(tx: Tx, userIds: readonly string[], n: NotificationDraft): Promise<number> {
   const unique = [...new Set(userIds)];
-  if (unique.length === 0) return 0;
-  const rows = await tx
-    .insert(notifications)
-    .values(
-      unique.map((userId) => ({
-        userId,
-        kind: n.kind,
-        title: n.title,
-        link: n.link ?? null,
-        dedupeKey: n.dedupeKey?.(userId) ?? null,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return rows.length;
+  let added = 0;
+  for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
+    const rows = await tx
+      .insert(notifications)
+      .values(
+        unique.slice(i, i + ROWS_PER_INSERT).map((userId) => ({
+          userId,
+          kind: n.kind,
+          title: n.title,
+          link: n.link ?? null,
+          dedupeKey: n.dedupeKey?.(userId) ?? null,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    added += rows.length;
+  }
+  return added;
 }
 
 export const applicationLink = (id: string) => `/projects/applications/${id}`;
