@@ -10,7 +10,7 @@ export interface NotificationDraft {
   dedupeKey?: (userId: string) => string;
 }
 
-/** Rows per insert: six parameters each, well inside PostgreSQL's 65,535 per statement. */
+/** Rows per insert: five parameters each, well inside PostgreSQL's 65,535 per statement. */
 const ROWS_PER_INSERT = 5_000;
 
 /** Adds in-app notifications inside the caller's transaction; returns how many were new. */
