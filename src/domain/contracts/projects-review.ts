@@ -63,6 +63,17 @@ export const expertUpdateSchema = z.object(expertFields).partial().strict();
 export type ExpertBody = z.infer<typeof expertBodySchema>;
 export type ExpertUpdate = z.infer<typeof expertUpdateSchema>;
 
+/** An account of the expert role staff may link an expert to (专家账号), and whom it is linked to. */
+export const expertAccountSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  expertId: z.uuid().nullable(),
+  expertName: z.string().nullable(),
+});
+export type ExpertAccount = z.infer<typeof expertAccountSchema>;
+
 export const conflictBodySchema = z
   .object({ orgId: z.uuid(), reason: z.enum(CONFLICT_REASONS), endedOn: isoDate.nullable().optional() })
   .strict();
@@ -94,6 +105,10 @@ export const drawResultSchema = z.object({
 export type DrawResultBody = z.infer<typeof drawResultSchema>;
 
 export const reasonBodySchema = z.object({ reason }).strict();
+
+/** Replacing an expert: why, and optionally whom staff appoint instead of drawing a substitute. */
+export const replaceBodySchema = z.object({ reason, expertId: z.uuid().optional() }).strict();
+export type ReplaceBody = z.infer<typeof replaceBodySchema>;
 
 export const assignmentSchema = z.object({
   id: z.uuid(),

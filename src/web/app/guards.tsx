@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Permission } from '../../domain/roles';
 import { useAuth } from './auth-context';
+import { type MenuAccess, mayOpen } from './menu-config';
 import { ForbiddenPage } from './status-pages';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
@@ -28,7 +28,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** The server enforces permissions; this only explains, instead of showing a page that would fail. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: MenuAccess; children: ReactNode }) {
   const { can } = useAuth();
-  return can(permission) ? children : <ForbiddenPage />;
+  return mayOpen(permission, can) ? children : <ForbiddenPage />;
 }

@@ -10,14 +10,28 @@ const holding =
 describe('menu', () => {
   it('gives an organisation account its own record instead of the city-wide registry lists', () => {
     const keys = visibleMenu(holding('registry.read', 'registry.own-profile')).map((e) => e.key);
-    expect(keys).toEqual(['registry-my-org']);
+    expect(keys).toEqual(['registry-my-org', 'notifications']);
+  });
+
+  it('shows the signed-in entries to everyone, once, whatever they hold', () => {
+    for (const abilities of [
+      [],
+      ['admin.audit'],
+      ['projects.apply'],
+      ['projects.read', 'projects.review'],
+    ] as const) {
+      const keys = visibleMenu(holding(...abilities)).map((e) => e.key);
+      expect(keys.filter((k) => k === 'notifications')).toHaveLength(1);
+    }
+    expect(visibleMenu(holding()).map((e) => e.key)).toEqual(['notifications']);
   });
 
   it('gathers a module under its group where its first entry stands', () => {
     const staff = visibleMenu(holding('registry.read', 'registry.write', 'registry.import'));
     const tree = menuTree(staff);
-    expect(tree).toHaveLength(1);
+    expect(tree).toHaveLength(2);
     expect(tree[0]).toMatchObject({ kind: 'group', group: 'registry' });
+    expect(tree[1]).toMatchObject({ kind: 'entry', entry: { key: 'notifications' } });
     const admin = menuTree(visibleMenu(holding('admin.users', 'admin.departments')));
     expect(admin.every((n) => n.kind === 'entry')).toBe(true);
   });

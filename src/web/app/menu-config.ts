@@ -1,7 +1,8 @@
 /**
  * The navigation: one line per page. The menu, the routes, the 403 guard and the home-page cards
  * are all built from this array; each module keeps its own entries (features/<module>/menu.ts).
- * An entry shows only when `me.abilities` holds its permission.
+ * An entry shows only when `me.abilities` holds its permission, or to everyone signed in when it
+ * asks for no more than that ('signed-in', as a server route's `config.access`).
  */
 import {
   ApartmentOutlined,
@@ -23,6 +24,14 @@ import type { MessageKey } from './i18n';
 
 type Page = LazyExoticComponent<ComponentType>;
 
+/** Who sees an entry: the holders of a permission, or every signed-in user. */
+export type MenuAccess = Permission | 'signed-in';
+
+/** Whether a user with these abilities may open a page of this access. */
+export function mayOpen(access: MenuAccess, can: (permission: Permission) => boolean): boolean {
+  return access === 'signed-in' || can(access);
+}
+
 /** A module's pages sit together under one expandable item of the side menu. */
 export const MENU_GROUPS = {
   registry: { labelKey: 'menu.group.registry', icon: DatabaseOutlined },
@@ -38,7 +47,7 @@ export interface MenuEntry {
   labelKey: MessageKey;
   /** One sentence for the home-page card. */
   descriptionKey: MessageKey;
-  permission: Permission;
+  permission: MenuAccess;
   page: Page;
   group?: MenuGroupKey;
   /** Pages below this one (a record, a job), reached by links, under the same permission. */
@@ -119,7 +128,9 @@ export const MENU: readonly MenuEntry[] = [
 ];
 
 export function visibleMenu(can: (permission: Permission) => boolean): MenuEntry[] {
-  return MENU.filter((entry) => can(entry.permission) && !(entry.hiddenWith && can(entry.hiddenWith)));
+  return MENU.filter(
+    (entry) => mayOpen(entry.permission, can) && !(entry.hiddenWith && can(entry.hiddenWith)),
+  );
 }
 
 /** The entry whose page is showing, for the selected menu item and the document title. */

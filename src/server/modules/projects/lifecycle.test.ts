@@ -131,6 +131,9 @@ describeEachDb('projects: the whole lifecycle', (ctx) => {
     );
     app = await step(ctx, staff.cookie, app, 'publish');
     expect(app.publicityUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // While the publicity runs 立项 is neither offered nor accepted; the next step says until when.
+    expect(app.actions).not.toContain('establish');
+    expect(app.nextStep.zh).toContain(`公示期至 ${app.publicityUntil}`);
     const early = await act(ctx, staff.cookie, app.id, 'establish', { version: app.version });
     expect(early.statusCode).toBe(409);
     const docx = await call(ctx.app, { url: `${API}/calls/${c.id}/publicity.docx`, cookie: staff.cookie });
@@ -138,6 +141,11 @@ describeEachDb('projects: the whole lifecycle', (ctx) => {
     const zip = await JSZip.loadAsync(docx.rawPayload);
     expect(await zip.file('word/document.xml')!.async('string')).toContain(app.title);
     await setApplication(ctx, app.id, { publicityUntil: '2020-01-01' });
+    const ended = (
+      await call(ctx.app, { url: `${API}/applications/${app.id}`, cookie: staff.cookie })
+    ).json();
+    expect(ended.actions).toContain('establish');
+    expect(ended.nextStep.zh).toContain('公示期已于 2020-01-01 届满');
     app = await step(ctx, staff.cookie, app, 'establish');
 
     // 任务书, 拨款, 中期检查, 验收, 结题.

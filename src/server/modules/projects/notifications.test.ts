@@ -101,4 +101,20 @@ describeEachDb('projects: notifications and deadline reminders', (ctx) => {
     expect((await list(enterprise.cookie)).unread).toBe(0);
     expect((await list(stranger.cookie)).total).toBe(0);
   });
+
+  it('lets every signed-in user read their own notifications, whatever their role', async () => {
+    for (const role of ['sysadmin', 'auditadmin', 'leader', 'county', 'expert', 'institution'] as const) {
+      const user = await signedIn(ctx, role);
+      const res = await call(ctx.app, { url: `${API}/notifications`, cookie: user.cookie });
+      expect(res.statusCode, role).toBe(200);
+      expect(res.json()).toMatchObject({ total: 0, unread: 0, items: [] });
+      const all = await call(ctx.app, {
+        method: 'POST',
+        url: `${API}/notifications/read-all`,
+        cookie: user.cookie,
+      });
+      expect(all.statusCode, role).toBe(200);
+    }
+    expect((await call(ctx.app, { url: `${API}/notifications` })).statusCode).toBe(401);
+  });
 });

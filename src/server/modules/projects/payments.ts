@@ -8,8 +8,10 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { conflict, forbidden, invalid } from '../../platform/errors';
+import { applicantUserIds } from './applications-repo';
 import { loadVisibleApplication } from './applications-service';
 import { cents, wan } from './money';
+import { applicationLink, notify } from './notify';
 import { stateName } from './presenter';
 
 const PAYABLE = ['in_progress', 'rectifying'];
@@ -65,6 +67,15 @@ export async function recordPayment(
       targetType: 'application',
       targetId: id,
       after: row,
+    });
+    // The project's own accounts are told of each tranche.
+    await notify(tx, await applicantUserIds(tx, app.orgId), {
+      kind: 'application.payment',
+      title: msg(
+        `「${app.title}」已拨付 ${wan(amount)} 万元（${body.paidOn}），累计 ${wan(cents(paid) + amount)} 万元`,
+        `"${app.title}": ${wan(amount)} (万元) paid on ${body.paidOn}, ${wan(cents(paid) + amount)} in all`,
+      ),
+      link: applicationLink(id),
     });
     return {
       id: row.id,

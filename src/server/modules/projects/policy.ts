@@ -70,10 +70,25 @@ export function actionRefusal(
   return null;
 }
 
-/** The transitions the actor may take now: the buttons the page shows. */
-export function actionsFor(actor: Actor, scope: Scope, app: ApplicationFacts): ActionCode[] {
+/** 立项 follows the publicity period (公示期) once it is over: the day after its last day. */
+export function publicityOver(publicityUntil: string | null, today: string): boolean {
+  return publicityUntil !== null && today > publicityUntil;
+}
+
+/**
+ * The transitions the actor may take now: the buttons the page shows. 立项 is not offered while the
+ * publicity runs (its guard would refuse it), so nobody is shown a button that cannot work today.
+ */
+export function actionsFor(
+  actor: Actor,
+  scope: Scope,
+  app: ApplicationFacts & { publicityUntil?: string | null },
+  today: string,
+): ActionCode[] {
   return availableActions(app.state as ApplicationState, actor.role).filter(
-    (a) => actionRefusal(actor, scope, app, a) === null,
+    (a) =>
+      actionRefusal(actor, scope, app, a) === null &&
+      (a !== 'establish' || publicityOver(app.publicityUntil ?? null, today)),
   );
 }
 

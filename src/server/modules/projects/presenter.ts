@@ -4,9 +4,10 @@ import { APPLICATION_STATES, type ApplicationState } from '../../../domain/proje
 import type { Actor } from '../../platform/actor';
 import type { RegionTree } from '../../platform/region-tree';
 import type { Scope } from '../../platform/scope';
+import { todayInChina } from '../registry/validity';
 import type { ApplicationListRow } from './applications-repo';
 import { wanOrNull } from './money';
-import { actionsFor } from './policy';
+import { actionsFor, publicityOver } from './policy';
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -29,7 +30,7 @@ type Facts = Pick<ApplicationListRow, 'state' | 'publicityUntil' | 'endsOn'>;
 const FINISHED = msg('流程已结束', 'Nothing further to do');
 
 /** What happens next, said the same way to every viewer: who acts, and by when if known. */
-export function nextStep(r: Facts): Msg {
+export function nextStep(r: Facts, today: string = todayInChina()): Msg {
   const due = acceptanceDueOn(r.endsOn);
   const steps: Record<ApplicationState, Msg> = {
     draft: msg(
@@ -43,17 +44,32 @@ export function nextStep(r: Facts): Msg {
     reviewed: msg('等待市科技局拟定立项建议', 'Awaiting the bureau’s funding proposal'),
     proposed: msg('等待局领导审批', 'Awaiting the leaders’ approval'),
     approved: msg('等待发布立项公示', 'Awaiting publication for publicity'),
-    publicity: msg(
-      `公示期至 ${r.publicityUntil ?? '—'}，期满无异议后立项`,
-      `In publicity until ${r.publicityUntil ?? '—'}; established afterwards if no objection`,
-    ),
-    established: msg('签订项目任务书', 'Sign the task contract'),
-    in_progress: due
+    publicity: publicityOver(r.publicityUntil, today)
       ? msg(
-          `按任务书实施；项目结束后提交验收材料（验收截止 ${due}）`,
-          `Carry out the contract; submit the final report after the end (acceptance due ${due})`,
+          `公示期已于 ${r.publicityUntil} 届满，无异议即可立项`,
+          `Publicity ended on ${r.publicityUntil}; establish the project if there was no objection`,
         )
-      : msg('按任务书实施', 'Carry out the contract'),
+      : msg(
+          `公示期至 ${r.publicityUntil ?? '—'}，期满无异议后方可立项`,
+          `In publicity until ${r.publicityUntil ?? '—'}; established afterwards if no objection`,
+        ),
+    established: msg('签订项目任务书', 'Sign the task contract'),
+    in_progress:
+      due && r.endsOn && r.endsOn < today
+        ? msg(
+            due < today
+              ? `项目已于 ${r.endsOn} 结束，验收已逾期（截止 ${due}），请尽快提交验收材料`
+              : `项目已于 ${r.endsOn} 结束，请在 ${due} 前提交验收材料`,
+            due < today
+              ? `The project ended on ${r.endsOn} and acceptance is overdue (due ${due}): submit the final report`
+              : `The project ended on ${r.endsOn}: submit the final report by ${due}`,
+          )
+        : due
+          ? msg(
+              `按任务书实施；项目结束后提交验收材料（验收截止 ${due}）`,
+              `Carry out the contract; submit the final report after the end (acceptance due ${due})`,
+            )
+          : msg('按任务书实施', 'Carry out the contract'),
     rectifying: msg('按中期检查意见整改', 'Rectify as the mid-term check asked'),
     acceptance_pending: msg('等待市科技局验收', 'Awaiting the acceptance review'),
     closed: FINISHED,
@@ -74,6 +90,7 @@ export function presentItem(
   scope: Scope,
   regions: RegionTree,
 ): ApplicationItem {
+  const today = todayInChina();
   return {
     ...r,
     state: r.state as ApplicationState,
@@ -85,7 +102,7 @@ export function presentItem(
     acceptanceDueOn: acceptanceDueOn(r.endsOn),
     submittedAt: r.submittedAt ? iso(r.submittedAt) : null,
     updatedAt: iso(r.updatedAt),
-    nextStep: nextStep(r),
-    actions: actionsFor(actor, scope, r),
+    nextStep: nextStep(r, today),
+    actions: actionsFor(actor, scope, r, today),
   };
 }

@@ -16,6 +16,7 @@ import { conflict, notFound } from '../../platform/errors';
 import { todayInChina } from '../registry/validity';
 import { getCall } from './calls-repo';
 import { notify } from './notify';
+import { appointedSubstitute } from './review-appoint-service';
 import {
   activePool,
   activeTotals,
@@ -210,8 +211,17 @@ export const staleAssignment = () =>
     'version',
   );
 
-/** Staff take an expert off a panel, with the reason recorded, and a substitute is drawn. */
-export async function replaceAssignment(deps: Deps, ctx: AuditContext, id: string, reason: string) {
+/**
+ * Staff take an expert off a panel, with the reason recorded; a substitute is drawn, or staff name
+ * one (`expertId`, review-appoint-service.ts) under the same rules.
+ */
+export async function replaceAssignment(
+  deps: Deps,
+  ctx: AuditContext,
+  id: string,
+  reason: string,
+  expertId?: string,
+) {
   return deps.db.transaction(async (tx) => {
     const found = await getAssignment(tx, id);
     if (!found) throw notFound(ASSIGNMENT);
@@ -229,14 +239,21 @@ export async function replaceAssignment(deps: Deps, ctx: AuditContext, id: strin
       replacedReason: reason,
     });
     if (!replaced) throw staleAssignment();
-    const { substitute, shortfall } = await drawSubstitute(tx, app);
+    const { substitute, shortfall } = expertId
+      ? await appointedSubstitute(tx, app, expertId, REVIEWS_LINK)
+      : await drawSubstitute(tx, app);
     await refreshPanelScore(tx, app.id);
     await writeAudit(tx, ctx, {
       action: 'review.replace',
       targetType: 'review_assignment',
       targetId: id,
       before: { status: current.status, expertId: current.expertId },
-      after: { status: 'replaced', reason, substitute: substitute?.expertId ?? null },
+      after: {
+        status: 'replaced',
+        reason,
+        substitute: substitute?.expertId ?? null,
+        ...(expertId ? { appointed: true } : {}),
+      },
     });
     const named = await assignmentsWithNames(tx, substitute ? [id, substitute.id] : [id]);
     const ids = substitute ? [id, substitute.id] : [id];

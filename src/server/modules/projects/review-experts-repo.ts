@@ -97,14 +97,50 @@ export async function unknownFields(tx: Tx, codes: string[]) {
   return codes.filter((c) => !known.some((k) => k.code === c));
 }
 
-export async function userRole(tx: Tx, id: string) {
-  const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, id));
-  return row?.role;
+/** An account as linking an expert to it needs it. */
+export async function accountOf(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: users.id, username: users.username, role: users.role, status: users.status })
+    .from(users)
+    .where(eq(users.id, id));
+  return row;
 }
 
+/** The expert an account is linked to, if any. */
 export async function expertOfUser(tx: Tx, userId: string) {
-  const [row] = await tx.select({ id: e.id }).from(e).where(eq(e.userId, userId));
-  return row?.id;
+  const [row] = await tx.select({ id: e.id, name: e.name }).from(e).where(eq(e.userId, userId));
+  return row;
+}
+
+/** Every account of the expert role, with the expert each is linked to: what staff pick from. */
+export async function expertAccounts(tx: Tx) {
+  return tx
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      active: sql<boolean>`${users.status} = 'active'`,
+      expertId: e.id,
+      expertName: e.name,
+    })
+    .from(users)
+    .leftJoin(e, eq(e.userId, users.id))
+    .where(eq(users.role, 'expert'))
+    .orderBy(asc(users.username));
+}
+
+/** An expert as appointing them to a panel needs them: whether in the pool, their account and conflicts. */
+export async function expertForPanel(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: e.id, name: e.name, active: e.active, orgId: e.orgId, userId: e.userId })
+    .from(e)
+    .where(eq(e.id, id));
+  if (!row) return undefined;
+  const conflicts = await tx
+    .select({ orgId: ec.orgId, reason: ec.reason, endedOn: ec.endedOn })
+    .from(ec)
+    .where(eq(ec.expertId, id));
+  return { ...row, conflicts };
 }
 
 /** Code → Chinese name of the high-tech fields, for exports. */

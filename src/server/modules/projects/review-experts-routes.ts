@@ -4,6 +4,7 @@ import { idParamSchema, listResponse } from '../../../domain/contracts/common';
 import {
   conflictBodySchema,
   conflictParamSchema,
+  expertAccountSchema,
   expertBodySchema,
   expertListQuerySchema,
   expertSchema,
@@ -17,6 +18,7 @@ import {
   addConflict,
   createExpert,
   expertDetail,
+  listExpertAccounts,
   listExpertPage,
   removeConflict,
   updateExpert,
@@ -86,6 +88,13 @@ export function expertRoutes(deps: Deps) {
           batches(),
         );
       },
+    );
+
+    // The expert accounts to link an expert to; staff cannot read the user list itself.
+    r.get(
+      '/experts/accounts',
+      { config: manage, schema: { tags, response: { 200: listResponse(expertAccountSchema) } } },
+      async () => listExpertAccounts(deps),
     );
 
     r.get(

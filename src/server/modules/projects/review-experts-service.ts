@@ -15,15 +15,16 @@ import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { pageOf } from '../../platform/listing';
 import {
+  accountOf,
   conflictsOf,
   countExperts,
   type ExpertRow,
+  expertAccounts,
   expertOfUser,
   getExpert,
   listExperts,
   orgName,
   unknownFields,
-  userRole,
 } from './review-experts-repo';
 
 export const EXPERT = msg('专家', 'expert');
@@ -53,6 +54,69 @@ export async function expertDetail(tx: Tx, id: string): Promise<Expert> {
   return (await present(tx, [row]))[0];
 }
 
+/** The accounts staff may link an expert to: every expert account, and the expert each serves. */
+export async function listExpertAccounts(deps: Deps) {
+  const items = await expertAccounts(deps.db);
+  return { items, total: items.length };
+}
+
+/**
+ * The account an expert reviews with: it must exist, be active, hold the expert role (so it sees
+ * only its own assignments) and serve no other expert — one account, one expert.
+ */
+async function checkAccount(tx: Tx, userId: string, exceptId?: string) {
+  const account = await accountOf(tx, userId);
+  if (!account) throw invalid('userId', msg('关联的账号不存在', 'No such account'));
+  if (account.role !== 'expert')
+    throw invalid(
+      'userId',
+      msg(
+        `账号「${account.username}」不是评审专家账号，不能关联`,
+        `"${account.username}" is not an expert account and cannot be linked`,
+      ),
+    );
+  if (account.status !== 'active')
+    throw invalid(
+      'userId',
+      msg(`账号「${account.username}」已停用`, `The account "${account.username}" is disabled`),
+    );
+  const bound = await expertOfUser(tx, userId);
+  if (bound && bound.id !== exceptId) throw accountTaken(account.username, bound.name);
+  return account;
+}
+
+const accountTaken = (username: string, expert: string) =>
+  conflict(
+    msg(
+      `账号「${username}」已关联专家「${expert}」，请先解除该关联`,
+      `"${username}" is already linked to the expert ${expert}; unlink it there first`,
+    ),
+    'userId',
+  );
+
+/**
+ * Two staff linking one account at the same moment both pass the check; the unique index refuses
+ * the second, which is told so instead of getting a 500.
+ */
+async function refusingSecondLink<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const e = error as { code?: string; cause?: { code?: string; constraint?: string }; constraint?: string };
+    const code = e.code ?? e.cause?.code;
+    const constraint = e.constraint ?? e.cause?.constraint;
+    if (code === '23505' && (!constraint || constraint === 'experts_user_key'))
+      throw conflict(
+        msg(
+          '该账号刚刚已关联其他专家，请刷新后重试',
+          'The account was just linked to another expert; reload',
+        ),
+        'userId',
+      );
+    throw error;
+  }
+}
+
 /** The employer must be in the registry, the fields in the code list, the account an expert's. */
 async function checkReferences(tx: Tx, body: ExpertUpdate, exceptId?: string) {
   if (body.orgId && !(await orgName(tx, body.orgId)))
@@ -65,27 +129,23 @@ async function checkReferences(tx: Tx, body: ExpertUpdate, exceptId?: string) {
         msg(`技术领域不存在：${unknown.join('、')}`, `No such high-tech field: ${unknown.join(', ')}`),
       );
   }
-  if (body.userId) {
-    if ((await userRole(tx, body.userId)) !== 'expert')
-      throw invalid('userId', msg('关联账号须为评审专家账号', 'The account must be an expert account'));
-    const bound = await expertOfUser(tx, body.userId);
-    if (bound && bound !== exceptId)
-      throw conflict(msg('该账号已关联其他专家', 'The account belongs to another expert already'), 'userId');
-  }
+  return body.userId ? checkAccount(tx, body.userId, exceptId) : undefined;
 }
 
 export async function createExpert(deps: Deps, ctx: AuditContext, body: ExpertBody) {
   return deps.db.transaction(async (tx) => {
-    await checkReferences(tx, body);
-    const [created] = await tx
-      .insert(experts)
-      .values({ ...body, fields: [...new Set(body.fields)] })
-      .returning();
+    const account = await checkReferences(tx, body);
+    const [created] = await refusingSecondLink(() =>
+      tx
+        .insert(experts)
+        .values({ ...body, fields: [...new Set(body.fields)] })
+        .returning(),
+    );
     await writeAudit(tx, ctx, {
       action: 'expert.create',
       targetType: 'expert',
       targetId: created.id,
-      after: created,
+      after: { ...created, username: account?.username ?? null },
     });
     return expertDetail(tx, created.id);
   });
@@ -95,16 +155,27 @@ export async function updateExpert(deps: Deps, ctx: AuditContext, id: string, bo
   return deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(experts).where(eq(experts.id, id)).for('update');
     if (!before) throw notFound(EXPERT);
-    await checkReferences(tx, body, id);
+    const account = await checkReferences(tx, body, id);
     const set = body.fields ? { ...body, fields: [...new Set(body.fields)] } : body;
-    const [after] = await tx.update(experts).set(set).where(eq(experts.id, id)).returning();
+    const [after] = await refusingSecondLink(() =>
+      tx.update(experts).set(set).where(eq(experts.id, id)).returning(),
+    );
     const changed = Object.keys(body) as (keyof typeof before)[];
+    // Linking or unlinking an account decides who sees the expert's reviews: the audit names it.
+    const relinked = 'userId' in body && body.userId !== before.userId;
+    const previous = relinked && before.userId ? await accountOf(tx, before.userId) : undefined;
     await writeAudit(tx, ctx, {
-      action: 'expert.update',
+      action: relinked ? (body.userId ? 'expert.account.link' : 'expert.account.unlink') : 'expert.update',
       targetType: 'expert',
       targetId: id,
-      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      before: {
+        ...Object.fromEntries(changed.map((k) => [k, before[k]])),
+        ...(relinked ? { username: previous?.username ?? null } : {}),
+      },
+      after: {
+        ...Object.fromEntries(changed.map((k) => [k, after[k]])),
+        ...(relinked ? { username: account?.username ?? null } : {}),
+      },
     });
     return expertDetail(tx, id);
   });

@@ -1,6 +1,8 @@
+import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { call, createUser, describeEachDb, signedIn, uniq } from '../../test/harness';
+import { auditLog, users } from '../../db/schema';
+import { call, createUser, describeEachDb, login, signedIn, uniq } from '../../test/harness';
 import { API, registerOrg, send } from './review-fixtures';
 
 const F = 'advanced-manufacturing';
@@ -114,5 +116,111 @@ describeEachDb('projects: the expert pool', (ctx) => {
     expect((await send(ctx, reviewer.cookie, 'POST', `/calls/${expert.id}/draw`)).statusCode).toBe(403);
     expect((await call(ctx.app, { url: `${API}/experts` })).statusCode).toBe(401);
     expect((await send(ctx, staff.cookie, 'POST', `/calls/${expert.id}/draw`)).statusCode).toBe(404);
+  });
+
+  it('links an expert to an expert account, and unlinks it, audited, so the account sees the reviews', async () => {
+    const account = await createUser(ctx.database, 'expert');
+    const listed = await send(ctx, staff.cookie, 'GET', '/experts/accounts');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().items).toContainEqual(
+      expect.objectContaining({ id: account.id, username: account.username, expertId: null, active: true }),
+    );
+    // Only expert accounts are offered.
+    const other = await createUser(ctx.database, 'county');
+    expect(listed.json().items.some((a: { id: string }) => a.id === other.id)).toBe(false);
+
+    const expert = (
+      await send(ctx, staff.cookie, 'POST', '/experts', { name: uniq('郑专家'), fields: [F] })
+    ).json();
+    expect(expert.userId).toBeNull();
+    const linked = await send(ctx, staff.cookie, 'PATCH', `/experts/${expert.id}`, { userId: account.id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ userId: account.id, username: account.username });
+    const after = (await send(ctx, staff.cookie, 'GET', '/experts/accounts')).json();
+    expect(after.items).toContainEqual(
+      expect.objectContaining({ id: account.id, expertId: expert.id, expertName: expert.name }),
+    );
+    const audit = async (action: string) =>
+      (
+        await ctx.database.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, action), eq(auditLog.targetId, expert.id)))
+          .orderBy(desc(auditLog.id))
+          .limit(1)
+      )[0];
+    expect(await audit('expert.account.link')).toMatchObject({
+      before: { userId: null, username: null },
+      after: { userId: account.id, username: account.username },
+    });
+
+    // The account now reaches its own (empty) queue.
+    const reviewer = await login(ctx.app, account.username);
+    expect((await send(ctx, reviewer, 'GET', '/reviews')).json()).toMatchObject({ total: 0 });
+
+    const unlinked = await send(ctx, staff.cookie, 'PATCH', `/experts/${expert.id}`, { userId: null });
+    expect(unlinked.json()).toMatchObject({ userId: null, username: null });
+    expect(await audit('expert.account.unlink')).toMatchObject({
+      before: { userId: account.id, username: account.username },
+      after: { userId: null, username: null },
+    });
+    // Free again: another expert may take it.
+    const second = await send(ctx, staff.cookie, 'POST', '/experts', {
+      name: uniq('黄专家'),
+      fields: [F],
+      userId: account.id,
+    });
+    expect(second.statusCode, second.body).toBe(201);
+  });
+
+  it('refuses to link a missing, disabled, non-expert or already linked account, saying why', async () => {
+    const expert = (
+      await send(ctx, staff.cookie, 'POST', '/experts', { name: uniq('蔡专家'), fields: [F] })
+    ).json();
+    const link = (userId: string, cookie = staff.cookie) =>
+      send(ctx, cookie, 'PATCH', `/experts/${expert.id}`, { userId });
+
+    const missing = await link('00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toMatchObject({
+      field: 'userId',
+      messages: { zh: '关联的账号不存在', en: 'No such account' },
+    });
+
+    const county = await createUser(ctx.database, 'county');
+    const notExpert = await link(county.id);
+    expect(notExpert.statusCode).toBe(400);
+    expect(notExpert.json().error.field).toBe('userId');
+    expect(notExpert.json().error.messages.zh).toContain('不是评审专家账号');
+
+    const disabled = await createUser(ctx.database, 'expert');
+    await ctx.database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, disabled.id));
+    const off = await link(disabled.id);
+    expect(off.statusCode).toBe(400);
+    expect(off.json().error.messages.zh).toContain('已停用');
+
+    const taken = await createUser(ctx.database, 'expert');
+    const holder = (
+      await send(ctx, staff.cookie, 'POST', '/experts', {
+        name: uniq('许专家'),
+        fields: [F],
+        userId: taken.id,
+      })
+    ).json();
+    const twice = await link(taken.id);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.field).toBe('userId');
+    expect(twice.json().error.messages.zh).toContain(holder.name);
+    expect(twice.json().error.messages.en).toContain(holder.name);
+    // Saving the holder with its own account again is no conflict.
+    expect(
+      (await send(ctx, staff.cookie, 'PATCH', `/experts/${holder.id}`, { userId: taken.id })).statusCode,
+    ).toBe(200);
+
+    // Only staff link accounts, and only staff see the accounts.
+    const reviewer = await signedIn(ctx, 'expert');
+    expect((await link(reviewer.user.id, reviewer.cookie)).statusCode).toBe(403);
+    expect((await send(ctx, reviewer.cookie, 'GET', '/experts/accounts')).statusCode).toBe(403);
+    expect((await call(ctx.app, { url: `${API}/experts/accounts` })).statusCode).toBe(401);
   });
 });

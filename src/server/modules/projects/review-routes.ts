@@ -5,6 +5,7 @@ import {
   drawResultSchema,
   panelSchema,
   reasonBodySchema,
+  replaceBodySchema,
   replaceResultSchema,
   reviewDetailSchema,
   reviewItemSchema,
@@ -59,11 +60,13 @@ export function reviewRoutes(deps: Deps) {
         schema: {
           tags,
           params: idParamSchema,
-          body: reasonBodySchema,
+          body: replaceBodySchema,
           response: { 200: replaceResultSchema },
         },
       },
-      async (req) => replaceAssignment(deps, auditContext(req), req.params.id, req.body.reason),
+      // A named expert when staff appoint one; otherwise a substitute is drawn by the rules.
+      async (req) =>
+        replaceAssignment(deps, auditContext(req), req.params.id, req.body.reason, req.body.expertId),
     );
 
     r.get(

@@ -15,7 +15,7 @@ import type { ApplicationRecord } from './applications-repo';
 import { type CallRow, committedFunding } from './calls-repo';
 import { evaluateEligibility } from './eligibility';
 import { cents, wan } from './money';
-import { FINAL_REPORT } from './policy';
+import { FINAL_REPORT, publicityOver } from './policy';
 
 export interface GuardInput {
   tx: Tx;
@@ -138,7 +138,7 @@ export const GUARDS: Partial<Record<ActionCode, Guard>> = {
   approve: async ({ app }) => ({ approvedAmount: app.proposedAmount }),
   publish: async ({ call, today }) => ({ publicityUntil: addWorkingDays(today, call.publicityDays) }),
   establish: async ({ app, today }) => {
-    if (!app.publicityUntil || today <= app.publicityUntil)
+    if (!publicityOver(app.publicityUntil, today))
       throw conflict(
         msg(
           `公示期至 ${app.publicityUntil ?? '—'}，期满后方可立项`,

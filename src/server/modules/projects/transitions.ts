@@ -8,7 +8,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { ActionBody } from '../../../domain/contracts/projects';
-import { msg } from '../../../domain/message';
+import { type Msg, msg } from '../../../domain/message';
 import { type ActionCode, TRANSITIONS, type Transition } from '../../../domain/projects';
 import type { Tx } from '../../db/client';
 import { applicationEvents, applications } from '../../db/schema';
@@ -33,12 +33,23 @@ const NOTIFY: Partial<Record<ActionCode, 'applicant' | 'county'>> = {
   recommend: 'applicant',
   reject: 'applicant',
   approve: 'applicant',
+  sign_contract: 'applicant',
+  midterm_pass: 'applicant',
   decline: 'applicant',
   establish: 'applicant',
   midterm_rectify: 'applicant',
   terminate: 'applicant',
   accept_final: 'applicant',
   fail_final: 'applicant',
+};
+
+const DONE: Partial<Record<ActionCode, (title: string) => Msg>> = {
+  sign_contract: (title) =>
+    msg(
+      `「${title}」任务书已签订，项目进入执行阶段`,
+      `"${title}": the task contract is signed; the project is under way`,
+    ),
+  midterm_pass: (title) => msg(`「${title}」中期检查通过`, `"${title}" passed its mid-term check`),
 };
 
 async function notifyTransition(
@@ -56,14 +67,21 @@ async function notifyTransition(
       ? await countyUserIds(tx, deps.regions, app.regionCode)
       : await applicantUserIds(tx, app.orgId);
   const state = stateName(to);
-  await notify(tx, recipients, {
-    kind: `application.${action}`,
-    title: msg(
-      `「${app.title}」${state.zh}${reason ? `：${reason}` : ''}`,
-      `"${app.title}": ${state.en}${reason ? ` — ${reason}` : ''}`,
-    ),
-    link: applicationLink(app.id),
-  });
+  // The county is asked to act; the applicant is told where its application now stands, or —
+  // where the state stays or says little — what was done.
+  const title =
+    who === 'county'
+      ? msg(
+          `「${app.title}」已提交，请审核推荐或退回`,
+          `"${app.title}" was submitted: recommend it or return it`,
+        )
+      : action in DONE
+        ? DONE[action]!(app.title)
+        : msg(
+            `「${app.title}」${state.zh}${reason ? `：${reason}` : ''}`,
+            `"${app.title}": ${state.en}${reason ? ` — ${reason}` : ''}`,
+          );
+  await notify(tx, recipients, { kind: `application.${action}`, title, link: applicationLink(app.id) });
 }
 
 export async function act(

@@ -27,10 +27,12 @@ import type {
   ConflictBody,
   DrawResultBody,
   Expert,
+  ExpertAccount,
   ExpertBody,
   ExpertListQuery,
   ExpertUpdate,
   Panel,
+  ReplaceBody,
   ReviewDetail,
   ReviewItem,
   ReviewListQuery,
@@ -46,6 +48,7 @@ export type {
   Call,
   Eligibility,
   Expert,
+  ExpertAccount,
   Panel,
   ReviewDetail,
   ReviewItem,
@@ -93,6 +96,7 @@ export const projectKeys = {
   review: (id: string) => [...projectKeys.reviews(), 'detail', id] as const,
   experts: () => [...projectKeys.all, 'experts'] as const,
   expertList: (params: Partial<ExpertListQuery>) => [...projectKeys.experts(), 'list', params] as const,
+  expertAccounts: () => [...projectKeys.experts(), 'accounts'] as const,
   notifications: () => ['notifications'] as const,
   notificationList: (params: object) => [...projectKeys.notifications(), 'list', params] as const,
 };
@@ -283,11 +287,12 @@ export function usePanel(id: string, enabled = true) {
   });
 }
 
+/** Replaces an expert on a panel: a substitute drawn by the rules, or the one staff appoint. */
 export function useReplaceAssignment(applicationId: string) {
   const invalidate = useInvalidate(projectKeys.scores(applicationId), projectKeys.experts());
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<ReplaceResult>(`${BASE}/assignments/${id}/replace`, { reason }),
+    mutationFn: ({ id, ...body }: { id: string } & ReplaceBody) =>
+      api.post<ReplaceResult>(`${BASE}/assignments/${id}/replace`, body),
     onSuccess: invalidate,
   });
 }
@@ -335,6 +340,16 @@ export function useSaveExpert(id?: string) {
     mutationFn: (body: ExpertBody | ExpertUpdate) =>
       id ? api.patch<Expert>(`${BASE}/experts/${id}`, body) : api.post<Expert>(`${BASE}/experts`, body),
     onSuccess: invalidate,
+  });
+}
+
+/** The expert accounts staff may link an expert to, with the expert each already serves. */
+export function useExpertAccounts(enabled = true) {
+  return useQuery({
+    queryKey: projectKeys.expertAccounts(),
+    queryFn: () => api.get<ListResult<ExpertAccount>>(`${BASE}/experts/accounts`),
+    select: (d) => d.items,
+    enabled,
   });
 }
 

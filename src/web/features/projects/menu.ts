@@ -13,8 +13,8 @@ import { lazy } from 'react';
 import type { MenuEntry } from '../../app/menu-config';
 
 export const PROJECTS_MENU: readonly MenuEntry[] = [
-  // 科技计划项目 (S&T plan projects). Applicants and the bureau reach calls and notifications by
-  // different permissions, so those pages have one entry per audience, each on its own path.
+  // 科技计划项目 (S&T plan projects). Applicants and the bureau reach the calls by different
+  // permissions, so that page has one entry per audience, each on its own path.
   {
     key: 'projects-calls',
     path: '/projects/calls',
@@ -122,33 +122,14 @@ export const PROJECTS_MENU: readonly MenuEntry[] = [
     group: 'projects',
     page: lazy(() => import('./pages/experts-page').then((m) => ({ default: m.ExpertsPage }))),
   },
-  // 通知: a MenuEntry takes one permission, and no permission is held by every role, so each
-  // audience of project notifications has its own path (the administrators receive none).
+  // 通知: every signed-in user has their own notifications, whatever their role.
   {
     key: 'notifications',
     path: '/notifications',
     icon: NotificationsIcon,
     labelKey: 'menu.notifications',
     descriptionKey: 'menu.notifications.desc',
-    permission: 'projects.read',
-    page: lazy(() => import('./pages/notifications-page').then((m) => ({ default: m.NotificationsPage }))),
-  },
-  {
-    key: 'notifications-applicant',
-    path: '/notifications/applicant',
-    icon: NotificationsIcon,
-    labelKey: 'menu.notifications',
-    descriptionKey: 'menu.notifications.desc',
-    permission: 'projects.apply',
-    page: lazy(() => import('./pages/notifications-page').then((m) => ({ default: m.NotificationsPage }))),
-  },
-  {
-    key: 'notifications-expert',
-    path: '/notifications/expert',
-    icon: NotificationsIcon,
-    labelKey: 'menu.notifications',
-    descriptionKey: 'menu.notifications.desc',
-    permission: 'projects.review',
+    permission: 'signed-in',
     page: lazy(() => import('./pages/notifications-page').then((m) => ({ default: m.NotificationsPage }))),
   },
 ];

@@ -21,6 +21,8 @@ interface Target {
 const APPLICANT_ACTIONS: ActionCode[] = ['submit', 'withdraw', 'submit_final'];
 /** Decisions that end or undo a stage ask for a confirmation even without a reason. */
 const NEEDS_DIALOG: ActionCode[] = ['propose', 'sign_contract'];
+/** Steps that are not the way forward: shown plain, beside the primary one. */
+const SECONDARY: ActionCode[] = ['withdraw', 'midterm_rectify'];
 const DANGER: ActionCode[] = [
   'reject',
   'decline',
@@ -130,7 +132,7 @@ export function ActionButtons({
             key={a}
             size={size}
             danger={DANGER.includes(a)}
-            type={DANGER.includes(a) ? 'default' : 'primary'}
+            type={DANGER.includes(a) || SECONDARY.includes(a) ? 'default' : 'primary'}
             loading={act.isPending && act.variables?.action === a}
             onClick={() => click(a)}
           >
@@ -183,6 +185,7 @@ export function ActionButtons({
               <Form.Item
                 label={t('projects.action.reason')}
                 name="reason"
+                extra={t('projects.action.reasonTold')}
                 rules={[
                   { required: true, whitespace: true, message: t('projects.action.reasonRequired') },
                   { max: 2000 },

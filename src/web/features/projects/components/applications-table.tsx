@@ -15,6 +15,7 @@ export function ApplicationsTable({
   emptyText,
   inlineActions = false,
   fundingCaps,
+  stage = 'all',
 }: {
   items?: ApplicationItem[];
   loading: boolean;
@@ -23,6 +24,12 @@ export function ApplicationsTable({
   emptyText: string;
   inlineActions?: boolean;
   fundingCaps?: Record<string, string>;
+  /**
+   * A queue of one stage leaves out what is the same on every row or not there yet: a county
+   * recommending sees no scores or funding, a leader approving no state or next step, so what
+   * they decide on stays in view beside the buttons.
+   */
+  stage?: 'recommend' | 'approve' | 'all';
 }) {
   const t = useT();
   const pickMsg = useMsg();
@@ -50,20 +57,53 @@ export function ApplicationsTable({
         },
         { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org' },
         { title: t('projects.app.region'), dataIndex: 'regionName', key: 'region' },
-        {
-          title: t('projects.app.state'),
-          key: 'state',
-          render: (_, a) => <StateTag state={a.state} name={a.stateName} />,
-        },
+        ...(stage === 'approve'
+          ? []
+          : [
+              {
+                title: t('projects.app.state'),
+                key: 'state',
+                render: (_: unknown, a: ApplicationItem) => <StateTag state={a.state} name={a.stateName} />,
+              },
+            ]),
         {
           title: t('projects.app.requestedAmount'),
           key: 'req',
           render: (_, a) => wanText(a.requestedAmount),
         },
-        { title: t('projects.score.panel'), key: 'score', render: (_, a) => a.panelScore ?? '—' },
-        { title: t('projects.app.proposedAmount'), key: 'prop', render: (_, a) => wanText(a.proposedAmount) },
-        { title: t('projects.app.nextStep'), key: 'next', width: 260, render: (_, a) => pickMsg(a.nextStep) },
-        { title: t('projects.app.submittedAt'), key: 'sub', render: (_, a) => formatDateTime(a.submittedAt) },
+        ...(stage === 'recommend'
+          ? []
+          : [
+              {
+                title: t('projects.score.panel'),
+                key: 'score',
+                render: (_: unknown, a: ApplicationItem) => a.panelScore ?? '—',
+              },
+              {
+                title: t('projects.app.proposedAmount'),
+                key: 'prop',
+                render: (_: unknown, a: ApplicationItem) => wanText(a.proposedAmount),
+              },
+            ]),
+        ...(stage === 'all'
+          ? [
+              {
+                title: t('projects.app.nextStep'),
+                key: 'next',
+                width: 260,
+                render: (_: unknown, a: ApplicationItem) => pickMsg(a.nextStep),
+              },
+            ]
+          : []),
+        ...(stage === 'approve'
+          ? []
+          : [
+              {
+                title: t('projects.app.submittedAt'),
+                key: 'sub',
+                render: (_: unknown, a: ApplicationItem) => formatDateTime(a.submittedAt),
+              },
+            ]),
         ...(inlineActions
           ? [
               {

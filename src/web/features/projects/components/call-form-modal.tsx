@@ -228,6 +228,7 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
                   <Form.Item name={[name, 'type']} rules={[req]}>
                     <Select
                       style={{ width: 200 }}
+                      aria-label={t('projects.call.ruleType')}
                       options={[
                         { value: 'valid_qualification', label: t('projects.rule.valid_qualification') },
                         { value: 'region_in', label: t('projects.rule.region_in') },
@@ -243,6 +244,7 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
                           <Form.Item name={[name, 'qualification']} rules={[req]}>
                             <Select
                               style={{ width: 280 }}
+                              aria-label={t('projects.rule.valid_qualification')}
                               options={(quals.data ?? []).map((q) => ({
                                 value: q.code,
                                 label: locale === 'en' ? q.nameEn : q.name,
@@ -253,7 +255,12 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
                       if (type === 'region_in')
                         return (
                           <Form.Item name={[name, 'regions']} rules={[req]}>
-                            <Select mode="multiple" style={{ width: 420 }} options={countyOptions} />
+                            <Select
+                              mode="multiple"
+                              style={{ width: 420 }}
+                              aria-label={t('projects.rule.region_in')}
+                              options={countyOptions}
+                            />
                           </Form.Item>
                         );
                       if (type === 'org_kind_in')
@@ -262,6 +269,7 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
                             <Select
                               mode="multiple"
                               style={{ width: 420 }}
+                              aria-label={t('projects.rule.org_kind_in')}
                               options={ORG_KIND_CODES.map((k) => ({
                                 value: k,
                                 label: pickMsg(ORG_KIND_NAMES[k]),

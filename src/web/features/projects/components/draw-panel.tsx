@@ -69,6 +69,7 @@ export function DrawPanel({ callId }: { callId: string }) {
           ) : (
             <Alert type="success" showIcon title={t('projects.draw.complete')} />
           )}
+          <Typography.Text type="secondary">{t('projects.draw.where')}</Typography.Text>
         </>
       )}
     </Space>

@@ -1,4 +1,5 @@
 import { Empty, Timeline, Typography } from 'antd';
+import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import type { ApplicationDetail } from '../api';
@@ -23,7 +24,10 @@ export function EventsTimeline({ events }: { events: ApplicationDetail['events']
                   : e.action}
             </Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDateTime(e.at)} · {e.actorUsername ?? '—'}
+              {formatDateTime(e.at)} ·{' '}
+              {e.actorRole && e.actorRole in ROLE_NAMES
+                ? `${pickMsg(ROLE_NAMES[e.actorRole as RoleCode])}（${e.actorUsername ?? '—'}）`
+                : (e.actorUsername ?? '—')}
             </Typography.Text>
             {e.reason && (
               <Typography.Paragraph style={{ margin: '4px 0 0' }}>

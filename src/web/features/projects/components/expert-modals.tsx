@@ -18,17 +18,28 @@ import { CONFLICT_REASONS } from '../../../../domain/contracts/projects-review';
 import { useLocale, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { OrgPicker } from '../../registry/components/org-picker';
-import { type Expert, useAddConflict, useHitechFields, useRemoveConflict, useSaveExpert } from '../api';
+import {
+  type Expert,
+  useAddConflict,
+  useExpertAccounts,
+  useHitechFields,
+  useRemoveConflict,
+  useSaveExpert,
+} from '../api';
 
 interface ExpertValues {
   name: string;
   orgId?: string;
   title?: string;
   fields: string[];
+  userId?: string;
   active: boolean;
 }
 
-/** 新增/编辑专家: name, employer (from the registry), title, fields, whether in the pool. */
+/**
+ * 新增/编辑专家: name, employer (from the registry), title, fields, the expert account they review
+ * with (or none), whether in the pool.
+ */
 export function ExpertFormModal({ expert, onClose }: { expert?: Expert; onClose: () => void }) {
   const t = useT();
   const { locale } = useLocale();
@@ -37,6 +48,20 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert; onClose:
   const [form] = Form.useForm<ExpertValues>();
   const save = useSaveExpert(expert?.id);
   const fields = useHitechFields();
+  const accounts = useExpertAccounts();
+  const accountOptions = (accounts.data ?? []).map((a) => {
+    const elsewhere = a.expertId !== null && a.expertId !== expert?.id;
+    const note = elsewhere
+      ? t('projects.expert.accountTaken', { name: a.expertName ?? '' })
+      : !a.active
+        ? t('projects.expert.accountDisabled')
+        : '';
+    return {
+      value: a.id,
+      label: `${a.username}（${a.displayName}）${note ? ` · ${note}` : ''}`,
+      disabled: elsewhere || !a.active,
+    };
+  });
   return (
     <Modal
       open
@@ -59,6 +84,7 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert; onClose:
                 orgId: expert.orgId ?? undefined,
                 title: expert.title ?? undefined,
                 fields: expert.fields,
+                userId: expert.userId ?? undefined,
                 active: expert.active,
               }
             : { fields: [], active: true }
@@ -70,6 +96,7 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert; onClose:
               orgId: v.orgId ?? null,
               title: v.title?.trim() || null,
               fields: v.fields,
+              userId: v.userId ?? null,
               active: v.active,
             },
             {
@@ -114,6 +141,20 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert; onClose:
               value: f.code,
               label: locale === 'en' ? f.nameEn : f.name,
             }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('projects.expert.account')}
+          name="userId"
+          extra={t('projects.expert.accountHint')}
+        >
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={accounts.isLoading}
+            placeholder={t('projects.expert.accountNone')}
+            options={accountOptions}
+            notFoundContent={t('projects.expert.noAccounts')}
           />
         </Form.Item>
         <Form.Item label={t('projects.expert.active')} name="active" valuePropName="checked">

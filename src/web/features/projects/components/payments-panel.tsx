@@ -8,6 +8,9 @@ import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type ApplicationDetail, type Payment, useAddPayment } from '../api';
 import { wanText } from '../format';
 
+/** Funds are paid while the project runs under its task contract (the server says the same). */
+const PAYABLE: string[] = ['in_progress', 'rectifying'];
+
 /** 拨款: the tranches paid so far against the approved amount; staff record a new one. */
 export function PaymentsPanel({ detail, canAdd }: { detail: ApplicationDetail; canAdd: boolean }) {
   const t = useT();
@@ -21,7 +24,7 @@ export function PaymentsPanel({ detail, canAdd }: { detail: ApplicationDetail; c
         <Typography.Text>
           {t('projects.payment.paid')}：{wanText(detail.paidTotal)}
         </Typography.Text>
-        {canAdd && detail.approvedAmount && (
+        {canAdd && detail.approvedAmount && PAYABLE.includes(detail.state) && (
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             {t('projects.payment.add')}
           </Button>

@@ -5,6 +5,7 @@ import {
   Form,
   Input,
   Modal,
+  Select,
   Skeleton,
   Space,
   Table,
@@ -14,7 +15,8 @@ import {
 import { useState } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
-import { type Panel, usePanel, useReplaceAssignment } from '../api';
+import { type Panel, useExperts, usePanel, useReplaceAssignment } from '../api';
+import { useFieldName } from '../format';
 
 type ExpertRow = Panel['experts'][number];
 
@@ -27,7 +29,16 @@ const STATUS_COLORS: Record<ExpertRow['status'], string> = {
 };
 
 /** 专家评分: each expert's scores per criterion, the panel score, the dropped highest and lowest. */
-export function ScoresPanel({ applicationId, canReplace }: { applicationId: string; canReplace: boolean }) {
+export function ScoresPanel({
+  applicationId,
+  field,
+  canReplace,
+}: {
+  applicationId: string;
+  /** The application's field: the experts offered as substitutes are of it first. */
+  field: string | null;
+  canReplace: boolean;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const panel = usePanel(applicationId);
@@ -115,26 +126,61 @@ export function ScoresPanel({ applicationId, canReplace }: { applicationId: stri
         ]}
       />
       {replacing && (
-        <ReplaceModal applicationId={applicationId} row={replacing} onClose={() => setReplacing(null)} />
+        <ReplaceModal
+          applicationId={applicationId}
+          field={field}
+          onPanel={p.experts.map((x) => x.expertId)}
+          row={replacing}
+          onClose={() => setReplacing(null)}
+        />
       )}
     </Space>
   );
 }
 
+/**
+ * 更换专家: the reason, and either a substitute drawn by the rules (the default) or one staff
+ * appoint by name; the server still refuses anyone with a conflict of interest.
+ */
 function ReplaceModal({
   applicationId,
+  field,
+  onPanel,
   row,
   onClose,
 }: {
   applicationId: string;
+  field: string | null;
+  onPanel: string[];
   row: ExpertRow;
   onClose: () => void;
 }) {
   const t = useT();
+  const fieldName = useFieldName();
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ reason: string; expertId?: string }>();
   const replace = useReplaceAssignment(applicationId);
+  const [q, setQ] = useState('');
+  const pool = useExperts({
+    active: true,
+    q: q || undefined,
+    field: q ? undefined : (field ?? undefined),
+    pageSize: 50,
+  });
+  const options = (pool.data?.items ?? []).map((x) => {
+    const taken = onPanel.includes(x.id);
+    return {
+      value: x.id,
+      label: [
+        x.name,
+        x.orgName ?? '—',
+        x.fields.map(fieldName).join('、'),
+        taken ? t('projects.draw.onPanel') : t('projects.draw.load', { n: x.load }),
+      ].join(' · '),
+      disabled: taken,
+    };
+  });
   return (
     <Modal
       open
@@ -152,7 +198,7 @@ function ReplaceModal({
         name="replace-form"
         onFinish={(v) =>
           replace.mutate(
-            { id: row.id, reason: v.reason.trim() },
+            { id: row.id, reason: v.reason.trim(), ...(v.expertId ? { expertId: v.expertId } : {}) },
             {
               onSuccess: (r) => {
                 if (r.substitute)
@@ -174,6 +220,20 @@ function ReplaceModal({
           ]}
         >
           <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+        <Form.Item
+          label={t('projects.draw.substitute')}
+          name="expertId"
+          extra={t('projects.draw.substituteHint')}
+        >
+          <Select
+            allowClear
+            showSearch={{ filterOption: false, onSearch: setQ }}
+            loading={pool.isFetching}
+            placeholder={t('projects.draw.substituteDrawn')}
+            options={options}
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -197,7 +197,11 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
                     key: 'scores',
                     label: t('projects.tab.scores'),
                     children: (
-                      <ScoresPanel applicationId={detail.id} canReplace={detail.state === 'expert_review'} />
+                      <ScoresPanel
+                        applicationId={detail.id}
+                        field={detail.field}
+                        canReplace={detail.state === 'expert_review'}
+                      />
                     ),
                   },
                 ]

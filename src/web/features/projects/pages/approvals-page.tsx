@@ -25,6 +25,7 @@ export function ApprovalsPage() {
         onChange={list.onTableChange as never}
         emptyText={t('projects.approvals.empty')}
         inlineActions
+        stage="approve"
       />
     </Card>
   );

@@ -16,6 +16,7 @@ import {
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { isApiError } from '../../../app/api-client';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
@@ -34,9 +35,21 @@ import { ApplicationForm, type ApplicationFormValues } from '../components/appli
 import { AttachmentsPanel } from '../components/attachments-panel';
 import { EligibilityPanel } from '../components/eligibility-panel';
 import { EventsTimeline } from '../components/events-timeline';
+import { PaymentsPanel } from '../components/payments-panel';
 import { StateTag, UUID, wanText } from '../format';
 
 const AUTOSAVE_MS = 1200;
+/** From 立项 on the form is the project's record, no longer an application under review. */
+const ARCHIVED: ApplicationDetail['state'][] = [
+  'established',
+  'in_progress',
+  'rectifying',
+  'acceptance_pending',
+  'closed',
+  'terminated',
+  'rejected',
+  'not_approved',
+];
 
 export function MyApplicationPage() {
   const { id = '' } = useParams();
@@ -130,7 +143,7 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
   const act = useAct(detail.id);
   const call = useCall(detail.callId);
   const fresh = useApplication(detail.id);
-  const eligibility = useEligibility(detail.id);
+  const eligibility = useEligibility(detail.id, detail.abilities.edit);
   const versionRef = useRef(detail.version);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<unknown> | null>(null);
@@ -256,7 +269,13 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
             style={{ marginTop: 8 }}
             type="warning"
             showIcon
-            title={t('projects.app.returnedWhy', { reason: lastReturn.reason ?? '' })}
+            title={t('projects.app.returnedWhy', {
+              by:
+                lastReturn.actorRole && lastReturn.actorRole in ROLE_NAMES
+                  ? pickMsg(ROLE_NAMES[lastReturn.actorRole as RoleCode])
+                  : '—',
+              reason: lastReturn.reason ?? '',
+            })}
           />
         )}
       </Card>
@@ -267,7 +286,12 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
             extra={editable && <SaveStatus status={status} onRetry={() => void retry()} />}
           >
             {!editable && (
-              <Alert type="info" showIcon title={t('projects.app.readOnly')} style={{ marginBottom: 16 }} />
+              <Alert
+                type="info"
+                showIcon
+                title={t(ARCHIVED.includes(detail.state) ? 'projects.app.archived' : 'projects.app.readOnly')}
+                style={{ marginBottom: 16 }}
+              />
             )}
             <ApplicationForm
               form={form}
@@ -280,9 +304,11 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
         </Col>
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card title={t('projects.eligibility.title')} size="small">
-              <EligibilityPanel eligibility={e} loading={eligibility.isLoading} error={eligibility.error} />
-            </Card>
+            {editable && (
+              <Card title={t('projects.eligibility.title')} size="small">
+                <EligibilityPanel eligibility={e} loading={eligibility.isLoading} error={eligibility.error} />
+              </Card>
+            )}
             <Card title={t('common.actions')} size="small">
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {canSubmit && (
@@ -301,6 +327,7 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
                 {canSubmit && notEligibleWhy.length > 0 && (
                   <Typography.Text type="warning" style={{ fontSize: 12 }}>
                     {t('projects.app.cannotSubmit', { why: notEligibleWhy.join('；') })}
+                    {(e?.missingAttachments.length ?? 0) > 0 && ` ${t('projects.app.uploadBelow')}`}
                   </Typography.Text>
                 )}
                 <ActionButtons
@@ -327,6 +354,11 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
         )}
         <AttachmentsPanel detail={detail} />
       </Card>
+      {detail.approvedAmount && (
+        <Card title={t('projects.tab.payments')}>
+          <PaymentsPanel detail={detail} canAdd={false} />
+        </Card>
+      )}
       <Card title={t('projects.tab.history')}>
         <EventsTimeline events={detail.events} />
       </Card>

@@ -37,6 +37,7 @@ export function RecommendPage() {
         onChange={list.onTableChange as never}
         emptyText={t('projects.recommend.empty')}
         inlineActions
+        stage="recommend"
       />
     </Card>
   );

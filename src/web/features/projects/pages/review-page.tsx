@@ -82,7 +82,7 @@ function ReviewSheet({ review }: { review: ReviewDetail }) {
     modal.confirm({
       title: t('projects.review.submitConfirm', { total }),
       content: t('projects.review.submitFinal'),
-      okText: t('projects.review.submit'),
+      okText: review.status === 'submitted' ? t('projects.review.resubmit') : t('projects.review.submit'),
       cancelText: t('common.cancel'),
       onOk: () =>
         submit.mutate(
@@ -158,6 +158,14 @@ function ReviewSheet({ review }: { review: ReviewDetail }) {
           </Typography.Text>
         }
       >
+        {review.status === 'submitted' && review.abilities.submit && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('projects.review.canRevise')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {!review.abilities.submit && review.status !== 'submitted' && (
           <Alert
             type="info"
@@ -216,7 +224,7 @@ function ReviewSheet({ review }: { review: ReviewDetail }) {
           </Form.Item>
           {review.abilities.submit && (
             <Button type="primary" htmlType="submit" loading={submit.isPending}>
-              {t('projects.review.submit')}
+              {review.status === 'submitted' ? t('projects.review.resubmit') : t('projects.review.submit')}
             </Button>
           )}
         </Form>
