@@ -15,6 +15,14 @@ export function listResponse<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
 
+/**
+ * A list a keyword search may stop counting: with `totalCapped`, `total` reads "more than" (the
+ * server's COUNT_CAP); every page can still be read.
+ */
+export function cappedListResponse<T extends z.ZodType>(item: T) {
+  return listResponse(item).extend({ totalCapped: z.boolean() });
+}
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),

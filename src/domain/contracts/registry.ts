@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateUscc } from '../identifiers';
 import { CARRIER_KIND_CODES, LEVEL_CODES, ORG_KIND_CODES, PLATFORM_KIND_CODES } from '../registry';
-import { pageQuerySchema } from './common';
+import { cappedListResponse, pageQuerySchema } from './common';
 
 const isoDate = z.iso.date();
 /** 万元 with at most two decimals, as a string: money never travels as a float. */
@@ -61,11 +61,7 @@ export type OrgListItem = z.infer<typeof orgListItemSchema>;
  * A keyword search stops counting at `total` when more organisations match: `totalCapped` says
  * "at least this many" (shown as 2,000+), and the pages rank the first `total` found.
  */
-export const orgListResponseSchema = z.object({
-  items: z.array(orgListItemSchema),
-  total: z.number().int(),
-  totalCapped: z.boolean(),
-});
+export const orgListResponseSchema = cappedListResponse(orgListItemSchema);
 export type OrgListResult = z.infer<typeof orgListResponseSchema>;
 
 const orgFields = z

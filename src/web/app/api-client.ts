@@ -170,4 +170,6 @@ export function downloadFile(url: string, filename?: string): void {
 export interface ListResult<T> {
   items: T[];
   total: number;
+  /** A keyword search stopped counting: more than `total` match. */
+  totalCapped?: boolean;
 }

@@ -1,7 +1,7 @@
+import { type SQL, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -13,9 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const wan = (name: string) => numeric(name, { precision: 18, scale: 2 });
+import { bytea, tsvector, wan } from './columns';
 
 /** Programmes (数控一代专项, 燎原计划 …), from configuration. */
 export const programmes = pgTable('programmes', {
@@ -82,10 +80,23 @@ export const applications = pgTable(
     publicityUntil: date('publicity_until'),
     endsOn: date('ends_on'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /**
+     * What a keyword is matched against: the title and the applicant's name in lower case, kept by
+     * triggers (drizzle/0009) as either changes.
+     */
+    searchText: text('search_text').notNull().default(''),
+    /** The characters of `search_text` as lexemes: a keyword's characters find candidates (GIN). */
+    searchChars: tsvector('search_chars')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`array_to_tsvector(array_remove(array_remove(regexp_split_to_array(${applications.searchText}, ''), ' '), ''))`,
+      ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('applications_search_chars_idx').using('gin', t.searchChars),
     index('applications_call_state_idx').on(t.callId, t.state),
     // A call's list in the default order: calls follow the years, so walking the updated_at index
     // for one call's rows would pass over every later year's first.

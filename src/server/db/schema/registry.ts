@@ -2,12 +2,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  customType,
   date,
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -15,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea, tsvector, wan } from './columns';
 
 export const ORG_KINDS = [
   'enterprise',
@@ -24,12 +23,6 @@ export const ORG_KINDS = [
   'service_agency',
   'financial_institution',
 ] as const;
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-/** Money in 万元, exact: numeric in SQL, strings on the wire. */
-const wan = (name: string) => numeric(name, { precision: 18, scale: 2 });
 
 /** 一企一档: the single record of every organisation the bureau deals with. */
 export const organizations = pgTable(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationListQuerySchema } from '../../../domain/contracts/projects';
 import type { Tx } from '../../db/client';
@@ -11,7 +11,7 @@ import {
   payments,
   users,
 } from '../../db/schema';
-import { likePattern, orderBy } from '../../platform/listing';
+import { countUpTo, likePattern, orderBy } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { type Scope, scopeWhere } from '../../platform/scope';
 import { regionFilter } from '../registry/orgs-repo';
@@ -64,27 +64,41 @@ function select(tx: Tx) {
 
 export type ApplicationListRow = Awaited<ReturnType<typeof listApplications>>[number];
 
-function where(scope: Scope, f: ApplicationFilters, tree: RegionTree): SQL | undefined {
+/**
+ * How a keyword is looked for: through its characters' index (`chars`: best when few rows match,
+ * and for counting), or by reading rows in list order until a page is full (`scan`: best when
+ * many match, as a capped count tells).
+ */
+export type KeywordPath = 'chars' | 'scan';
+
+function where(
+  scope: Scope,
+  f: ApplicationFilters,
+  tree: RegionTree,
+  keyword: KeywordPath = 'chars',
+): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeWhere(scope, applicationScopeColumns)];
   if (f.callId) conds.push(eq(a.callId, f.callId));
   if (f.toRecommend) conds.push(eq(a.state, 'submitted'));
   if (f.state) conds.push(eq(a.state, f.state));
   conds.push(regionFilter(tree, a.regionCode, f.regionCode));
-  if (f.q) conds.push(keywordMatch(f.q));
+  if (f.q) conds.push(keywordMatch(f.q, keyword));
   return and(...conds);
 }
 
 /**
- * The keyword in the title or in the applicant's name. Written as a set of organisations rather
- * than a join, so counting needs no join and the name may use its own index. A word without
- * letter case (Chinese, digits) matches the same under LIKE as under ILIKE, and LIKE costs a third.
+ * The keyword in the title or in the applicant's name, in any letter case. Both are kept in lower
+ * case in `search_text` (by triggers, drizzle/0009); the keyword's characters, looked up in
+ * `search_chars` (GIN), find the candidates, and LIKE keeps those holding the whole keyword.
  */
-function keywordMatch(q: string): SQL {
-  const p = likePattern(q);
-  const caseless = q.toLowerCase() === q.toUpperCase();
-  const match = (column: SQL | typeof a.title) => (caseless ? sql`${column} like ${p}` : ilike(column, p));
-  const named = sql`select o_q.id from ${organizations} o_q where ${match(sql`o_q.name`)}`;
-  return sql`(${match(a.title)} or ${a.orgId} in (${named}))`;
+function keywordMatch(q: string, path: KeywordPath): SQL {
+  const lower = q.toLowerCase();
+  const like = sql`${a.searchText} like ${likePattern(lower)}`;
+  if (path === 'scan') return like;
+  const chars = [...new Set(lower)].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (chars.length === 0) return like;
+  const query = chars.map((c) => `'${c}'`).join(' & ');
+  return sql`(${a.searchChars} @@ ${query}::tsquery and ${like})`;
 }
 
 const SORTABLE = {
@@ -102,19 +116,25 @@ export function listApplications(
   tree: RegionTree,
   limit: number,
   offset: number,
+  keyword?: KeywordPath,
 ) {
   return select(tx)
-    .where(where(scope, f, tree))
+    .where(where(scope, f, tree, keyword))
     .orderBy(...orderBy(f.sort, SORTABLE, desc(a.updatedAt)), asc(a.id))
     .limit(limit)
     .offset(offset);
 }
 
-export async function countApplications(tx: Tx, scope: Scope, f: ApplicationFilters, tree: RegionTree) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(a)
-    .where(where(scope, f, tree));
+export async function countApplications(
+  tx: Tx,
+  scope: Scope,
+  f: ApplicationFilters,
+  tree: RegionTree,
+  cap?: number,
+) {
+  const cond = where(scope, f, tree);
+  if (cap !== undefined) return countUpTo(tx, sql`${a}`, cond, cap);
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(a).where(cond);
   return row.n;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema, listResponse } from '../../../domain/contracts/common';
+import { cappedListResponse, idParamSchema } from '../../../domain/contracts/common';
 import {
   actionBodySchema,
   actionParamSchema,
@@ -49,7 +49,7 @@ export function applicationRoutes(deps: Deps) {
         schema: {
           tags,
           querystring: applicationListQuerySchema,
-          response: { 200: listResponse(applicationItemSchema) },
+          response: { 200: cappedListResponse(applicationItemSchema) },
         },
       },
       async (req) => listApplicationPage(deps, actorOf(req), req.query),

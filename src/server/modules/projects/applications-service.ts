@@ -14,7 +14,7 @@ import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { inBatches } from '../../platform/excel';
-import { pageOf } from '../../platform/listing';
+import { COUNT_CAP, cappedTotal, pageOf } from '../../platform/listing';
 import type { Scope } from '../../platform/scope';
 import {
   type ApplicationQuery,
@@ -49,11 +49,26 @@ export const staleVersion = () =>
 export async function listApplicationPage(deps: Deps, actor: Actor, q: ApplicationQuery) {
   const scope = projectScope(actor, deps.regions);
   const { limit, offset } = pageOf(q);
-  const [rows, total] = await Promise.all([
-    listApplications(deps.db, scope, q, deps.regions, limit, offset),
-    countApplications(deps.db, scope, q, deps.regions),
-  ]);
-  return { items: rows.map((r) => presentItem(r, actor, scope, deps.regions)), total };
+  if (!q.q) {
+    const [rows, total] = await Promise.all([
+      listApplications(deps.db, scope, q, deps.regions, limit, offset),
+      countApplications(deps.db, scope, q, deps.regions),
+    ]);
+    return { items: rows.map((r) => presentItem(r, actor, scope, deps.regions)), total, totalCapped: false };
+  }
+  // A keyword is counted first: a broad one (the count stops at the cap) fills a page fastest by
+  // reading rows in list order, a narrow one through its characters' index.
+  const total = cappedTotal(await countApplications(deps.db, scope, q, deps.regions, COUNT_CAP), COUNT_CAP);
+  const rows = await listApplications(
+    deps.db,
+    scope,
+    q,
+    deps.regions,
+    limit,
+    offset,
+    total.totalCapped ? 'scan' : 'chars',
+  );
+  return { items: rows.map((r) => presentItem(r, actor, scope, deps.regions)), ...total };
 }
 
 /** The whole filtered list in batches, for the Excel export (no count, no page limit). */

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { notifications, reviewAssignments } from '../../db/schema';
+import { notifications, organizations, reviewAssignments } from '../../db/schema';
 import { describeEachDb, signedIn, uniq } from '../../test/harness';
 import {
   addConflict,
@@ -61,6 +61,41 @@ describeEachDb('projects: expert review', (ctx) => {
     // Wildcards typed are taken literally.
     expect(await found('驱动%研发')).toEqual([]);
     expect(await found('芯_')).toEqual([]);
+    // The characters may all be there without the word: 研发 and 芯片 do not make 芯研.
+    expect(await found('芯研')).toEqual([]);
+    // A renamed applicant is found by its new name, no longer by the old one.
+    const renamed = `${uniq('更名')}科技有限公司`;
+    await ctx.database.db.update(organizations).set({ name: renamed }).where(eq(organizations.id, org.id));
+    expect(await found(renamed)).toHaveLength(2);
+    expect(await found(org.name)).toEqual([]);
+  });
+
+  it('stops counting a broad keyword past 2,000 and says so; a narrower one counts exactly', async () => {
+    const org = await registerOrg(ctx, staff.cookie);
+    const c = await reviewCall(ctx, staff.cookie, 1);
+    const mark = uniq('宽泛');
+    await ctx.database.db.execute(
+      sql`insert into applications (call_id, org_id, region_code, title, state)
+          select ${c.id}, ${org.id}, ${org.regionCode}, ${mark} || '项目' || i, case when i <= 3 then 'submitted' else 'draft' end
+          from generate_series(1, 2001) i`,
+    );
+    const list = async (query: string) => {
+      const res = await send(ctx, staff.cookie, 'GET', `/applications?callId=${c.id}&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: unknown[]; total: number; totalCapped: boolean };
+    };
+    expect(await list(`q=${encodeURIComponent(mark)}&pageSize=5`)).toMatchObject({
+      total: 2000,
+      totalCapped: true,
+    });
+    // Every page can still be read.
+    expect((await list(`q=${encodeURIComponent(mark)}&pageSize=100&page=21`)).items).toHaveLength(1);
+    expect(await list(`q=${encodeURIComponent(mark)}&state=submitted`)).toMatchObject({
+      total: 3,
+      totalCapped: false,
+    });
+    // Without a keyword the count is exact.
+    expect(await list('pageSize=1')).toMatchObject({ total: 2001, totalCapped: false });
   });
 
   it('draws avoiding every conflict of interest, spreads the load and names shortfalls', async () => {

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { OrgListQuery } from '../../../domain/contracts/registry';
 import { queryRows, type Tx } from '../../db/client';
 import { industries, organizations as o, parks, qualifications, regions } from '../../db/schema';
+import { COUNT_CAP, countUpTo } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { type Scope, scopeWhere } from '../../platform/scope';
 import { regionWords, searchCondition } from './search';
@@ -20,7 +21,7 @@ const USCC_LIKE = /^[0-9A-Za-z]{18}$/;
  * matches one organisation in ten means reading 100,000 rows; 2,000 keeps a broad query (晋江 鞋)
  * within a page's time, and whoever needs more narrows the query or exports.
  */
-export const SEARCH_CAP = 2000;
+export const SEARCH_CAP = COUNT_CAP;
 
 /** The keyword search of a list query, unless it is a USCC (matched by code) or absent. */
 export function keywordSearch(q: { q?: string }, regionsTree: RegionTree) {
@@ -171,13 +172,7 @@ export async function countOrgs(
   cap?: number,
 ): Promise<number> {
   const cond = where(scope, q, regionsTree, keywordSearch(q, regionsTree));
-  if (cap !== undefined) {
-    const [row] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from (select 1 from ${o} where ${cond ?? sql`true`} limit ${cap + 1}) c`,
-    );
-    return Number(row.n);
-  }
+  if (cap !== undefined) return countUpTo(tx, sql`${o}`, cond, cap);
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(o).where(cond);
   return row.n;
 }

@@ -23,7 +23,7 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
-import { pageOf } from '../../platform/listing';
+import { cappedTotal, pageOf } from '../../platform/listing';
 import { inScope, type Scope, scopeOf } from '../../platform/scope';
 import { carriersOfOrg, platformsOfOrg } from './facilities-repo';
 import {
@@ -48,13 +48,6 @@ export function presentOrg(r: OrgListRow): OrgListItem {
   return { ...r, updatedAt: iso(r.updatedAt) };
 }
 
-/** A keyword search's count stops past SEARCH_CAP: the total then reads "at least". */
-function totalOf(matched: number, capped: boolean) {
-  return capped && matched > SEARCH_CAP
-    ? { total: SEARCH_CAP, totalCapped: true }
-    : { total: matched, totalCapped: false };
-}
-
 export async function listOrganizations(deps: Deps, actor: Actor, q: OrgListQuery): Promise<OrgListResult> {
   const scope = scopeOf(actor, deps.regions);
   const { limit, offset } = pageOf(q);
@@ -65,13 +58,13 @@ export async function listOrganizations(deps: Deps, actor: Actor, q: OrgListQuer
       orgRowsByIds(deps.db, ranked.ids, q.validOn),
       ranked.matched ?? countOrgs(deps.db, scope, q, deps.regions, SEARCH_CAP),
     ]);
-    return { items: rows.map(presentOrg), ...totalOf(matched, true) };
+    return { items: rows.map(presentOrg), ...cappedTotal(matched, SEARCH_CAP) };
   }
   const [rows, matched] = await Promise.all([
     listOrgs(deps.db, scope, q, deps.regions, limit, offset),
     countOrgs(deps.db, scope, q, deps.regions, search ? SEARCH_CAP : undefined),
   ]);
-  return { items: rows.map(presentOrg), ...totalOf(matched, search !== null) };
+  return { items: rows.map(presentOrg), ...cappedTotal(matched, search ? SEARCH_CAP : undefined) };
 }
 
 /** Loads an organisation the actor may see, or answers 404 as if it did not exist. */

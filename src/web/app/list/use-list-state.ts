@@ -56,14 +56,16 @@ export function useListState<F extends object>(initialFilters: F, initialSort?: 
   );
   const exportQuery = useMemo(() => ({ ...state.filters, sort: state.sort }), [state.filters, state.sort]);
 
+  /** Paging for a list answer's total; a capped total (a broad keyword) reads "more than". */
   const pagination = useCallback(
-    (total: number | undefined): TablePaginationConfig => ({
+    (total: number | undefined, totalCapped?: boolean): TablePaginationConfig => ({
       current: state.page,
       pageSize: state.pageSize,
       total: total ?? 0,
       showSizeChanger: true,
       pageSizeOptions: [10, 20, 50, 100],
-      showTotal: (n) => t('list.total', { total: n }),
+      showTotal: (n) =>
+        totalCapped ? t('list.totalCapped', { total: n.toLocaleString() }) : t('list.total', { total: n }),
     }),
     [state.page, state.pageSize, t],
   );

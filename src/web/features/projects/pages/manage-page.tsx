@@ -184,7 +184,7 @@ function ApplicationList({
         <ApplicationsTable
           items={apps.data?.items}
           loading={apps.isFetching}
-          pagination={list.pagination(apps.data?.total)}
+          pagination={list.pagination(apps.data?.total, apps.data?.totalCapped)}
           onChange={list.onTableChange as never}
           emptyText={t('projects.manage.empty')}
           inlineActions

@@ -42,7 +42,6 @@ export const en: Record<keyof typeof zh, string> = {
   'registry.org.holdsQualification': 'Holds',
   'registry.org.validOnHint': 'Valid on this date (not expired, not revoked); today if left empty',
   'registry.org.searchPlaceholder': '石墨烯, 晋江 鞋, part of a name, or a credit code',
-  'registry.org.totalCapped': 'More than {total}: add a keyword or a filter to narrow it down',
   'registry.org.rankedByRelevance':
     'Ranked by relevance to the keywords; click a column heading to sort by it instead.',
   'registry.org.create': 'Add organisation',

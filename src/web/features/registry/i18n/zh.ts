@@ -39,7 +39,6 @@ export const zh = {
   'registry.org.holdsQualification': '持有资质',
   'registry.org.validOnHint': '资质在该日期有效（未到期、未撤销）；不选则为今天',
   'registry.org.searchPlaceholder': '石墨烯、晋江 鞋、单位名称片段或统一社会信用代码',
-  'registry.org.totalCapped': '超过 {total} 条，请补充关键词或筛选条件缩小范围',
   'registry.org.rankedByRelevance': '按与关键词的相关度排序；点击列标题可改为按该列排序。',
   'registry.org.create': '新增单位',
   'registry.org.created': '已登记“{name}”',

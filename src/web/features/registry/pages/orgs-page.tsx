@@ -256,13 +256,7 @@ export function OrgsPage() {
         columns={columns}
         dataSource={orgs.data?.items}
         loading={orgs.isFetching}
-        pagination={{
-          ...list.pagination(orgs.data?.total),
-          // A broad keyword search stops counting: "at least" that many.
-          ...(orgs.data?.totalCapped && {
-            showTotal: (n: number) => t('registry.org.totalCapped', { total: n.toLocaleString() }),
-          }),
-        }}
+        pagination={list.pagination(orgs.data?.total, orgs.data?.totalCapped)}
         onChange={list.onTableChange}
         scroll={{ x: 'max-content' }}
         locale={{
