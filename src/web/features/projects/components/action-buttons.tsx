@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ActionBody } from '../../../../domain/contracts/projects';
 import { type ActionCode, TRANSITIONS } from '../../../../domain/projects';
 import { isApiError } from '../../../app/api-client';
@@ -51,6 +51,7 @@ export function ActionButtons({
   only,
   size,
   onDone,
+  none = null,
 }: {
   target: Target;
   fundingCap?: string;
@@ -58,6 +59,8 @@ export function ActionButtons({
   only?: ActionCode[];
   size?: 'small' | 'middle';
   onDone?: (action: ActionCode) => void;
+  /** Shown when this viewer can take no action now (a table cell reads better with a dash). */
+  none?: ReactNode;
 }) {
   const t = useT();
   const pickMsg = useMsg();
@@ -71,7 +74,7 @@ export function ActionButtons({
   const actions = target.actions.filter(
     (a) => (includeApplicant || !APPLICANT_ACTIONS.includes(a)) && (!only || only.includes(a)),
   );
-  if (actions.length === 0) return null;
+  if (actions.length === 0) return none;
 
   const run = (action: ActionCode, extra: Omit<ActionBody, 'version'> = {}) =>
     act.mutate(

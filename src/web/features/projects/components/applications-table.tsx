@@ -111,7 +111,7 @@ export function ApplicationsTable({
                 key: 'op',
                 fixed: 'right' as const,
                 render: (_: unknown, a: ApplicationItem) => (
-                  <ActionButtons target={a} size="small" fundingCap={fundingCaps?.[a.callId]} />
+                  <ActionButtons target={a} size="small" fundingCap={fundingCaps?.[a.callId]} none="—" />
                 ),
               },
             ]
