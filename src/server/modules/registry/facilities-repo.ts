@@ -102,22 +102,15 @@ export async function facilityNameTaken(
   return !!row;
 }
 
-/** A platform's stored row with its host's park, for single-record scope checks. */
-export async function getPlatformFacts(tx: Tx, id: string) {
+/** A platform's or carrier's stored row with its owner's park, for single-record scope checks. */
+export async function getFacilityFacts(tx: Tx, t: FacilityTable, id: string) {
+  const ownerCol = t === rdPlatforms ? rdPlatforms.hostOrgId : carriers.operatorOrgId;
   const [row] = await tx
-    .select({ platform: rdPlatforms, parkId: organizations.parkId })
-    .from(rdPlatforms)
-    .innerJoin(organizations, eq(organizations.id, rdPlatforms.hostOrgId))
-    .where(eq(rdPlatforms.id, id));
-  return row;
-}
-
-/** A carrier's stored row with its operator's park, for single-record scope checks. */
-export async function getCarrierFacts(tx: Tx, id: string) {
-  const [row] = await tx
-    .select({ carrier: carriers, parkId: organizations.parkId })
-    .from(carriers)
-    .innerJoin(organizations, eq(organizations.id, carriers.operatorOrgId))
-    .where(eq(carriers.id, id));
-  return row;
+    .select({ record: t, parkId: organizations.parkId })
+    .from(t)
+    .innerJoin(organizations, eq(organizations.id, ownerCol))
+    .where(eq(t.id, id));
+  return row as
+    | { record: typeof rdPlatforms.$inferSelect | typeof carriers.$inferSelect; parkId: string | null }
+    | undefined;
 }

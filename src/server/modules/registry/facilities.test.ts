@@ -237,6 +237,19 @@ describeEachDb('registry: R&D platforms, incubation carriers and parks', (ctx) =
     expect(rows[0]).toContain('服务创业企业数');
     expect(rows[1].slice(0, 4)).toEqual([`${tag}众创空间`, '众创空间', '国家级', `${tag}孵化运营有限公司`]);
     expect(rows[1].slice(-3)).toEqual([2016, 21, 40]);
+
+    // A new operator in another county: the carrier and its yearly figures move with it.
+    const moved = await staff.patch(`/carriers/${c.id}`, { operatorOrgId: other.id });
+    expect(moved.json()).toMatchObject({ operatorOrgId: other.id, regionCode: '350583' });
+    const after = await ctx.database.db.select().from(carrierAnnual).where(eq(carrierAnnual.carrierId, c.id));
+    expect(after.map((r) => r.regionCode)).toEqual(['350583', '350583']);
+    expect((await auditOf(ctx, c.id)).at(-1)).toMatchObject({
+      action: 'carrier.update',
+      before: { operatorOrgId: op.id, regionCode: '350582' },
+      after: { operatorOrgId: other.id, regionCode: '350583' },
+    });
+    // The new operator already runs a carrier of that name: renaming to it is refused.
+    expect((await staff.patch(`/carriers/${c.id}`, { name: `${tag}孵化器` })).status).toBe(409);
   });
 
   it('lists parks with their latest figures, in scope, and takes yearly figures', async () => {
