@@ -6,14 +6,14 @@ import { reportedValues } from '../../db/schema';
 import { call, describeEachDb, signedIn, type TestContext } from '../../test/harness';
 
 /*
- * A small world in the 2070s, where no other test writes, with figures worked out by hand:
- *   A (晋江)  高企 issued 2069-12-31 → last valid day 2072-12-30    规上 2072, with R&D
- *   B (晋江)  高企 issued 2070-01-01 → last valid day 2072-12-31    规上 2072
- *   C (开发区, under 鲤城) 高企 issued 2071-05-01                    —
- * As of 2072-12-31: 高企 valid = B, C → city 2, 晋江 1, 鲤城 1 (its zone), zone 1.
- * 规上 2072 = 2 (A, B), with R&D = 1 (A) → share 50.0%.
+ * A small world in 2073–2076, where no other test writes, with figures worked out by hand:
+ *   A (晋江)  高企 issued 2073-12-31 → last valid day 2076-12-30    规上 2076, with R&D
+ *   B (晋江)  高企 issued 2074-01-01 → last valid day 2076-12-31    规上 2076
+ *   C (开发区, under 鲤城) 高企 issued 2075-05-01                    —
+ * As of 2076-12-31: 高企 valid = B, C → city 2, 晋江 1, 鲤城 1 (its zone), zone 1.
+ * 规上 2076 = 2 (A, B), with R&D = 1 (A) → share 50.0%.
  */
-const YEAR = 2072;
+const YEAR = 2076;
 
 async function org(ctx: TestContext, cookie: string, regionCode: string) {
   const base = randomBytes(4)
@@ -67,9 +67,9 @@ describeEachDb('plan engine on a hand-computed fixture', (ctx) => {
     const a = await org(ctx, staff.cookie, '350582');
     const b = await org(ctx, staff.cookie, '350582');
     const c = await org(ctx, staff.cookie, '350500Z1');
-    await hte(ctx, staff.cookie, a, '2069-12-31');
-    await hte(ctx, staff.cookie, b, '2070-01-01');
-    await hte(ctx, staff.cookie, c, '2071-05-01');
+    await hte(ctx, staff.cookie, a, '2073-12-31');
+    await hte(ctx, staff.cookie, b, '2074-01-01');
+    await hte(ctx, staff.cookie, c, '2075-05-01');
     const stats = (hasRdActivity: boolean) => ({
       revenue: '1000',
       rdExpense: '10',
