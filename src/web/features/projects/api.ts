@@ -200,10 +200,11 @@ export function useApplications(params: ApplicationListQuery, enabled = true) {
   });
 }
 
-export function useApplication(id: string) {
+export function useApplication(id: string, enabled = true) {
   return useQuery({
     queryKey: projectKeys.application(id),
     queryFn: () => api.get<ApplicationDetail>(`${BASE}/applications/${id}`),
+    enabled,
   });
 }
 

@@ -1,18 +1,18 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
-import { type ApplicationDetail, useApplication, useEligibility } from '../api';
+import { type ApplicationDetail, useEligibility } from '../api';
 import { ActionButtons } from '../components/action-buttons';
+import { ApplicationLoader } from '../components/application-loader';
 import { AttachmentsPanel } from '../components/attachments-panel';
 import { EligibilityPanel } from '../components/eligibility-panel';
 import { EventsTimeline } from '../components/events-timeline';
 import { PaymentsPanel } from '../components/payments-panel';
 import { ScoresPanel } from '../components/scores-panel';
-import { StateTag, UUID, useFieldName, wanText } from '../format';
+import { StateTag, useFieldName, wanText } from '../format';
 
 /**
  * One application as the bureau, a county or a leader sees it: the form, files, eligibility,
@@ -22,34 +22,18 @@ export function ApplicationPage() {
   const { id = '' } = useParams();
   const t = useT();
   const navigate = useNavigate();
-  const detail = useApplication(UUID.test(id) ? id : '00000000-0000-4000-8000-000000000000');
-  if (!UUID.test(id) || (detail.isError && isApiError(detail.error) && detail.error.status === 404))
-    return (
-      <Result
-        status="404"
-        title={t('projects.app.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate(-1)}>
-            {t('projects.back')}
-          </Button>
-        }
-      />
-    );
-  if (detail.isError)
-    return (
-      <Result
-        status="error"
-        title={detail.error.message}
-        extra={<Button onClick={() => detail.refetch()}>{t('common.retry')}</Button>}
-      />
-    );
-  if (!detail.data)
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  return <Dossier detail={detail.data} />;
+  return (
+    <ApplicationLoader
+      id={id}
+      back={
+        <Button type="primary" onClick={() => navigate(-1)}>
+          {t('projects.back')}
+        </Button>
+      }
+    >
+      {(detail) => <Dossier detail={detail} />}
+    </ApplicationLoader>
+  );
 }
 
 const TABS = ['form', 'attachments', 'eligibility', 'scores', 'payments', 'history'] as const;

@@ -1,18 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Form,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Form, Row, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -32,11 +19,12 @@ import {
 } from '../api';
 import { ActionButtons } from '../components/action-buttons';
 import { ApplicationForm, type ApplicationFormValues } from '../components/application-form';
+import { ApplicationLoader } from '../components/application-loader';
 import { AttachmentsPanel } from '../components/attachments-panel';
 import { EligibilityPanel } from '../components/eligibility-panel';
 import { EventsTimeline } from '../components/events-timeline';
 import { PaymentsPanel } from '../components/payments-panel';
-import { StateTag, UUID, wanText } from '../format';
+import { StateTag, wanText } from '../format';
 
 const AUTOSAVE_MS = 1200;
 /** From 立项 on the form is the project's record, no longer an application under review. */
@@ -54,34 +42,18 @@ const ARCHIVED: ApplicationDetail['state'][] = [
 export function MyApplicationPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const detail = useApplication(id);
-  if (!UUID.test(id) || (detail.isError && isApiError(detail.error) && detail.error.status === 404))
-    return (
-      <Result
-        status="404"
-        title={t('projects.app.notFound')}
-        extra={
-          <Link to="/projects/my-applications">
-            <Button type="primary">{t('projects.app.backToMine')}</Button>
-          </Link>
-        }
-      />
-    );
-  if (detail.isError)
-    return (
-      <Result
-        status="error"
-        title={detail.error.message}
-        extra={<Button onClick={() => detail.refetch()}>{t('common.retry')}</Button>}
-      />
-    );
-  if (!detail.data)
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  return <Editor detail={detail.data} />;
+  return (
+    <ApplicationLoader
+      id={id}
+      back={
+        <Link to="/projects/my-applications">
+          <Button type="primary">{t('projects.app.backToMine')}</Button>
+        </Link>
+      }
+    >
+      {(detail) => <Editor detail={detail} />}
+    </ApplicationLoader>
+  );
 }
 
 function valuesOf(d: ApplicationDetail): ApplicationFormValues {
