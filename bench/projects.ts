@@ -8,8 +8,8 @@ import pg from 'pg';
 import { type ActionCode, panelScore, TRANSITIONS } from '../src/domain/projects';
 import { queryRows } from '../src/server/db/client';
 import { replay } from '../src/server/modules/projects/demo-projects-paths';
-import { todayInChina } from '../src/server/modules/registry/validity';
 import { CSRF_HEADER, CSRF_VALUE } from '../src/server/platform/access';
+import { clock } from '../src/server/platform/clock';
 import { hashPassword } from '../src/server/platform/passwords';
 import { type Bench, prepare, type Scale } from './data';
 import {
@@ -45,7 +45,7 @@ const ORG_SCALE: Scale = {
   carriers: Math.round(SIZE.orgs / 1000),
   templates: 3989,
 };
-const THIS_YEAR = Number(todayInChina().slice(0, 4));
+const THIS_YEAR = Number(clock.today().slice(0, 4));
 const DRAW_PROGRAMME = 'nc_special';
 const PER_APPLICATION = 5;
 const RUBRIC = [
@@ -514,7 +514,7 @@ async function draw({ app, database }: Bench, cookie: string, callId: string) {
   emit(B, 'draw.call_2000.max', times[times.length - 1], 'ms', 2000);
 
   // Every application has its panel, nobody sits where they have a conflict, the load is spread.
-  const cutoff = `${THIS_YEAR - 3}${todayInChina().slice(4)}`;
+  const cutoff = `${THIS_YEAR - 3}${clock.today().slice(4)}`;
   const [check] = await queryRows<{
     apps: number;
     short: number;

@@ -9,12 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
-import { adminRoutes } from './modules/admin/routes';
-import { authRoutes } from './modules/auth/routes';
-import { planRoutes } from './modules/plan/routes';
-import { projectRoutes } from './modules/projects/routes';
-import { referenceRoutes } from './modules/reference/routes';
-import { registryRoutes } from './modules/registry/routes';
+import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -87,12 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes(deps), { prefix: '/api/v1/auth' });
-  await app.register(adminRoutes(deps), { prefix: '/api/v1/admin' });
-  await app.register(referenceRoutes(deps), { prefix: '/api/v1/reference' });
-  await app.register(registryRoutes(deps), { prefix: '/api/v1/registry' });
-  await app.register(planRoutes(deps), { prefix: '/api/v1/plan' });
-  await app.register(projectRoutes(deps), { prefix: '/api/v1/projects' });
+  for (const m of MODULES) await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });

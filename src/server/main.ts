@@ -1,12 +1,10 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { DataDirLockedError, openDatabase } from './db/client';
-import { generateDemoData } from './db/demo';
-import { hasAnyUser, seedDemoAccounts } from './db/seed/demo-accounts';
+import { hasAnyUser } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
-import { loadDemoPlan } from './modules/plan/demo-plan';
+import { MODULES } from './modules';
 import { pruneFigureChanges } from './modules/plan/figure-cache';
-import { loadDemoProjects } from './modules/projects/demo-projects';
 import { remindDeadlines } from './modules/projects/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
@@ -32,20 +30,18 @@ async function main() {
   // before the accounts, so a start interrupted in between simply does it again.
   if (database.driver === 'pglite' && !(await hasAnyUser(database.db))) {
     console.log('正在生成演示数据 Generating the Quanzhou demo data …');
-    const summary = await generateDemoData(database.db);
-    await loadDemoPlan(database.db, await RegionTree.load(database.db));
-    const created = await seedDemoAccounts(database.db, config.demoPassword);
-    // Projects need the accounts (applicants, the expert, the county users) to exist first.
-    await loadDemoProjects(database.db, await RegionTree.load(database.db));
-    await database.db.transaction((tx) =>
-      writeAudit(
-        tx,
-        {},
-        { action: 'system.demo-seed', after: { accounts: created.map((a) => a.username), summary } },
-      ),
-    );
+    const summary: Record<string, unknown> = {};
+    for (const m of MODULES) {
+      if (!m.demo) continue;
+      const regions = await RegionTree.load(database.db);
+      summary[m.name] = await m.demo({ db: database.db, regions, demoPassword: config.demoPassword });
+    }
+    await database.db.transaction((tx) => writeAudit(tx, {}, { action: 'system.demo-seed', after: summary }));
+    const accounts = (
+      summary.admin as { accounts: { username: string; role: string; displayName: string }[] }
+    ).accounts;
     console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
-    for (const a of created)
+    for (const a of accounts)
       console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
   }
 

@@ -2,9 +2,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { msg } from '../../../domain/message';
 import { queryRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { todayInChina } from '../registry/validity';
 import { indicatorOf } from './catalogue';
 import { COMPUTED, definitionRows } from './computed';
 import { defaultAsOf } from './engine';
@@ -42,7 +42,7 @@ function drillSql(deps: Deps, actor: Actor, code: string, q: DrillQuery) {
       msg('该指标不是由记录计算的，无明细可查', 'This indicator is not computed from records'),
     );
   }
-  const asOf = q.asOf ?? defaultAsOf(q.year, todayInChina());
+  const asOf = q.asOf ?? defaultAsOf(q.year, clock.today());
   const [region] = regionsFor(deps, actor, q.region, false);
   const tree = deps.regions.get(region);
   const codes = tree?.level === 'city' ? null : deps.regions.selfAndDescendants(region);

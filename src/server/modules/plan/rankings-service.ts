@@ -10,9 +10,9 @@ import {
   separates,
   type UnitScore,
 } from '../../../domain/ranking';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { todayInChina } from '../registry/validity';
 import type { EvalContext } from './computed';
 import { defaultAsOf } from './engine';
 import { itemName, schemeOf } from './rankings-schemes';
@@ -58,7 +58,7 @@ export async function ranking(
   deps: Deps,
   scheme: RankingScheme,
   year: number,
-  asOf = defaultAsOf(year, todayInChina()),
+  asOf = defaultAsOf(year, clock.today()),
 ): Promise<RankingResult> {
   const contexts = rankingContexts(scheme, year, asOf);
   const gathered =

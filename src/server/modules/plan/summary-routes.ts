@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/access';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
-import { todayInChina } from '../registry/validity';
 import { loadStatedShares } from './summary-check';
 import { renderSummaryDocx } from './summary-docx';
 import { buildSummaryDoc } from './summary-model';
@@ -35,7 +35,7 @@ export function summaryRoutes(deps: Deps) {
         const doc = buildSummaryDoc({
           year,
           asOf: values.asOf,
-          generatedOn: todayInChina(),
+          generatedOn: clock.today(),
           regionCode: values.region,
           regionName: deps.regions.get(values.region)?.name ?? values.region,
           cityCode: city.code,

@@ -12,11 +12,11 @@ import type { Tx } from '../../db/client';
 import { planTargets } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import type { RegionTree } from '../../platform/region-tree';
 import { inScope, scopeOf, scopeWhere } from '../../platform/scope';
-import { todayInChina } from '../registry/validity';
 import { CATALOGUE, indicatorOf } from './catalogue';
 import { defaultAsOf, evaluateYears, type YearFigures } from './engine';
 import { decimalText } from './reported-service';
@@ -28,7 +28,7 @@ const TARGET = msg('目标', 'target');
 /** Target rows with the number each asks for, the year's value so far and the progress. */
 export async function resolveTargets(tx: Tx, regions: RegionTree, rows: TargetRow[]): Promise<Target[]> {
   const years = [...new Set(rows.map((r) => r.year))];
-  const today = todayInChina();
+  const today = clock.today();
   const contexts = years.flatMap((y) => [
     { year: y, asOf: defaultAsOf(y, today) },
     { year: y - 1, asOf: `${y - 1}-12-31` },

@@ -12,10 +12,10 @@ import {
 import { msg } from '../../../domain/message';
 import { planTargets } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { inScope, scopeOf } from '../../platform/scope';
-import { todayInChina } from '../registry/validity';
 import { CATALOGUE } from './catalogue';
 import { defaultAsOf, evaluateYears, type YearFigures } from './engine';
 
@@ -50,7 +50,7 @@ export interface ValueRow extends IndicatorValue {
 
 /** Indicator values for a year, with last year's value, the plan's target, progress and warning. */
 export async function indicatorValues(deps: Deps, actor: Actor, q: Query) {
-  const asOf = q.asOf ?? defaultAsOf(q.year, todayInChina());
+  const asOf = q.asOf ?? defaultAsOf(q.year, clock.today());
   const regionCodes = regionsFor(deps, actor, q.region, q.by === 'region');
   const codes = q.codes ? new Set(q.codes.split(',')) : null;
   const indicators = CATALOGUE.filter((i) => !codes || codes.has(i.code));

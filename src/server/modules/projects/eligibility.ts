@@ -9,8 +9,9 @@ import { type Msg, msg } from '../../../domain/message';
 import { ORG_KIND_NAMES, type OrgKind } from '../../../domain/registry';
 import type { Tx } from '../../db/client';
 import { attachments, organizations, qualifications, qualificationTypes } from '../../db/schema';
+import { clock } from '../../platform/clock';
 import type { RegionTree } from '../../platform/region-tree';
-import { qualificationValidOn, todayInChina } from '../registry/validity';
+import { qualificationValidOn } from '../registry/validity';
 import type { CallRow } from './calls-repo';
 import { callRules } from './calls-service';
 
@@ -83,7 +84,7 @@ export async function evaluateEligibility(
   call: CallRow,
   orgId: string,
   applicationId: string | null,
-  today = todayInChina(),
+  today = clock.today(),
 ): Promise<Eligibility> {
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
   const { eligibility, requiredAttachments } = callRules(call);

@@ -2,9 +2,9 @@ import type { ApplicationItem } from '../../../domain/contracts/projects';
 import { type Msg, msg } from '../../../domain/message';
 import { APPLICATION_STATES, type ApplicationState } from '../../../domain/projects';
 import type { Actor } from '../../platform/actor';
+import { clock } from '../../platform/clock';
 import type { RegionTree } from '../../platform/region-tree';
 import type { Scope } from '../../platform/scope';
-import { todayInChina } from '../registry/validity';
 import type { ApplicationListRow } from './applications-repo';
 import { wanOrNull } from './money';
 import { actionsFor, publicityOver } from './policy';
@@ -30,7 +30,7 @@ type Facts = Pick<ApplicationListRow, 'state' | 'publicityUntil' | 'endsOn'>;
 const FINISHED = msg('流程已结束', 'Nothing further to do');
 
 /** What happens next, said the same way to every viewer: who acts, and by when if known. */
-export function nextStep(r: Facts, today: string = todayInChina()): Msg {
+export function nextStep(r: Facts, today: string = clock.today()): Msg {
   const due = acceptanceDueOn(r.endsOn);
   const steps: Record<ApplicationState, Msg> = {
     draft: msg(
@@ -90,7 +90,7 @@ export function presentItem(
   scope: Scope,
   regions: RegionTree,
 ): ApplicationItem {
-  const today = todayInChina();
+  const today = clock.today();
   return {
     ...r,
     state: r.state as ApplicationState,

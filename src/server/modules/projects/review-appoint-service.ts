@@ -7,8 +7,8 @@
 import { hasConflict } from '../../../domain/expert-draw';
 import { msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
+import { clock } from '../../platform/clock';
 import { invalid } from '../../platform/errors';
-import { todayInChina } from '../registry/validity';
 import { notify } from './notify';
 import { expertForPanel } from './review-experts-repo';
 import { expertIdsOn, insertAssignments } from './review-repo';
@@ -35,7 +35,7 @@ export async function appointedSubstitute(
         `${expert.name} is or was on this application's panel already`,
       ),
     );
-  if (hasConflict(expert, app.orgId, todayInChina()))
+  if (hasConflict(expert, app.orgId, clock.today()))
     throw invalid(
       'expertId',
       msg(

@@ -11,9 +11,9 @@ import { panelScore } from '../../../domain/projects';
 import type { Tx } from '../../db/client';
 import type { reviewAssignments } from '../../db/schema';
 import { type AuditContext, writeAudit } from '../../platform/audit';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
-import { todayInChina } from '../registry/validity';
 import { getCall } from './calls-repo';
 import { notify } from './notify';
 import { appointedSubstitute } from './review-appoint-service';
@@ -116,7 +116,7 @@ export async function drawForCall(deps: Deps, ctx: AuditContext, callId: string)
       applications: wanting,
       experts: pool,
       perApplication: call.expertsPerApplication,
-      today: todayInChina(),
+      today: clock.today(),
       seed,
     });
     await insertDrawn(tx, result.assignments);
@@ -146,7 +146,7 @@ export async function drawForCall(deps: Deps, ctx: AuditContext, callId: string)
       action: 'review.draw',
       targetType: 'call',
       targetId: callId,
-      after: { ...summary, pool: pool.length, today: todayInChina() },
+      after: { ...summary, pool: pool.length, today: clock.today() },
     });
     return summary;
   });
@@ -185,7 +185,7 @@ export async function drawSubstitute(
     applications: [{ ...app, need: 1, exclude }],
     experts: pool,
     perApplication: 1,
-    today: todayInChina(),
+    today: clock.today(),
     seed: randomUUID(),
   });
   if (result.assignments.length === 0)

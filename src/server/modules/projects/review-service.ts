@@ -18,11 +18,11 @@ import { panelScore } from '../../../domain/projects';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { pageOf } from '../../platform/listing';
 import { type Scope, scopeOf } from '../../platform/scope';
-import { todayInChina } from '../registry/validity';
 import {
   ASSIGNMENT,
   drawSubstitute,
@@ -117,7 +117,7 @@ async function lockOwn(tx: Tx, actor: Actor, id: string) {
 /** An expert never reviews where they have a conflict, even one recorded after the draw. */
 async function assertNoConflict(tx: Tx, expertId: string, applicantOrgId: string) {
   const expert = await expertWithConflicts(tx, expertId);
-  if (!expert || hasConflict(expert, applicantOrgId, todayInChina())) throw conflictOfInterest();
+  if (!expert || hasConflict(expert, applicantOrgId, clock.today())) throw conflictOfInterest();
 }
 
 export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Actor, id: string) {

@@ -14,9 +14,9 @@ import type { Tx } from '../../db/client';
 import { applicationEvents, applications } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
+import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { conflict, forbidden } from '../../platform/errors';
-import { todayInChina } from '../registry/validity';
 import { type ApplicationRecord, applicantUserIds, countyUserIds } from './applications-repo';
 import { applicationDetail, loadVisibleApplication, staleVersion } from './applications-service';
 import { getCall } from './calls-repo';
@@ -110,7 +110,7 @@ export async function act(
     if (t.reasonRequired && !reason) throw reasonMissing();
     const call = (await getCall(tx, app.callId, action === 'propose'))!;
     const now = new Date();
-    const set = (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: todayInChina() })) ?? {};
+    const set = (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: clock.today() })) ?? {};
     const [after] = await tx
       .update(applications)
       .set({ ...set, state: t.to, version: sql`${applications.version} + 1`, updatedAt: now })

@@ -3,11 +3,12 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { OrgListQuery } from '../../../domain/contracts/registry';
 import { queryRows, type Tx } from '../../db/client';
 import { industries, organizations as o, parks, qualifications, regions } from '../../db/schema';
+import { clock } from '../../platform/clock';
 import { COUNT_CAP, countUpTo } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { type Scope, scopeWhere } from '../../platform/scope';
 import { regionWords, searchCondition } from './search';
-import { qualificationValidOn, todayInChina } from './validity';
+import { qualificationValidOn } from './validity';
 
 export const orgScopeColumns = { regionCode: o.regionCode, orgId: o.id, parkId: o.parkId };
 
@@ -58,7 +59,7 @@ function where(
   if (f.qualification) {
     const levelCond = f.level ? sql` and ${qualifications.level} = ${f.level}` : sql``;
     conds.push(
-      sql`exists (select 1 from ${qualifications} where ${qualifications.orgId} = ${o.id} and ${qualifications.typeCode} = ${f.qualification} and ${qualificationValidOn(f.validOn ?? todayInChina())}${levelCond})`,
+      sql`exists (select 1 from ${qualifications} where ${qualifications.orgId} = ${o.id} and ${qualifications.typeCode} = ${f.qualification} and ${qualificationValidOn(f.validOn ?? clock.today())}${levelCond})`,
     );
   }
   if (f.q && USCC_LIKE.test(f.q)) conds.push(eq(o.uscc, f.q.toUpperCase()));
@@ -98,7 +99,7 @@ function listColumns(today: string) {
 /** Rows with the qualifications valid on `validOn` (the list's date filter), today by default. */
 function baseSelect(tx: Tx, validOn?: string) {
   return tx
-    .select(listColumns(validOn ?? todayInChina()))
+    .select(listColumns(validOn ?? clock.today()))
     .from(o)
     .leftJoin(regions, eq(regions.code, o.regionCode))
     .leftJoin(industries, eq(industries.code, o.industryCode))

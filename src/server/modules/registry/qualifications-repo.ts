@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { qualificationListQuerySchema } from '../../../domain/contracts/registry';
 import type { Tx } from '../../db/client';
 import { organizations, qualifications as q, qualificationTypes, regions } from '../../db/schema';
+import { clock } from '../../platform/clock';
 import { likePattern } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { type Scope, scopeWhere } from '../../platform/scope';
 import { regionFilter } from './orgs-repo';
-import { qualificationValidOn, todayInChina } from './validity';
+import { qualificationValidOn } from './validity';
 
 export type QualificationQuery = z.infer<typeof qualificationListQuerySchema>;
 type Filters = Omit<QualificationQuery, 'page' | 'pageSize' | 'sort'>;
@@ -51,7 +52,7 @@ function select(tx: Tx, onDate: string) {
 }
 
 function where(scope: Scope, f: Filters, tree: RegionTree): SQL | undefined {
-  const onDate = f.validOn ?? todayInChina();
+  const onDate = f.validOn ?? clock.today();
   const conds: (SQL | undefined)[] = [
     scopeWhere(scope, qualificationScopeColumns),
     regionFilter(tree, q.regionCode, f.regionCode),
@@ -96,7 +97,7 @@ export function listQualifications(
     order.push(f.sort!.startsWith('-') ? desc(SORTABLE[field]) : asc(SORTABLE[field]));
   else if (f.expiresWithin) order.push(asc(q.validUntil));
   order.push(desc(q.issuedOn), asc(q.id));
-  return select(tx, f.validOn ?? todayInChina())
+  return select(tx, f.validOn ?? clock.today())
     .where(where(scope, f, tree))
     .orderBy(...order)
     .limit(limit)
@@ -120,17 +121,17 @@ export function qualificationsAfter(
   afterId: string | null,
   limit: number,
 ) {
-  return select(tx, f.validOn ?? todayInChina())
+  return select(tx, f.validOn ?? clock.today())
     .where(and(where(scope, f, tree), afterId ? gt(q.id, afterId) : undefined))
     .orderBy(asc(q.id))
     .limit(limit);
 }
 
 export function qualificationsOfOrg(tx: Tx, orgId: string) {
-  return select(tx, todayInChina()).where(eq(q.orgId, orgId)).orderBy(asc(q.issuedOn));
+  return select(tx, clock.today()).where(eq(q.orgId, orgId)).orderBy(asc(q.issuedOn));
 }
 
 export async function getQualification(tx: Tx, id: string) {
-  const [row] = await select(tx, todayInChina()).where(eq(q.id, id));
+  const [row] = await select(tx, clock.today()).where(eq(q.id, id));
   return row;
 }

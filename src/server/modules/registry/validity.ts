@@ -5,8 +5,3 @@ import { qualifications } from '../../db/schema';
 export function qualificationValidOn(onDate: string | SQL, q: typeof qualifications = qualifications): SQL {
   return sql`(${q.issuedOn} <= ${onDate} and (${q.validUntil} is null or ${q.validUntil} >= ${onDate}) and not (${q.revoked} and (${q.revokedOn} is null or ${q.revokedOn} <= ${onDate})))`;
 }
-
-/** Today in China Standard Time, the day a bureau's "valid today" means. */
-export function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,0 +1,43 @@
+/**
+ * The server's one list of modules. The app registers each module's routes under its prefix, and
+ * a new embedded database loads each module's demo data in this order (a module's demo data may
+ * rely on the modules above it). Adding a module is one folder under modules/ and one line here;
+ * docs/adding-a-module.md is the recipe.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../db/client';
+import type { Deps } from '../platform/deps';
+import type { RegionTree } from '../platform/region-tree';
+import { adminModule } from './admin/module';
+import { authModule } from './auth/module';
+import { planModule } from './plan/module';
+import { projectsModule } from './projects/module';
+import { referenceModule } from './reference/module';
+import { registryModule } from './registry/module';
+
+export interface DemoContext {
+  db: Db;
+  /** Reloaded before each module's loader, so regions added by an earlier loader are seen. */
+  regions: RegionTree;
+  /** The demo accounts' password (configuration). */
+  demoPassword: string;
+}
+
+export interface ServerModule {
+  /** Stable name; also the last part of the API prefix unless `prefix` says otherwise. */
+  name: string;
+  /** Mounted at `/api/v1/<prefix>`. */
+  prefix: string;
+  routes(deps: Deps): FastifyPluginAsync;
+  /** Loads this module's demo data on a new embedded database; returns a summary for the audit. */
+  demo?(ctx: DemoContext): Promise<unknown>;
+}
+
+export const MODULES: readonly ServerModule[] = [
+  authModule,
+  referenceModule,
+  registryModule,
+  planModule,
+  adminModule,
+  projectsModule,
+];

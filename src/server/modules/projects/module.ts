@@ -1,0 +1,11 @@
+import type { ServerModule } from '../index';
+import { loadDemoProjects } from './demo-projects';
+import { projectRoutes } from './routes';
+
+export const projectsModule: ServerModule = {
+  name: 'projects',
+  prefix: 'projects',
+  routes: projectRoutes,
+  // Needs the demo accounts (applicants, the expert, the county users).
+  demo: ({ db, regions }) => loadDemoProjects(db, regions),
+};
