@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type ActionCode, panelScore, TRANSITIONS } from '../src/domain/projects';
 import { queryRows } from '../src/server/db/client';
-import { replay } from '../src/server/modules/projects/demo-projects-paths';
+import { replay } from '../src/server/db/demo/projects/paths';
 import { CSRF_HEADER, CSRF_VALUE } from '../src/server/platform/access';
 import { clock } from '../src/server/platform/clock';
 import { hashPassword } from '../src/server/platform/passwords';

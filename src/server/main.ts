@@ -5,7 +5,7 @@ import { hasAnyUser } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
 import { MODULES } from './modules';
 import { pruneFigureChanges } from './modules/plan/figure-cache';
-import { remindDeadlines } from './modules/projects/notifications';
+import { remindDeadlines } from './modules/projects/notifications/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
 import { RegionTree } from './platform/region-tree';

@@ -9,7 +9,7 @@ import {
   regionsSchema,
 } from '../../../domain/reference';
 import { DEFAULT_ROLE_PERMISSIONS, PERMISSION_CODES, ROLE_CODES } from '../../../domain/roles';
-import { loadProgrammes } from '../../modules/projects/programmes';
+import { loadProgrammes } from '../../modules/projects/calls/programmes';
 import type { Db, Tx } from '../client';
 import {
   codeLists,

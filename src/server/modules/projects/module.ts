@@ -1,5 +1,5 @@
+import { loadDemoProjects } from '../../db/demo/projects';
 import type { ServerModule } from '../index';
-import { loadDemoProjects } from './demo-projects';
 import { projectRoutes } from './routes';
 
 export const projectsModule: ServerModule = {

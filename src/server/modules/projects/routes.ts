@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
-import { applicationRoutes } from './applications-routes';
-import { attachmentRoutes } from './attachments-routes';
-import { callRoutes } from './calls-routes';
-import { notificationRoutes } from './notifications-routes';
-import { reportRoutes } from './reports-routes';
-import { reviewRoutes } from './review-routes';
+import { applicationRoutes } from './applications/applications-routes';
+import { attachmentRoutes } from './applications/attachments-routes';
+import { callRoutes } from './calls/calls-routes';
+import { notificationRoutes } from './notifications/notifications-routes';
+import { reportRoutes } from './reports/reports-routes';
+import { reviewRoutes } from './review/review-routes';
 
 /** Everything under /api/v1/projects. */
 export function projectRoutes(deps: Deps) {

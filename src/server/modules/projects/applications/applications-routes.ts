@@ -1,0 +1,158 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { cappedListResponse, idParamSchema } from '../../../../domain/contracts/common';
+import {
+  actionBodySchema,
+  actionParamSchema,
+  applicationCreateSchema,
+  applicationDetailSchema,
+  applicationItemSchema,
+  applicationListQuerySchema,
+  applicationUpdateSchema,
+  eligibilitySchema,
+  paymentBodySchema,
+  paymentSchema,
+} from '../../../../domain/contracts/projects';
+import type { ActionCode } from '../../../../domain/projects';
+import { actorOf, auditContext } from '../../../platform/access';
+import type { Deps } from '../../../platform/deps';
+import { sendXlsx } from '../../../platform/excel';
+import { loadCall } from '../calls/calls-service';
+import {
+  applicationBatches,
+  applicationDetail,
+  createApplication,
+  listApplicationPage,
+  loadVisibleApplication,
+  saveApplication,
+} from './applications-service';
+import { evaluateEligibility } from './eligibility';
+import { recordPayment } from './payments';
+import { act } from './transitions';
+
+/**
+ * Applications: the role decides what the list holds (applicant: its organisation's; county: its
+ * region's; staff and leaders: all; experts: those assigned), every row says what comes next and
+ * which actions the viewer may take; one endpoint takes every transition.
+ */
+export function applicationRoutes(deps: Deps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['projects'];
+    const read = { access: 'user' as const };
+    const apply = { access: 'projects.apply' as const };
+
+    r.get(
+      '/applications',
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: applicationListQuerySchema,
+          response: { 200: cappedListResponse(applicationItemSchema) },
+        },
+      },
+      async (req) => listApplicationPage(deps, actorOf(req), req.query),
+    );
+
+    r.get(
+      '/applications/export.xlsx',
+      {
+        config: read,
+        schema: { tags, querystring: applicationListQuerySchema.omit({ page: true, pageSize: true }) },
+      },
+      async (req, reply) => {
+        const batches = applicationBatches(deps, actorOf(req), req.query);
+        return sendXlsx(
+          reply,
+          '项目申报.xlsx',
+          '项目申报',
+          [
+            { header: '年度', width: 8, value: (a) => a.year },
+            { header: '申报指南', width: 32, value: (a) => a.callTitle },
+            { header: '项目名称', width: 40, value: (a) => a.title },
+            { header: '申报单位', width: 32, value: (a) => a.orgName },
+            { header: '所属区域', value: (a) => a.regionName },
+            { header: '状态', value: (a) => a.stateName.zh },
+            { header: '申请金额(万元)', value: (a) => a.requestedAmount },
+            { header: '评审得分', value: (a) => a.panelScore },
+            { header: '拟资助(万元)', value: (a) => a.proposedAmount },
+            { header: '批准金额(万元)', value: (a) => a.approvedAmount },
+            { header: '项目结束日期', value: (a) => a.endsOn },
+            { header: '验收截止日期', value: (a) => a.acceptanceDueOn },
+            { header: '下一步', width: 40, value: (a) => a.nextStep.zh },
+          ],
+          batches,
+        );
+      },
+    );
+
+    r.post(
+      '/applications',
+      {
+        config: apply,
+        schema: { tags, body: applicationCreateSchema, response: { 201: applicationDetailSchema } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await createApplication(deps, auditContext(req), actorOf(req), req.body)),
+    );
+
+    r.get(
+      '/applications/:id',
+      { config: read, schema: { tags, params: idParamSchema, response: { 200: applicationDetailSchema } } },
+      async (req) => applicationDetail(deps, actorOf(req), req.params.id),
+    );
+
+    r.patch(
+      '/applications/:id',
+      {
+        config: apply,
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: applicationUpdateSchema,
+          response: { 200: applicationDetailSchema },
+        },
+      },
+      async (req) => saveApplication(deps, auditContext(req), actorOf(req), req.params.id, req.body),
+    );
+
+    r.get(
+      '/applications/:id/eligibility',
+      { config: read, schema: { tags, params: idParamSchema, response: { 200: eligibilitySchema } } },
+      async (req) => {
+        const actor = actorOf(req);
+        const { app: a } = await loadVisibleApplication(deps.db, deps, actor, req.params.id);
+        const call = await loadCall(deps.db, actor, a.callId);
+        return evaluateEligibility(deps.db, deps.regions, call, a.orgId, a.id);
+      },
+    );
+
+    r.post(
+      '/applications/:id/actions/:action',
+      {
+        config: read,
+        schema: {
+          tags,
+          params: actionParamSchema,
+          body: actionBodySchema,
+          response: { 200: applicationDetailSchema },
+        },
+      },
+      async (req) =>
+        act(deps, auditContext(req), actorOf(req), req.params.id, req.params.action as ActionCode, req.body),
+    );
+
+    r.post(
+      '/applications/:id/payments',
+      {
+        config: { access: 'projects.manage' },
+        schema: { tags, params: idParamSchema, body: paymentBodySchema, response: { 201: paymentSchema } },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await recordPayment(deps, auditContext(req), actorOf(req), req.params.id, req.body)),
+    );
+  };
+}

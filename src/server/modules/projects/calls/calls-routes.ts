@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamSchema, listResponse } from '../../../../domain/contracts/common';
+import {
+  callBodySchema,
+  callListQuerySchema,
+  callSchema,
+  callUpdateSchema,
+  programmeSchema,
+} from '../../../../domain/contracts/projects';
+import { actorOf, auditContext } from '../../../platform/access';
+import type { Deps } from '../../../platform/deps';
+import { inBatches, sendXlsx } from '../../../platform/excel';
+import { createCall, listCallPage, loadCall, presentCall, updateCall } from './calls-service';
+import { listProgrammes } from './programmes';
+
+/**
+ * Programmes and calls. Reading is open to every signed-in user: those without any project
+ * permission (the administrators) see an empty list and 404s, as if there were nothing.
+ */
+export function callRoutes(deps: Deps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['projects'];
+    const read = { access: 'user' as const };
+    const manage = { access: 'projects.manage' as const };
+
+    r.get(
+      '/programs',
+      { config: read, schema: { tags, response: { 200: listResponse(programmeSchema) } } },
+      async () => listProgrammes(deps.db),
+    );
+
+    r.get(
+      '/calls',
+      {
+        config: read,
+        schema: { tags, querystring: callListQuerySchema, response: { 200: listResponse(callSchema) } },
+      },
+      async (req) => listCallPage(deps, actorOf(req), req.query),
+    );
+
+    r.get(
+      '/calls/export.xlsx',
+      {
+        config: read,
+        schema: { tags, querystring: callListQuerySchema.omit({ page: true, pageSize: true }) },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const batches = inBatches(async (offset, limit) => {
+          const page = Math.floor(offset / limit) + 1;
+          return (await listCallPage(deps, actor, { ...req.query, page, pageSize: limit })).items;
+        }, 200);
+        return sendXlsx(
+          reply,
+          '申报指南.xlsx',
+          '申报指南',
+          [
+            { header: '年度', width: 8, value: (c) => c.year },
+            { header: '计划类别', width: 28, value: (c) => c.programmeName },
+            { header: '指南名称', width: 40, value: (c) => c.title },
+            { header: '开始时间', width: 20, value: (c) => c.opensAt },
+            { header: '截止时间', width: 20, value: (c) => c.closesAt },
+            { header: '预算(万元)', value: (c) => c.budget },
+            { header: '单项资助上限(万元)', value: (c) => c.fundingCap },
+            { header: '每单位限报(项)', value: (c) => c.maxPerApplicant },
+            { header: '状态', value: (c) => (c.open ? '申报中' : '未开放/已截止') },
+          ],
+          batches,
+        );
+      },
+    );
+
+    r.get(
+      '/calls/:id',
+      { config: read, schema: { tags, params: idParamSchema, response: { 200: callSchema } } },
+      async (req) => presentCall(await loadCall(deps.db, actorOf(req), req.params.id)),
+    );
+
+    r.post(
+      '/calls',
+      { config: manage, schema: { tags, body: callBodySchema, response: { 201: callSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createCall(deps, auditContext(req), actorOf(req), req.body)),
+    );
+
+    r.patch(
+      '/calls/:id',
+      {
+        config: manage,
+        schema: { tags, params: idParamSchema, body: callUpdateSchema, response: { 200: callSchema } },
+      },
+      async (req) => updateCall(deps, auditContext(req), actorOf(req), req.params.id, req.body),
+    );
+  };
+}

@@ -1,0 +1,216 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Call,
+  CallBody,
+  callUpdateSchema,
+  EligibilityRule,
+  requiredAttachmentSchema,
+  rubricCriterionSchema,
+} from '../../../../domain/contracts/projects';
+import { msg } from '../../../../domain/message';
+import type { Tx } from '../../../db/client';
+import { calls, codeLists, programmes, qualificationTypes } from '../../../db/schema';
+import type { Actor } from '../../../platform/actor';
+import { type AuditContext, writeAudit } from '../../../platform/audit';
+import type { Deps } from '../../../platform/deps';
+import { conflict, invalid, notFound } from '../../../platform/errors';
+import { pageOf } from '../../../platform/listing';
+import { cents, wan } from '../money';
+import { hasAnyProjectPermission } from '../policy';
+import { type CallQuery, type CallRow, committedFunding, countCalls, getCall, listCalls } from './calls-repo';
+
+export const CALL = msg('申报指南', 'call');
+const DAY_MS = 86_400_000;
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+type Attachment = z.infer<typeof requiredAttachmentSchema>;
+type Criterion = z.infer<typeof rubricCriterionSchema>;
+
+/** The call's configuration as typed values (jsonb columns are written only through the contract). */
+export function callRules(r: Pick<CallRow, 'eligibility' | 'requiredAttachments' | 'rubric'>) {
+  return {
+    eligibility: r.eligibility as EligibilityRule[],
+    requiredAttachments: r.requiredAttachments as Attachment[],
+    rubric: r.rubric as Criterion[],
+  };
+}
+
+export function isOpen(r: Pick<CallRow, 'opensAt' | 'closesAt'>, now = new Date()): boolean {
+  return r.opensAt.getTime() <= now.getTime() && now.getTime() < r.closesAt.getTime();
+}
+
+export function presentCall(r: CallRow, now = new Date()): Call {
+  return {
+    id: r.id,
+    programmeCode: r.programmeCode,
+    programmeName: r.programmeName,
+    year: r.year,
+    title: r.title,
+    opensAt: iso(r.opensAt),
+    closesAt: iso(r.closesAt),
+    open: isOpen(r, now),
+    budget: wan(cents(r.budget)),
+    fundingCap: wan(cents(r.fundingCap)),
+    maxPerApplicant: r.maxPerApplicant,
+    ...callRules(r),
+    expertsPerApplication: r.expertsPerApplication,
+    reviewFields: r.reviewFields,
+    publicityDays: r.publicityDays,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+export async function listCallPage(deps: Deps, actor: Actor, q: CallQuery) {
+  if (!hasAnyProjectPermission(actor)) return { items: [], total: 0 };
+  const now = new Date();
+  const { limit, offset } = pageOf(q);
+  const [rows, total] = await Promise.all([
+    listCalls(deps.db, q, now, limit, offset),
+    countCalls(deps.db, q, now),
+  ]);
+  return { items: rows.map((r) => presentCall(r, now)), total };
+}
+
+/** A call, for anyone working with projects (404 for the rest, as for a call that does not exist). */
+export async function loadCall(tx: Tx, actor: Actor, id: string, forUpdate = false): Promise<CallRow> {
+  const row = hasAnyProjectPermission(actor) ? await getCall(tx, id, forUpdate) : undefined;
+  if (!row) throw notFound(CALL);
+  return row;
+}
+
+function duplicates(codes: string[]): string[] {
+  return codes.filter((c, i) => codes.indexOf(c) !== i);
+}
+
+/** Every rule a call must satisfy, checked on the merged record (creation and each change). */
+async function checkCall(tx: Tx, deps: Deps, c: CallBody) {
+  const [programme] = await tx.select().from(programmes).where(eq(programmes.code, c.programmeCode));
+  if (!programme) throw invalid('programmeCode', msg('计划类别不存在', 'No such programme'));
+  const opens = new Date(c.opensAt).getTime();
+  const closes = new Date(c.closesAt).getTime();
+  if (closes <= opens)
+    throw invalid('closesAt', msg('截止时间须晚于开始时间', 'The call must close after it opens'));
+  if (closes - opens < DAY_MS)
+    throw invalid('closesAt', msg('申报期不得少于 1 天', 'The call must stay open for at least one day'));
+  if (cents(c.budget) <= 0n) throw invalid('budget', msg('预算须大于 0', 'The budget must be positive'));
+  if (cents(c.fundingCap) <= 0n)
+    throw invalid('fundingCap', msg('单项资助上限须大于 0', 'The funding cap must be positive'));
+  if (cents(c.fundingCap) > cents(c.budget))
+    throw invalid('fundingCap', msg('单项资助上限不得超过预算', 'The funding cap cannot exceed the budget'));
+  const dupCriteria = duplicates(c.rubric.map((r) => r.code));
+  if (dupCriteria.length > 0)
+    throw invalid(
+      'rubric',
+      msg(`评分项编码重复：${dupCriteria[0]}`, `Duplicate criterion code ${dupCriteria[0]}`),
+    );
+  const dupAttachments = duplicates(c.requiredAttachments.map((r) => r.code));
+  if (dupAttachments.length > 0) {
+    throw invalid(
+      'requiredAttachments',
+      msg(`附件编码重复：${dupAttachments[0]}`, `Duplicate attachment code ${dupAttachments[0]}`),
+    );
+  }
+  for (const [i, rule] of c.eligibility.entries()) {
+    if (rule.type === 'valid_qualification') {
+      const [type] = await tx
+        .select({ code: qualificationTypes.code })
+        .from(qualificationTypes)
+        .where(eq(qualificationTypes.code, rule.qualification));
+      if (!type)
+        throw invalid(
+          `eligibility.${i}.qualification`,
+          msg(`资质类型不存在：${rule.qualification}`, `No such qualification type: ${rule.qualification}`),
+        );
+    }
+    if (rule.type === 'region_in') {
+      const unknown = rule.regions.find((r) => !deps.regions.get(r));
+      if (unknown)
+        throw invalid(
+          `eligibility.${i}.regions`,
+          msg(`区域不存在：${unknown}`, `No such region: ${unknown}`),
+        );
+    }
+  }
+  if (c.reviewFields.length > 0) {
+    const known = await tx
+      .select({ code: codeLists.code })
+      .from(codeLists)
+      .where(and(eq(codeLists.list, 'hitech-fields'), inArray(codeLists.code, c.reviewFields)));
+    const unknown = c.reviewFields.find((f) => !known.some((k) => k.code === f));
+    if (unknown)
+      throw invalid('reviewFields', msg(`技术领域不存在：${unknown}`, `No such high-tech field: ${unknown}`));
+  }
+}
+
+function values(c: CallBody) {
+  return { ...c, opensAt: new Date(c.opensAt), closesAt: new Date(c.closesAt) };
+}
+
+export async function createCall(deps: Deps, ctx: AuditContext, actor: Actor, body: CallBody) {
+  return deps.db.transaction(async (tx) => {
+    await checkCall(tx, deps, body);
+    const [row] = await tx
+      .insert(calls)
+      .values({ ...values(body), createdBy: actor.username })
+      .returning();
+    await writeAudit(tx, ctx, { action: 'call.create', targetType: 'call', targetId: row.id, after: row });
+    return presentCall((await getCall(tx, row.id))!);
+  });
+}
+
+export async function updateCall(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof callUpdateSchema>,
+) {
+  return deps.db.transaction(async (tx) => {
+    const before = await loadCall(tx, actor, id, true);
+    const merged: CallBody = {
+      programmeCode: body.programmeCode ?? before.programmeCode,
+      year: body.year ?? before.year,
+      title: body.title ?? before.title,
+      opensAt: body.opensAt ?? iso(before.opensAt),
+      closesAt: body.closesAt ?? iso(before.closesAt),
+      budget: body.budget ?? before.budget,
+      fundingCap: body.fundingCap ?? before.fundingCap,
+      maxPerApplicant: body.maxPerApplicant ?? before.maxPerApplicant,
+      eligibility: body.eligibility ?? callRules(before).eligibility,
+      requiredAttachments: body.requiredAttachments ?? callRules(before).requiredAttachments,
+      rubric: body.rubric ?? callRules(before).rubric,
+      expertsPerApplication: body.expertsPerApplication ?? before.expertsPerApplication,
+      reviewFields: body.reviewFields ?? before.reviewFields,
+      publicityDays: body.publicityDays ?? before.publicityDays,
+    };
+    await checkCall(tx, deps, merged);
+    if (body.budget !== undefined) {
+      const f = await committedFunding(tx, id);
+      const committed = cents(f.proposed) + cents(f.approved) + cents(f.terminatedPaid);
+      if (cents(body.budget) < committed)
+        throw conflict(
+          msg(
+            `预算不得低于已拟立项和已批准的资金 ${wan(committed)} 万元`,
+            `The budget cannot fall below the ${wan(committed)} (万元) already proposed or approved`,
+          ),
+          'budget',
+        );
+    }
+    const [after] = await tx
+      .update(calls)
+      .set({ ...values(merged), updatedAt: new Date() })
+      .where(eq(calls.id, id))
+      .returning();
+    const { programmeName: _p, ...beforeRow } = before;
+    await writeAudit(tx, ctx, {
+      action: 'call.update',
+      targetType: 'call',
+      targetId: id,
+      before: beforeRow,
+      after,
+    });
+    return presentCall((await getCall(tx, id))!);
+  });
+}

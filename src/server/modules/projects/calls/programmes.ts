@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { asc, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db, Tx } from '../../../db/client';
+import { programmes } from '../../../db/schema';
+
+const CONFIG_DIR = path.resolve(import.meta.dirname, '../../../../../config');
+
+const programmesFileSchema = z.array(
+  z.object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    department: z.string().nullable().optional(),
+  }),
+);
+
+/**
+ * Loads a city's programmes (config/<city>/programmes.json) into the database. Idempotent: rows are
+ * upserted, so a corrected file takes effect on restart; a programme removed from the file stays
+ * (calls of past years still refer to it).
+ */
+export async function loadProgrammes(db: Db | Tx, city: string): Promise<number> {
+  const file = path.join(CONFIG_DIR, city, 'programmes.json');
+  const rows = programmesFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (rows.length === 0) return 0;
+  await db
+    .insert(programmes)
+    .values(rows.map((r) => ({ ...r, department: r.department ?? null })))
+    .onConflictDoUpdate({
+      target: programmes.code,
+      set: {
+        name: sql.raw('excluded.name'),
+        nameEn: sql.raw('excluded.name_en'),
+        department: sql.raw('excluded.department'),
+      },
+    });
+  return rows.length;
+}
+
+export async function listProgrammes(tx: Tx) {
+  const items = await tx.select().from(programmes).orderBy(asc(programmes.code));
+  return { items, total: items.length };
+}
