@@ -19,6 +19,7 @@ import { regionFilter } from '../../registry/orgs-repo';
 export type ApplicationQuery = z.infer<typeof applicationListQuerySchema>;
 export type ApplicationFilters = Omit<ApplicationQuery, 'page' | 'pageSize' | 'sort'>;
 export type ApplicationRecord = typeof a.$inferSelect;
+export type Org = typeof organizations.$inferSelect;
 
 /**
  * Whose an application is: the applicant's organisation, its county, and — for experts — the
@@ -224,4 +225,43 @@ export async function countyUserIds(tx: Tx, tree: RegionTree, regionCode: string
     .from(users)
     .where(and(eq(users.role, 'county'), inArray(users.regionCode, covering), eq(users.status, 'active')));
   return rows.map((r) => r.id);
+}
+
+/** The organisation; locked when two writers must not both pass a check on it. */
+export async function getOrg(tx: Tx, id: string, forUpdate = false): Promise<Org | undefined> {
+  const q = tx.select().from(organizations).where(eq(organizations.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** Locks an application row, so writes that check a sum over it (payments) run one at a time. */
+export async function lockApplicationRow(tx: Tx, id: string) {
+  await tx.select({ id: a.id }).from(a).where(eq(a.id, id)).for('update');
+}
+
+export async function insertApplication(tx: Tx, values: typeof a.$inferInsert) {
+  const [row] = await tx.insert(a).values(values).returning();
+  return row;
+}
+
+export async function insertEvent(tx: Tx, values: typeof applicationEvents.$inferInsert) {
+  await tx.insert(applicationEvents).values(values);
+}
+
+/**
+ * Changes an application only if it is still at the version and in the state the writer saw, and
+ * moves its version on; undefined when someone else changed it first.
+ */
+export async function updateIfUnchanged(
+  tx: Tx,
+  id: string,
+  seen: { version: number; state: string },
+  set: Partial<typeof a.$inferInsert>,
+): Promise<ApplicationRecord | undefined> {
+  const [row] = await tx
+    .update(a)
+    .set({ ...set, version: sql`${a.version} + 1` })
+    .where(and(eq(a.id, id), eq(a.version, seen.version), eq(a.state, seen.state)))
+    .returning();
+  return row;
 }

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ApplicationDetail,
@@ -8,7 +7,6 @@ import type {
 import { msg } from '../../../../domain/message';
 import { TRANSITIONS } from '../../../../domain/projects';
 import type { Tx } from '../../../db/client';
-import { applicationEvents, applications, codeLists, organizations } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
@@ -16,7 +14,7 @@ import { conflict, forbidden, invalid, notFound } from '../../../platform/errors
 import { inBatches } from '../../../platform/excel';
 import { COUNT_CAP, cappedTotal, pageOf } from '../../../platform/listing';
 import type { Scope } from '../../../platform/scope';
-import type { CallRow } from '../calls/calls-repo';
+import { type CallRow, knownFieldCodes } from '../calls/calls-repo';
 import { callRules, isOpen, loadCall } from '../calls/calls-service';
 import { cents, wan } from '../money';
 import { attachmentAbility, canEditApplication, projectScope } from '../policy';
@@ -27,10 +25,14 @@ import {
   countApplications,
   countOrgApplications,
   eventsOf,
+  getOrg,
   getVisibleApplication,
+  insertApplication,
+  insertEvent,
   listApplications,
   listRowOf,
   paymentsOf,
+  updateIfUnchanged,
 } from './applications-repo';
 import { presentItem } from './presenter';
 
@@ -99,11 +101,8 @@ type Fields = Omit<z.infer<typeof applicationUpdateSchema>, 'version'>;
 /** The field must be one of the 8 high-tech fields, and one the call draws experts from. */
 async function checkFields(tx: Tx, call: CallRow, body: Fields) {
   if (body.field) {
-    const [known] = await tx
-      .select({ code: codeLists.code })
-      .from(codeLists)
-      .where(and(eq(codeLists.list, 'hitech-fields'), eq(codeLists.code, body.field)));
-    if (!known) throw invalid('field', msg('技术领域不存在', 'No such high-tech field'));
+    if ((await knownFieldCodes(tx, [body.field])).length === 0)
+      throw invalid('field', msg('技术领域不存在', 'No such high-tech field'));
     if (call.reviewFields.length > 0 && !call.reviewFields.includes(body.field))
       throw invalid('field', msg('该技术领域不在本指南支持范围内', 'The call does not cover this field'));
   }
@@ -132,7 +131,7 @@ export async function createApplication(
   const orgId = actor.orgId;
   const id = await deps.db.transaction(async (tx) => {
     // Locks the organisation so two simultaneous creations cannot both pass the per-call limit.
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for('update');
+    const org = await getOrg(tx, orgId, true);
     if (!org)
       throw invalid(
         'callId',
@@ -158,21 +157,18 @@ export async function createApplication(
       contactPerson: org.contactPerson,
       contactPhone: org.contactPhone,
     };
-    const [row] = await tx
-      .insert(applications)
-      .values({
-        callId: call.id,
-        orgId: org.id,
-        regionCode: org.regionCode,
-        applicantUserId: actor.id,
-        title: body.title ?? `${org.name}${call.title}项目`,
-        summary: body.summary ?? null,
-        field: body.field ?? null,
-        requestedAmount: body.requestedAmount ?? null,
-        form: { ...prefill, ...(body.form ?? {}) },
-      })
-      .returning();
-    await tx.insert(applicationEvents).values({
+    const row = await insertApplication(tx, {
+      callId: call.id,
+      orgId: org.id,
+      regionCode: org.regionCode,
+      applicantUserId: actor.id,
+      title: body.title ?? `${org.name}${call.title}项目`,
+      summary: body.summary ?? null,
+      field: body.field ?? null,
+      requestedAmount: body.requestedAmount ?? null,
+      form: { ...prefill, ...(body.form ?? {}) },
+    });
+    await insertEvent(tx, {
       applicationId: row.id,
       action: 'create',
       fromState: null,
@@ -223,13 +219,12 @@ export async function saveApplication(
       ...(fields.requestedAmount !== undefined ? { requestedAmount: fields.requestedAmount } : {}),
       ...(fields.form !== undefined ? { form: { ...(app.form as object), ...fields.form } } : {}),
     };
-    const [after] = await tx
-      .update(applications)
-      .set({ ...set, version: sql`${applications.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(eq(applications.id, id), eq(applications.version, version), eq(applications.state, app.state)),
-      )
-      .returning();
+    const after = await updateIfUnchanged(
+      tx,
+      id,
+      { version, state: app.state },
+      { ...set, updatedAt: new Date() },
+    );
     if (!after) throw staleVersion();
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, app[k as keyof ApplicationRecord]]));
     await writeAudit(tx, ctx, {

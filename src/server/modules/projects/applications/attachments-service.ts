@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
-import { attachments } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
@@ -11,6 +9,7 @@ import { callRules, loadCall } from '../calls/calls-service';
 import { attachmentAbility, FINAL_REPORT, mayChangeAttachment, projectScope } from '../policy';
 import { type ApplicationRecord, getVisibleApplication } from './applications-repo';
 import { loadVisibleApplication } from './applications-service';
+import { getAttachment, insertAttachment, removeAttachment } from './attachments-repo';
 import { checkFile } from './sniff';
 
 const ATTACHMENT = msg('附件', 'attachment');
@@ -51,19 +50,16 @@ export async function addAttachment(deps: Deps, ctx: AuditContext, actor: Actor,
       );
     const { mime } = checkFile(up.fileName, up.file);
     const sha256 = createHash('sha256').update(up.file).digest('hex');
-    const [row] = await tx
-      .insert(attachments)
-      .values({
-        applicationId: app.id,
-        kind: up.kind,
-        fileName: up.fileName,
-        mime,
-        size: up.file.length,
-        sha256,
-        content: up.file,
-        uploadedBy: actor.id,
-      })
-      .returning();
+    const row = await insertAttachment(tx, {
+      applicationId: app.id,
+      kind: up.kind,
+      fileName: up.fileName,
+      mime,
+      size: up.file.length,
+      sha256,
+      content: up.file,
+      uploadedBy: actor.id,
+    });
     const { content: _c, ...meta } = row;
     await writeAudit(tx, ctx, {
       action: 'attachment.create',
@@ -77,7 +73,7 @@ export async function addAttachment(deps: Deps, ctx: AuditContext, actor: Actor,
 
 /** An attachment whose application the actor may see (experts: the ones assigned), else 404. */
 export async function loadVisibleAttachment(tx: Tx, deps: Deps, actor: Actor, id: string) {
-  const [row] = await tx.select().from(attachments).where(eq(attachments.id, id));
+  const row = await getAttachment(tx, id);
   if (!row) throw notFound(ATTACHMENT);
   const app = await getVisibleApplication(tx, projectScope(actor, deps.regions), row.applicationId);
   if (!app) throw notFound(ATTACHMENT);
@@ -88,7 +84,7 @@ export async function deleteAttachment(deps: Deps, ctx: AuditContext, actor: Act
   await deps.db.transaction(async (tx) => {
     const { attachment, app } = await loadVisibleAttachment(tx, deps, actor, id);
     if (!mayChangeAttachment(actor, app, attachment.kind)) refuseChange(actor, app);
-    await tx.delete(attachments).where(eq(attachments.id, id));
+    await removeAttachment(tx, id);
     const { content: _c, ...meta } = attachment;
     await writeAudit(tx, ctx, {
       action: 'attachment.delete',

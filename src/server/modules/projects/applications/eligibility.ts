@@ -3,34 +3,21 @@
  * qualification valid on the day (e.g. 高企 within its three years — 国科发火〔2016〕32号), the
  * organisation's county, its kind; plus the call's required attachments still missing.
  */
-import { and, desc, eq } from 'drizzle-orm';
 import type { Eligibility, EligibilityRule } from '../../../../domain/contracts/projects';
 import { type Msg, msg } from '../../../../domain/message';
 import { ORG_KIND_NAMES, type OrgKind } from '../../../../domain/registry';
 import type { Tx } from '../../../db/client';
-import { attachments, organizations, qualifications, qualificationTypes } from '../../../db/schema';
 import { clock } from '../../../platform/clock';
 import type { RegionTree } from '../../../platform/region-tree';
-import { qualificationValidOn } from '../../registry/validity';
 import type { CallRow } from '../calls/calls-repo';
 import { callRules } from '../calls/calls-service';
-
-type Org = typeof organizations.$inferSelect;
+import { getOrg, type Org } from './applications-repo';
+import { attachmentKindsOf } from './attachments-repo';
+import { qualificationTypeName, validQualification } from './eligibility-repo';
 
 async function checkQualification(tx: Tx, org: Org, code: string, today: string) {
-  const [type] = await tx
-    .select({ name: qualificationTypes.name, nameEn: qualificationTypes.nameEn })
-    .from(qualificationTypes)
-    .where(eq(qualificationTypes.code, code));
-  const name = type ?? { name: code, nameEn: code };
-  const [held] = await tx
-    .select({ certificateNo: qualifications.certificateNo, validUntil: qualifications.validUntil })
-    .from(qualifications)
-    .where(
-      and(eq(qualifications.orgId, org.id), eq(qualifications.typeCode, code), qualificationValidOn(today)),
-    )
-    .orderBy(desc(qualifications.validUntil))
-    .limit(1);
+  const name = (await qualificationTypeName(tx, code)) ?? { name: code, nameEn: code };
+  const held = await validQualification(tx, org.id, code, today);
   if (!held) {
     return {
       pass: false,
@@ -86,7 +73,7 @@ export async function evaluateEligibility(
   applicationId: string | null,
   today = clock.today(),
 ): Promise<Eligibility> {
-  const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+  const org = await getOrg(tx, orgId);
   const { eligibility, requiredAttachments } = callRules(call);
   const rules: { rule: EligibilityRule; pass: boolean; why: Msg }[] = [];
   for (const rule of eligibility) {
@@ -104,16 +91,7 @@ export async function evaluateEligibility(
       rules.push({ rule, ...checkKind(org, rule.kinds) });
     }
   }
-  const kinds = applicationId
-    ? new Set(
-        (
-          await tx
-            .select({ kind: attachments.kind })
-            .from(attachments)
-            .where(eq(attachments.applicationId, applicationId))
-        ).map((r) => r.kind),
-      )
-    : new Set<string>();
+  const kinds = applicationId ? await attachmentKindsOf(tx, applicationId) : new Set<string>();
   const missingAttachments = requiredAttachments.filter((r) => !kinds.has(r.code));
   return {
     eligible: rules.every((r) => r.pass) && missingAttachments.length === 0,

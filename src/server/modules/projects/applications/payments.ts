@@ -1,17 +1,16 @@
 /** Funding paid in tranches (拨款) against the approved amount, while the project runs. */
-import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { paymentBodySchema } from '../../../../domain/contracts/projects';
 import { msg } from '../../../../domain/message';
-import { applications, payments } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, invalid } from '../../../platform/errors';
 import { cents, wan } from '../money';
 import { applicationLink, notify } from '../notifications/notify';
-import { applicantUserIds } from './applications-repo';
+import { applicantUserIds, lockApplicationRow } from './applications-repo';
 import { loadVisibleApplication } from './applications-service';
+import { insertPayment, paidSoFar } from './payments-repo';
 import { stateName } from './presenter';
 
 const PAYABLE = ['in_progress', 'rectifying'];
@@ -28,7 +27,7 @@ export async function recordPayment(
     const { app } = await loadVisibleApplication(tx, deps, actor, id);
     if (!actor.permissions.has('projects.manage')) throw forbidden();
     // Locks the application so two tranches recorded at once cannot together exceed the approval.
-    await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).for('update');
+    await lockApplicationRow(tx, id);
     if (!PAYABLE.includes(app.state))
       throw conflict(
         msg(
@@ -39,10 +38,7 @@ export async function recordPayment(
       );
     const amount = cents(body.amount);
     if (amount <= 0n) throw invalid('amount', msg('拨款金额须大于 0', 'The amount must be positive'));
-    const [{ paid }] = await tx
-      .select({ paid: sql<string>`coalesce(sum(${payments.amount}), 0)::text` })
-      .from(payments)
-      .where(eq(payments.applicationId, id));
+    const paid = await paidSoFar(tx, id);
     const approved = cents(app.approvedAmount);
     if (cents(paid) + amount > approved)
       throw invalid(
@@ -52,16 +48,13 @@ export async function recordPayment(
           `Payments cannot exceed the ${wan(approved)} approved (${wan(cents(paid))} paid so far, 万元)`,
         ),
       );
-    const [row] = await tx
-      .insert(payments)
-      .values({
-        applicationId: id,
-        amount: wan(amount),
-        paidOn: body.paidOn,
-        note: body.note ?? null,
-        recordedBy: actor.username,
-      })
-      .returning();
+    const row = await insertPayment(tx, {
+      applicationId: id,
+      amount: wan(amount),
+      paidOn: body.paidOn,
+      note: body.note ?? null,
+      recordedBy: actor.username,
+    });
     await writeAudit(tx, ctx, {
       action: 'payment.create',
       targetType: 'application',

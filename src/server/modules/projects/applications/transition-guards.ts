@@ -3,18 +3,19 @@
  * submission, the budget for a proposal, the publicity period before 立项, the experts' scores before
  * the review closes. Each guard returns the columns its action sets besides the state.
  */
-import { and, eq, notInArray } from 'drizzle-orm';
 import type { ActionBody } from '../../../../domain/contracts/projects';
 import { msg } from '../../../../domain/message';
 import { type ActionCode, addWorkingDays, panelScore } from '../../../../domain/projects';
 import type { Tx } from '../../../db/client';
-import { type applications, attachments, reviewAssignments } from '../../../db/schema';
+import type { applications } from '../../../db/schema';
 import type { Deps } from '../../../platform/deps';
 import { AppError, conflict, invalid } from '../../../platform/errors';
 import { type CallRow, committedFunding } from '../calls/calls-repo';
 import { cents, wan } from '../money';
 import { FINAL_REPORT, publicityOver } from '../policy';
+import { activeTotals } from '../review/review-repo';
 import type { ApplicationRecord } from './applications-repo';
+import { hasAttachmentOfKind } from './attachments-repo';
 import { evaluateEligibility } from './eligibility';
 
 export interface GuardInput {
@@ -98,15 +99,7 @@ async function propose({ tx, call, body }: GuardInput): Promise<Set> {
 }
 
 async function closeReview({ tx, app }: GuardInput): Promise<Set> {
-  const active = await tx
-    .select({ status: reviewAssignments.status, total: reviewAssignments.total })
-    .from(reviewAssignments)
-    .where(
-      and(
-        eq(reviewAssignments.applicationId, app.id),
-        notInArray(reviewAssignments.status, ['declined', 'replaced']),
-      ),
-    );
+  const active = await activeTotals(tx, app.id);
   if (active.length === 0)
     throw conflict(msg('尚未分配评审专家', 'No expert has been assigned'), 'assignments');
   const pending = active.filter((r) => r.status !== 'submitted' || r.total === null).length;
@@ -120,12 +113,7 @@ async function closeReview({ tx, app }: GuardInput): Promise<Set> {
 }
 
 async function finalReport({ tx, app }: GuardInput): Promise<Set> {
-  const [report] = await tx
-    .select({ id: attachments.id })
-    .from(attachments)
-    .where(and(eq(attachments.applicationId, app.id), eq(attachments.kind, FINAL_REPORT)))
-    .limit(1);
-  if (!report)
+  if (!(await hasAttachmentOfKind(tx, app.id, FINAL_REPORT)))
     throw invalid('attachments', msg('请先上传验收材料（结题报告）', 'Upload the final report first'));
   return {};
 }

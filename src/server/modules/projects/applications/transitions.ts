@@ -6,12 +6,10 @@
  * once get one success and one conflict — never a double transition — and the history row, the
  * audit record and the notifications commit with it.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { ActionBody } from '../../../../domain/contracts/projects';
 import { type Msg, msg } from '../../../../domain/message';
 import { type ActionCode, TRANSITIONS, type Transition } from '../../../../domain/projects';
 import type { Tx } from '../../../db/client';
-import { applicationEvents, applications } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import { clock } from '../../../platform/clock';
@@ -20,7 +18,13 @@ import { conflict, forbidden } from '../../../platform/errors';
 import { getCall } from '../calls/calls-repo';
 import { applicationLink, notify } from '../notifications/notify';
 import { actionRefusal } from '../policy';
-import { type ApplicationRecord, applicantUserIds, countyUserIds } from './applications-repo';
+import {
+  type ApplicationRecord,
+  applicantUserIds,
+  countyUserIds,
+  insertEvent,
+  updateIfUnchanged,
+} from './applications-repo';
 import { applicationDetail, loadVisibleApplication, staleVersion } from './applications-service';
 import { stateName } from './presenter';
 import { GUARDS, reasonMissing } from './transition-guards';
@@ -111,20 +115,15 @@ export async function act(
     const call = (await getCall(tx, app.callId, action === 'propose'))!;
     const now = new Date();
     const set = (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: clock.today() })) ?? {};
-    const [after] = await tx
-      .update(applications)
-      .set({ ...set, state: t.to, version: sql`${applications.version} + 1`, updatedAt: now })
-      .where(
-        and(
-          eq(applications.id, id),
-          eq(applications.version, body.version),
-          eq(applications.state, app.state),
-        ),
-      )
-      .returning();
+    const after = await updateIfUnchanged(
+      tx,
+      id,
+      { version: body.version, state: app.state },
+      { ...set, state: t.to, updatedAt: now },
+    );
     if (!after) throw staleVersion();
     const said = reason ?? body.note?.trim() ?? null;
-    await tx.insert(applicationEvents).values({
+    await insertEvent(tx, {
       applicationId: id,
       action,
       fromState: app.state,

@@ -1,8 +1,15 @@
-import { and, asc, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { callListQuerySchema } from '../../../../domain/contracts/projects';
 import type { Tx } from '../../../db/client';
-import { applications as a, calls as c, payments, programmes } from '../../../db/schema';
+import {
+  applications as a,
+  calls as c,
+  codeLists,
+  payments,
+  programmes,
+  qualificationTypes,
+} from '../../../db/schema';
 import { likePattern, orderBy } from '../../../platform/listing';
 
 export type CallQuery = z.infer<typeof callListQuerySchema>;
@@ -75,4 +82,36 @@ export async function committedFunding(tx: Tx, callId: string, cond?: SQL) {
     .innerJoin(a, eq(a.id, payments.applicationId))
     .where(and(eq(a.callId, callId), cond));
   return { ...amounts, ...paid };
+}
+
+export async function insertCall(tx: Tx, values: typeof c.$inferInsert) {
+  const [row] = await tx.insert(c).values(values).returning();
+  return row;
+}
+
+export async function updateCallRow(tx: Tx, id: string, set: Partial<typeof c.$inferInsert>) {
+  const [row] = await tx.update(c).set(set).where(eq(c.id, id)).returning();
+  return row;
+}
+
+export async function programmeExists(tx: Tx, code: string): Promise<boolean> {
+  const [row] = await tx.select({ code: programmes.code }).from(programmes).where(eq(programmes.code, code));
+  return row !== undefined;
+}
+
+export async function qualificationTypeExists(tx: Tx, code: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ code: qualificationTypes.code })
+    .from(qualificationTypes)
+    .where(eq(qualificationTypes.code, code));
+  return row !== undefined;
+}
+
+/** Which of the codes are high-tech fields a call may review in. */
+export async function knownFieldCodes(tx: Tx, codes: string[]): Promise<string[]> {
+  const rows = await tx
+    .select({ code: codeLists.code })
+    .from(codeLists)
+    .where(and(eq(codeLists.list, 'hitech-fields'), inArray(codeLists.code, codes)));
+  return rows.map((r) => r.code);
 }

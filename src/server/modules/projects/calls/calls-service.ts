@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Call,
@@ -10,7 +9,6 @@ import type {
 } from '../../../../domain/contracts/projects';
 import { msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
-import { calls, codeLists, programmes, qualificationTypes } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
@@ -18,7 +16,19 @@ import { conflict, invalid, notFound } from '../../../platform/errors';
 import { pageOf } from '../../../platform/listing';
 import { cents, wan } from '../money';
 import { hasAnyProjectPermission } from '../policy';
-import { type CallQuery, type CallRow, committedFunding, countCalls, getCall, listCalls } from './calls-repo';
+import {
+  type CallQuery,
+  type CallRow,
+  committedFunding,
+  countCalls,
+  getCall,
+  insertCall,
+  knownFieldCodes,
+  listCalls,
+  programmeExists,
+  qualificationTypeExists,
+  updateCallRow,
+} from './calls-repo';
 
 export const CALL = msg('申报指南', 'call');
 const DAY_MS = 86_400_000;
@@ -86,8 +96,8 @@ function duplicates(codes: string[]): string[] {
 
 /** Every rule a call must satisfy, checked on the merged record (creation and each change). */
 async function checkCall(tx: Tx, deps: Deps, c: CallBody) {
-  const [programme] = await tx.select().from(programmes).where(eq(programmes.code, c.programmeCode));
-  if (!programme) throw invalid('programmeCode', msg('计划类别不存在', 'No such programme'));
+  if (!(await programmeExists(tx, c.programmeCode)))
+    throw invalid('programmeCode', msg('计划类别不存在', 'No such programme'));
   const opens = new Date(c.opensAt).getTime();
   const closes = new Date(c.closesAt).getTime();
   if (closes <= opens)
@@ -114,11 +124,7 @@ async function checkCall(tx: Tx, deps: Deps, c: CallBody) {
   }
   for (const [i, rule] of c.eligibility.entries()) {
     if (rule.type === 'valid_qualification') {
-      const [type] = await tx
-        .select({ code: qualificationTypes.code })
-        .from(qualificationTypes)
-        .where(eq(qualificationTypes.code, rule.qualification));
-      if (!type)
+      if (!(await qualificationTypeExists(tx, rule.qualification)))
         throw invalid(
           `eligibility.${i}.qualification`,
           msg(`资质类型不存在：${rule.qualification}`, `No such qualification type: ${rule.qualification}`),
@@ -134,11 +140,8 @@ async function checkCall(tx: Tx, deps: Deps, c: CallBody) {
     }
   }
   if (c.reviewFields.length > 0) {
-    const known = await tx
-      .select({ code: codeLists.code })
-      .from(codeLists)
-      .where(and(eq(codeLists.list, 'hitech-fields'), inArray(codeLists.code, c.reviewFields)));
-    const unknown = c.reviewFields.find((f) => !known.some((k) => k.code === f));
+    const known = await knownFieldCodes(tx, c.reviewFields);
+    const unknown = c.reviewFields.find((f) => !known.includes(f));
     if (unknown)
       throw invalid('reviewFields', msg(`技术领域不存在：${unknown}`, `No such high-tech field: ${unknown}`));
   }
@@ -151,10 +154,7 @@ function values(c: CallBody) {
 export async function createCall(deps: Deps, ctx: AuditContext, actor: Actor, body: CallBody) {
   return deps.db.transaction(async (tx) => {
     await checkCall(tx, deps, body);
-    const [row] = await tx
-      .insert(calls)
-      .values({ ...values(body), createdBy: actor.username })
-      .returning();
+    const row = await insertCall(tx, { ...values(body), createdBy: actor.username });
     await writeAudit(tx, ctx, { action: 'call.create', targetType: 'call', targetId: row.id, after: row });
     return presentCall((await getCall(tx, row.id))!);
   });
@@ -198,11 +198,7 @@ export async function updateCall(
           'budget',
         );
     }
-    const [after] = await tx
-      .update(calls)
-      .set({ ...values(merged), updatedAt: new Date() })
-      .where(eq(calls.id, id))
-      .returning();
+    const after = await updateCallRow(tx, id, { ...values(merged), updatedAt: new Date() });
     const { programmeName: _p, ...beforeRow } = before;
     await writeAudit(tx, ctx, {
       action: 'call.update',

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client';
-import { programmes } from '../../../db/schema';
+import { programmeRows, upsertProgrammes } from './programmes-repo';
 
 const CONFIG_DIR = path.resolve(import.meta.dirname, '../../../../../config');
 
@@ -25,21 +24,14 @@ export async function loadProgrammes(db: Db | Tx, city: string): Promise<number>
   const file = path.join(CONFIG_DIR, city, 'programmes.json');
   const rows = programmesFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (rows.length === 0) return 0;
-  await db
-    .insert(programmes)
-    .values(rows.map((r) => ({ ...r, department: r.department ?? null })))
-    .onConflictDoUpdate({
-      target: programmes.code,
-      set: {
-        name: sql.raw('excluded.name'),
-        nameEn: sql.raw('excluded.name_en'),
-        department: sql.raw('excluded.department'),
-      },
-    });
+  await upsertProgrammes(
+    db,
+    rows.map((r) => ({ ...r, department: r.department ?? null })),
+  );
   return rows.length;
 }
 
 export async function listProgrammes(tx: Tx) {
-  const items = await tx.select().from(programmes).orderBy(asc(programmes.code));
+  const items = await programmeRows(tx);
   return { items, total: items.length };
 }

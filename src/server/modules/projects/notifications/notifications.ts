@@ -1,10 +1,16 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { msg } from '../../../../domain/message';
 import type { Db } from '../../../db/client';
-import { applications, calls, notifications, users } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
 import { notFound } from '../../../platform/errors';
+import {
+  applicantAccounts,
+  applicationsDueBetween,
+  countOwnNotifications,
+  listOwnNotifications,
+  markAllOwnRead,
+  markOwnRead,
+} from './notifications-repo';
 import { applicationLink, notify } from './notify';
 
 const NOTIFICATION = msg('通知', 'notification');
@@ -16,21 +22,10 @@ export async function listNotifications(
   actor: Actor,
   q: { page: number; pageSize: number; unread?: boolean },
 ) {
-  const mine = eq(notifications.userId, actor.id);
-  const cond = q.unread ? and(mine, isNull(notifications.readAt)) : mine;
-  const [rows, [{ total }], [{ unread }]] = await Promise.all([
-    deps.db
-      .select()
-      .from(notifications)
-      .where(cond)
-      .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), asc(notifications.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    deps.db.select({ total: sql<number>`count(*)::int` }).from(notifications).where(cond),
-    deps.db
-      .select({ unread: sql<number>`count(*)::int` })
-      .from(notifications)
-      .where(and(mine, isNull(notifications.readAt))),
+  const [rows, total, unread] = await Promise.all([
+    listOwnNotifications(deps.db, actor.id, q.unread === true, q.pageSize, (q.page - 1) * q.pageSize),
+    countOwnNotifications(deps.db, actor.id, q.unread === true),
+    countOwnNotifications(deps.db, actor.id, true),
   ]);
   return {
     items: rows.map((n) => ({
@@ -48,20 +43,12 @@ export async function listNotifications(
 
 /** Marking one's own notification read is a personal view state, not a business record: not audited. */
 export async function markRead(deps: Deps, actor: Actor, id: string) {
-  const [row] = await deps.db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)))
-    .returning({ id: notifications.id });
-  if (!row) throw notFound(NOTIFICATION);
+  if (!(await markOwnRead(deps.db, actor.id, id))) throw notFound(NOTIFICATION);
   return { ok: true as const };
 }
 
 export async function markAllRead(deps: Deps, actor: Actor) {
-  await deps.db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  await markAllOwnRead(deps.db, actor.id, new Date());
   return { ok: true as const };
 }
 
@@ -74,35 +61,9 @@ const REMIND_WITHIN_MS = 3 * 86_400_000;
  * Returns how many notifications were added.
  */
 export async function remindDeadlines(db: Db, now: Date = new Date()): Promise<number> {
-  const due = await db
-    .select({
-      applicationId: applications.id,
-      title: applications.title,
-      orgId: applications.orgId,
-      callTitle: calls.title,
-      closesAt: calls.closesAt,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .where(
-      and(
-        gt(calls.closesAt, now),
-        lte(calls.closesAt, new Date(now.getTime() + REMIND_WITHIN_MS)),
-        inArray(applications.state, ['draft', 'returned']),
-      ),
-    );
+  const due = await applicationsDueBetween(db, now, new Date(now.getTime() + REMIND_WITHIN_MS));
   if (due.length === 0) return 0;
-  const orgIds = [...new Set(due.map((d) => d.orgId))];
-  const accounts = await db
-    .select({ id: users.id, orgId: users.orgId })
-    .from(users)
-    .where(
-      and(
-        inArray(users.orgId, orgIds),
-        inArray(users.role, ['enterprise', 'institution']),
-        eq(users.status, 'active'),
-      ),
-    );
+  const accounts = await applicantAccounts(db, [...new Set(due.map((d) => d.orgId))]);
   let added = 0;
   for (const d of due) {
     const recipients = accounts.filter((u) => u.orgId === d.orgId).map((u) => u.id);

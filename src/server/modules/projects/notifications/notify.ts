@@ -1,6 +1,6 @@
 import type { Msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
-import { notifications } from '../../../db/schema';
+import { insertNotifications } from './notifications-repo';
 
 export interface NotificationDraft {
   kind: string;
@@ -18,20 +18,16 @@ export async function notify(tx: Tx, userIds: readonly string[], n: Notification
   const unique = [...new Set(userIds)];
   let added = 0;
   for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
-    const rows = await tx
-      .insert(notifications)
-      .values(
-        unique.slice(i, i + ROWS_PER_INSERT).map((userId) => ({
-          userId,
-          kind: n.kind,
-          title: n.title,
-          link: n.link ?? null,
-          dedupeKey: n.dedupeKey?.(userId) ?? null,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    added += rows.length;
+    added += await insertNotifications(
+      tx,
+      unique.slice(i, i + ROWS_PER_INSERT).map((userId) => ({
+        userId,
+        kind: n.kind,
+        title: n.title,
+        link: n.link ?? null,
+        dedupeKey: n.dedupeKey?.(userId) ?? null,
+      })),
+    );
   }
   return added;
 }

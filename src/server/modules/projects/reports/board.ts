@@ -1,7 +1,5 @@
 /** Staff views of one call: the board by state, the ranking by panel score, the publicity list. */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { APPLICATION_STATE_CODES } from '../../../../domain/projects';
-import { applications as a, applicationEvents, organizations } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
 import { scopeWhere } from '../../../platform/scope';
@@ -11,15 +9,12 @@ import { committedFunding } from '../calls/calls-repo';
 import { loadCall } from '../calls/calls-service';
 import { cents, wan, wanOrNull } from '../money';
 import { projectScope } from '../policy';
+import { countByState, publishedApplications, rankedApplications } from './board-repo';
 
 export async function callBoard(deps: Deps, actor: Actor, callId: string) {
   const call = await loadCall(deps.db, actor, callId);
   const cond = scopeWhere(projectScope(actor, deps.regions), applicationScopeColumns);
-  const counts = await deps.db
-    .select({ state: a.state, n: sql<number>`count(*)::int` })
-    .from(a)
-    .where(and(eq(a.callId, callId), cond))
-    .groupBy(a.state);
+  const counts = await countByState(deps.db, callId, cond);
   const mine = await committedFunding(deps.db, callId, cond);
   // What is left of the budget is a fact of the whole call, whatever part of it the viewer sees.
   const all = await committedFunding(deps.db, callId);
@@ -47,28 +42,8 @@ const RANKED = ['reviewed', 'proposed', 'approved'];
 /** Reviewed applications by panel score, highest first; equal scores share a rank (1, 2, 2, 4). */
 export async function callRanking(deps: Deps, actor: Actor, callId: string) {
   const call = await loadCall(deps.db, actor, callId);
-  const rows = await deps.db
-    .select({
-      id: a.id,
-      title: a.title,
-      orgName: organizations.name,
-      regionCode: a.regionCode,
-      state: a.state,
-      panelScore: a.panelScore,
-      requestedAmount: a.requestedAmount,
-      proposedAmount: a.proposedAmount,
-      approvedAmount: a.approvedAmount,
-    })
-    .from(a)
-    .innerJoin(organizations, eq(organizations.id, a.orgId))
-    .where(
-      and(
-        eq(a.callId, callId),
-        inArray(a.state, RANKED),
-        scopeWhere(projectScope(actor, deps.regions), applicationScopeColumns),
-      ),
-    )
-    .orderBy(sql`${a.panelScore} desc nulls last`, asc(a.submittedAt), asc(a.id));
+  const scope = scopeWhere(projectScope(actor, deps.regions), applicationScopeColumns);
+  const rows = await rankedApplications(deps.db, callId, RANKED, scope);
   const items = rows.map((r, i) => {
     const first = rows.findIndex((x) => x.panelScore === r.panelScore);
     return {
@@ -100,30 +75,8 @@ const PUBLISHED = [
 /** Applications published for publicity (公示): amount, and the period from publication to its end. */
 export async function publicityList(deps: Deps, actor: Actor, callId: string) {
   const call = await loadCall(deps.db, actor, callId);
-  const publishedAt = sql<
-    string | null
-  >`(select max(${applicationEvents.at}) from ${applicationEvents} where ${applicationEvents.applicationId} = ${a.id} and ${applicationEvents.action} = 'publish')`;
-  const rows = await deps.db
-    .select({
-      id: a.id,
-      title: a.title,
-      orgName: organizations.name,
-      regionCode: a.regionCode,
-      approvedAmount: a.approvedAmount,
-      publicityUntil: a.publicityUntil,
-      publishedAt,
-    })
-    .from(a)
-    .innerJoin(organizations, eq(organizations.id, a.orgId))
-    .where(
-      and(
-        eq(a.callId, callId),
-        inArray(a.state, PUBLISHED),
-        isNotNull(a.publicityUntil),
-        scopeWhere(projectScope(actor, deps.regions), applicationScopeColumns),
-      ),
-    )
-    .orderBy(desc(a.panelScore), asc(a.id));
+  const scope = scopeWhere(projectScope(actor, deps.regions), applicationScopeColumns);
+  const rows = await publishedApplications(deps.db, callId, PUBLISHED, scope);
   const day = (v: string | Date | null) =>
     v === null ? null : new Date(new Date(v).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   return {

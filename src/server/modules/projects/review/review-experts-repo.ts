@@ -151,3 +151,40 @@ export async function fieldNames(tx: Tx) {
     .where(eq(codeLists.list, 'hitech-fields'));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+// ---- writes -------------------------------------------------------------------------------------
+
+export async function insertExpert(tx: Tx, values: typeof e.$inferInsert) {
+  const [row] = await tx.insert(e).values(values).returning();
+  return row;
+}
+
+/** The expert's row, locked for the change at hand. */
+export async function lockExpert(tx: Tx, id: string) {
+  const [row] = await tx.select().from(e).where(eq(e.id, id)).for('update');
+  return row;
+}
+
+export async function updateExpertRow(tx: Tx, id: string, set: Partial<typeof e.$inferInsert>) {
+  const [row] = await tx.update(e).set(set).where(eq(e.id, id)).returning();
+  return row;
+}
+
+export async function expertExists(tx: Tx, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: e.id }).from(e).where(eq(e.id, id));
+  return row !== undefined;
+}
+
+export async function insertConflict(tx: Tx, values: typeof ec.$inferInsert) {
+  const [row] = await tx.insert(ec).values(values).returning();
+  return row;
+}
+
+/** Removes one of the expert's conflicts; undefined when the expert has no such conflict. */
+export async function deleteConflict(tx: Tx, expertId: string, conflictId: string) {
+  const [row] = await tx
+    .delete(ec)
+    .where(and(eq(ec.id, conflictId), eq(ec.expertId, expertId)))
+    .returning();
+  return row;
+}

@@ -1,5 +1,4 @@
 /** The expert pool (专家库): staff keep experts, their fields, accounts and conflicts of interest. */
-import { and, eq } from 'drizzle-orm';
 import type {
   ConflictBody,
   Expert,
@@ -9,7 +8,6 @@ import type {
 } from '../../../../domain/contracts/projects-review';
 import { msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
-import { expertConflicts, experts } from '../../../db/schema';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
 import { conflict, invalid, notFound } from '../../../platform/errors';
@@ -18,13 +16,19 @@ import {
   accountOf,
   conflictsOf,
   countExperts,
+  deleteConflict,
   type ExpertRow,
   expertAccounts,
+  expertExists,
   expertOfUser,
   getExpert,
+  insertConflict,
+  insertExpert,
   listExperts,
+  lockExpert,
   orgName,
   unknownFields,
+  updateExpertRow,
 } from './review-experts-repo';
 
 export const EXPERT = msg('专家', 'expert');
@@ -135,11 +139,8 @@ async function checkReferences(tx: Tx, body: ExpertUpdate, exceptId?: string) {
 export async function createExpert(deps: Deps, ctx: AuditContext, body: ExpertBody) {
   return deps.db.transaction(async (tx) => {
     const account = await checkReferences(tx, body);
-    const [created] = await refusingSecondLink(() =>
-      tx
-        .insert(experts)
-        .values({ ...body, fields: [...new Set(body.fields)] })
-        .returning(),
+    const created = await refusingSecondLink(() =>
+      insertExpert(tx, { ...body, fields: [...new Set(body.fields)] }),
     );
     await writeAudit(tx, ctx, {
       action: 'expert.create',
@@ -153,13 +154,11 @@ export async function createExpert(deps: Deps, ctx: AuditContext, body: ExpertBo
 
 export async function updateExpert(deps: Deps, ctx: AuditContext, id: string, body: ExpertUpdate) {
   return deps.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(experts).where(eq(experts.id, id)).for('update');
+    const before = await lockExpert(tx, id);
     if (!before) throw notFound(EXPERT);
     const account = await checkReferences(tx, body, id);
     const set = body.fields ? { ...body, fields: [...new Set(body.fields)] } : body;
-    const [after] = await refusingSecondLink(() =>
-      tx.update(experts).set(set).where(eq(experts.id, id)).returning(),
-    );
+    const after = await refusingSecondLink(() => updateExpertRow(tx, id, set));
     const changed = Object.keys(body) as (keyof typeof before)[];
     // Linking or unlinking an account decides who sees the expert's reviews: the audit names it.
     const relinked = 'userId' in body && body.userId !== before.userId;
@@ -184,17 +183,18 @@ export async function updateExpert(deps: Deps, ctx: AuditContext, id: string, bo
 /** A declared interest, a collaboration or a former employment: the expert is kept away from it. */
 export async function addConflict(deps: Deps, ctx: AuditContext, id: string, body: ConflictBody) {
   return deps.db.transaction(async (tx) => {
-    const [expert] = await tx.select({ id: experts.id }).from(experts).where(eq(experts.id, id));
-    if (!expert) throw notFound(EXPERT);
+    if (!(await expertExists(tx, id))) throw notFound(EXPERT);
     if (!(await orgName(tx, body.orgId)))
       throw invalid(
         'orgId',
         msg('单位不存在（请先在创新主体库登记）', 'No such organisation in the registry'),
       );
-    const [row] = await tx
-      .insert(expertConflicts)
-      .values({ expertId: id, orgId: body.orgId, reason: body.reason, endedOn: body.endedOn ?? null })
-      .returning();
+    const row = await insertConflict(tx, {
+      expertId: id,
+      orgId: body.orgId,
+      reason: body.reason,
+      endedOn: body.endedOn ?? null,
+    });
     await writeAudit(tx, ctx, {
       action: 'expert.conflict.add',
       targetType: 'expert',
@@ -207,10 +207,7 @@ export async function addConflict(deps: Deps, ctx: AuditContext, id: string, bod
 
 export async function removeConflict(deps: Deps, ctx: AuditContext, id: string, conflictId: string) {
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .delete(expertConflicts)
-      .where(and(eq(expertConflicts.id, conflictId), eq(expertConflicts.expertId, id)))
-      .returning();
+    const row = await deleteConflict(tx, id, conflictId);
     if (!row) throw notFound(msg('利益冲突记录', 'conflict of interest'));
     await writeAudit(tx, ctx, {
       action: 'expert.conflict.remove',
