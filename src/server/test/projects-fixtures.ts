@@ -6,56 +6,14 @@ import { expect } from 'vitest';
 import { applications, experts, reviewAssignments } from '../db/schema';
 import { loadProgrammes } from '../modules/projects/calls/programmes';
 import { CSRF_HEADER, CSRF_VALUE } from '../platform/access';
-import { call, createOrg, signedIn, type TestContext, uniq } from './harness';
+import { PROJECTS_API } from './factories';
+import { call, type TestContext, uniq } from './harness';
 
-export const API = '/api/v1/projects';
-const DAY = 86_400_000;
+export const API = PROJECTS_API;
 
 /** Programmes are configuration: loaded here until the seed loads them on every start. */
 export async function prepare(ctx: TestContext) {
   await loadProgrammes(ctx.database.db, 'quanzhou');
-}
-
-/** An applicant organisation with an enterprise account, its county, bureau staff and a leader. */
-export async function world(ctx: TestContext, regionCode = '350582') {
-  const org = await createOrg(ctx.database, regionCode);
-  const [enterprise, county, staff, leader] = await Promise.all([
-    signedIn(ctx, 'enterprise', { orgId: org.id }),
-    signedIn(ctx, 'county', { regionCode }),
-    signedIn(ctx, 'staff'),
-    signedIn(ctx, 'leader'),
-  ]);
-  return { org, enterprise, county, staff, leader };
-}
-
-export function callBody(overrides: Record<string, unknown> = {}) {
-  const now = Date.now();
-  return {
-    programmeCode: 'nc_special',
-    year: 2026,
-    title: uniq('数控一代专项'),
-    opensAt: new Date(now - DAY).toISOString(),
-    closesAt: new Date(now + 10 * DAY).toISOString(),
-    budget: '100',
-    fundingCap: '50',
-    maxPerApplicant: 1,
-    eligibility: [{ type: 'org_kind_in', kinds: ['enterprise'] }],
-    requiredAttachments: [{ code: 'plan', name: '可行性研究报告', nameEn: 'Feasibility report' }],
-    rubric: [
-      { code: 'innovation', name: '创新性', nameEn: 'Innovation', max: 60 },
-      { code: 'benefit', name: '效益', nameEn: 'Benefit', max: 40 },
-    ],
-    expertsPerApplication: 5,
-    reviewFields: ['advanced-manufacturing'],
-    publicityDays: 7,
-    ...overrides,
-  };
-}
-
-export async function createCall(ctx: TestContext, cookie: string, overrides: Record<string, unknown> = {}) {
-  const res = await call(ctx.app, { method: 'POST', url: `${API}/calls`, cookie, body: callBody(overrides) });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
 }
 
 /** An application row in any state, written directly (for the transition table and scope tests). */

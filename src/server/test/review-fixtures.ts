@@ -4,8 +4,9 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { makeUscc } from '../../domain/identifiers';
 import { experts } from '../db/schema';
+import { createCall } from './factories';
 import { call, createUser, login, type TestContext, uniq } from './harness';
-import { API, createCall, insertApplication } from './projects-fixtures';
+import { API, insertApplication } from './projects-fixtures';
 
 export { API };
 export const RUBRIC = [

@@ -1,18 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { calls, qualifications } from '../../../db/schema';
-import { call, createOrg, describeEachDb, signedIn, type TestContext } from '../../../test/harness';
+import { callBody, createCall, type FreshRegion, freshRegion, makeOrg, world } from '../../../test/factories';
+import { call, describeEachDb, signedIn, type TestContext } from '../../../test/harness';
 import {
   API,
   act,
-  callBody,
-  createCall,
   insertApplication,
   PDF,
   prepare,
   setApplication,
   upload,
-  world,
 } from '../../../test/projects-fixtures';
 
 function apply(ctx: TestContext, cookie: string, body: Record<string, unknown>) {
@@ -26,7 +24,11 @@ async function ids(ctx: TestContext, cookie: string, query: string) {
 }
 
 describeEachDb('projects: calls and applications', (ctx) => {
-  beforeAll(() => prepare(ctx));
+  let region: FreshRegion;
+  beforeAll(async () => {
+    await prepare(ctx);
+    region = await freshRegion(ctx);
+  });
 
   it('validates a call and names the field at fault', async () => {
     const staff = await signedIn(ctx, 'staff');
@@ -89,7 +91,7 @@ describeEachDb('projects: calls and applications', (ctx) => {
   });
 
   it('names each eligibility rule that fails, and refuses the submission', async () => {
-    const { org, enterprise, staff } = await world(ctx);
+    const { org, enterprise, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie, {
       eligibility: [
         { type: 'valid_qualification', qualification: 'hte' },
@@ -111,7 +113,7 @@ describeEachDb('projects: calls and applications', (ctx) => {
     expect(e.eligible).toBe(false);
     expect(e.rules.map((r: { pass: boolean }) => r.pass)).toEqual([false, false, false]);
     expect(e.rules[0].why.zh).toContain('高新技术企业');
-    expect(e.rules[1].why.zh).toContain('晋江');
+    expect(e.rules[1].why.zh).toContain(region.name);
     expect(e.rules[2].why.zh).toContain('企业');
     expect(e.missingAttachments.map((m: { code: string }) => m.code)).toEqual(['plan']);
     await upload(ctx, enterprise.cookie, app.id, 'plan', 'p.pdf', PDF);
@@ -145,7 +147,7 @@ describeEachDb('projects: calls and applications', (ctx) => {
   });
 
   it('limits applications per applicant, refuses closed calls and late submissions', async () => {
-    const { enterprise, staff } = await world(ctx);
+    const { enterprise, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie, { maxPerApplicant: 1 });
     const first = await apply(ctx, enterprise.cookie, { callId: c.id, title: '第一项' });
     expect(first.statusCode).toBe(201);
@@ -157,7 +159,7 @@ describeEachDb('projects: calls and applications', (ctx) => {
       closesAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
     });
     expect((await apply(ctx, enterprise.cookie, { callId: future.id })).statusCode).toBe(409);
-    const tooMuch = await apply(ctx, (await world(ctx)).enterprise.cookie, {
+    const tooMuch = await apply(ctx, (await world(ctx, region.county)).enterprise.cookie, {
       callId: c.id,
       requestedAmount: '51',
     });
@@ -181,7 +183,7 @@ describeEachDb('projects: calls and applications', (ctx) => {
   });
 
   it('keeps the budget of a call: proposals cannot together exceed it', async () => {
-    const { org, staff } = await world(ctx);
+    const { org, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie, { budget: '50', fundingCap: '30' });
     const a = await insertApplication(ctx, {
       callId: c.id,
@@ -214,14 +216,14 @@ describeEachDb('projects: calls and applications', (ctx) => {
   });
 
   it('shows each role its own applications: scope in lists, 404 outside it', async () => {
-    const { org, enterprise, county, staff, leader } = await world(ctx, '350582');
+    const { org, enterprise, county, staff, leader } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie, { maxPerApplicant: 10 });
-    const nanan = await createOrg(ctx.database, '350583');
-    const zone = await createOrg(ctx.database, '350500Z1');
+    const nanan = await makeOrg(ctx, '350583');
+    const zone = await makeOrg(ctx, region.zone);
     const mine = await insertApplication(ctx, {
       callId: c.id,
       orgId: org.id,
-      regionCode: '350582',
+      regionCode: region.county,
       state: 'submitted',
     });
     const theirs = await insertApplication(ctx, {
@@ -233,18 +235,22 @@ describeEachDb('projects: calls and applications', (ctx) => {
     const zoned = await insertApplication(ctx, {
       callId: c.id,
       orgId: zone.id,
-      regionCode: '350500Z1',
+      regionCode: region.zone,
       state: 'draft',
     });
     const q = `callId=${c.id}`;
     expect((await ids(ctx, staff.cookie, q)).sort()).toEqual([mine.id, theirs.id, zoned.id].sort());
     expect((await ids(ctx, leader.cookie, q)).sort()).toEqual([mine.id, theirs.id, zoned.id].sort());
-    expect(await ids(ctx, county.cookie, q)).toEqual([mine.id]);
+    // The zone rolls up into its county; the other county sees only its own.
+    expect((await ids(ctx, county.cookie, q)).sort()).toEqual([mine.id, zoned.id].sort());
+    expect(await ids(ctx, county.cookie, `${q}&toRecommend=true`)).toEqual([mine.id]);
     expect(await ids(ctx, enterprise.cookie, q)).toEqual([mine.id]);
-    const licheng = await signedIn(ctx, 'county', { regionCode: '350502' });
-    expect(await ids(ctx, licheng.cookie, q)).toEqual([zoned.id]);
-    expect(await ids(ctx, licheng.cookie, `${q}&toRecommend=true`)).toEqual([]);
-    expect(await ids(ctx, staff.cookie, `${q}&regionCode=350502`)).toEqual([zoned.id]);
+    const nananCounty = await signedIn(ctx, 'county', { regionCode: '350583' });
+    expect(await ids(ctx, nananCounty.cookie, q)).toEqual([theirs.id]);
+    expect(await ids(ctx, staff.cookie, `${q}&regionCode=${region.zone}`)).toEqual([zoned.id]);
+    expect((await ids(ctx, staff.cookie, `${q}&regionCode=${region.county}`)).sort()).toEqual(
+      [mine.id, zoned.id].sort(),
+    );
     expect(await ids(ctx, staff.cookie, `${q}&state=draft`)).toEqual([zoned.id]);
 
     const get = (cookie: string, id: string) => call(ctx.app, { url: `${API}/applications/${id}`, cookie });
@@ -263,7 +269,7 @@ describeEachDb('projects: calls and applications', (ctx) => {
   });
 
   it('lets only the applicant edit, and only a draft or a returned application', async () => {
-    const { org, enterprise, county, staff } = await world(ctx);
+    const { org, enterprise, county, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie, { maxPerApplicant: 10 });
     const app = await insertApplication(ctx, {
       callId: c.id,

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { experts, reviewAssignments } from '../../../db/schema';
+import { createCall, type FreshRegion, freshRegion, world } from '../../../test/factories';
 import { call, describeEachDb, signedIn } from '../../../test/harness';
 import {
   API,
-  createCall,
   docx,
   EXE,
   insertApplication,
@@ -15,7 +15,6 @@ import {
   prepare,
   setApplication,
   upload,
-  world,
 } from '../../../test/projects-fixtures';
 import { checkFile, sniff, zipEntryNames } from './sniff';
 
@@ -46,10 +45,14 @@ describe('attachment type sniffing', () => {
 });
 
 describeEachDb('projects: attachments', (ctx) => {
-  beforeAll(() => prepare(ctx));
+  let region: FreshRegion;
+  beforeAll(async () => {
+    await prepare(ctx);
+    region = await freshRegion(ctx);
+  });
 
   it('refuses a wrong type, a forged extension and a file over 20 MB; stores a PDF with its SHA-256', async () => {
-    const { org, enterprise, staff } = await world(ctx);
+    const { org, enterprise, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie);
     const app = await insertApplication(ctx, {
       callId: c.id,
@@ -101,7 +104,7 @@ describeEachDb('projects: attachments', (ctx) => {
   });
 
   it('lets only those who may see the application download, and only the applicant change files while editable', async () => {
-    const { org, enterprise, county, staff } = await world(ctx);
+    const { org, enterprise, county, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie);
     const app = await insertApplication(ctx, {
       callId: c.id,

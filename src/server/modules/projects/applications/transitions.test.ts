@@ -8,8 +8,9 @@ import {
   type TransitionActor,
 } from '../../../../domain/projects';
 import { applicationEvents, notifications } from '../../../db/schema';
+import { createCall, freshRegion, world } from '../../../test/factories';
 import { describeEachDb, signedIn } from '../../../test/harness';
-import { act, createCall, insertApplication, prepare, stored, world } from '../../../test/projects-fixtures';
+import { act, insertApplication, prepare, stored } from '../../../test/projects-fixtures';
 
 /** Every field any action might want, so only the state (or the role) can be what refuses it. */
 const FULL_BODY = { reason: '理由', note: '备注', amount: '1', endsOn: '2031-01-01' };
@@ -20,7 +21,8 @@ describeEachDb('projects: the transition table', (ctx) => {
   let cookieOf: Record<TransitionActor, string>;
   beforeAll(async () => {
     await prepare(ctx);
-    w = await world(ctx);
+    const region = await freshRegion(ctx);
+    w = await world(ctx, region.county);
     callId = (await createCall(ctx, w.staff.cookie, { maxPerApplicant: 100 })).id;
     cookieOf = {
       applicant: w.enterprise.cookie,

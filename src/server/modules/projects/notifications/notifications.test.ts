@@ -1,17 +1,22 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { notifications } from '../../../db/schema';
+import { createCall, type FreshRegion, freshRegion, world } from '../../../test/factories';
 import { call, describeEachDb, signedIn } from '../../../test/harness';
-import { API, createCall, insertApplication, prepare, world } from '../../../test/projects-fixtures';
+import { API, insertApplication, prepare } from '../../../test/projects-fixtures';
 import { remindDeadlines } from './notifications';
 
 const DAY = 86_400_000;
 
 describeEachDb('projects: notifications and deadline reminders', (ctx) => {
-  beforeAll(() => prepare(ctx));
+  let region: FreshRegion;
+  beforeAll(async () => {
+    await prepare(ctx);
+    region = await freshRegion(ctx);
+  });
 
   it('reminds each applicant account once of a call closing within three days', async () => {
-    const { org, enterprise, staff } = await world(ctx);
+    const { org, enterprise, staff } = await world(ctx, region.county);
     const colleague = await signedIn(ctx, 'enterprise', { orgId: org.id });
     const soon = await createCall(ctx, staff.cookie, {
       maxPerApplicant: 10,
@@ -40,7 +45,7 @@ describeEachDb('projects: notifications and deadline reminders', (ctx) => {
     await remindDeadlines(ctx.database.db, new Date(Date.now() + 3_600_000));
     expect(await mine()).toHaveLength(4);
     // After the call has closed nobody is reminded any more.
-    const other = await world(ctx);
+    const other = await world(ctx, region.county);
     const closing = await createCall(ctx, staff.cookie, {
       closesAt: new Date(Date.now() + DAY).toISOString(),
     });
@@ -59,7 +64,7 @@ describeEachDb('projects: notifications and deadline reminders', (ctx) => {
   });
 
   it('lists one’s own notifications, unread first, and marks them read', async () => {
-    const { org, enterprise, staff } = await world(ctx);
+    const { org, enterprise, staff } = await world(ctx, region.county);
     const c = await createCall(ctx, staff.cookie, {
       maxPerApplicant: 10,
       closesAt: new Date(Date.now() + DAY).toISOString(),

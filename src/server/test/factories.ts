@@ -1,0 +1,133 @@
+/**
+ * Test factories: a test file makes a world of its own — a fresh county with a zone, organisations
+ * in it, users of each role bound to them, calls — rather than claiming a year no other file writes
+ * in the one shared database.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { makeUscc } from '../../domain/identifiers';
+import { buildApp } from '../app';
+import { organizations, regions } from '../db/schema';
+import { call, signedIn, type TestContext, uniq } from './harness';
+
+export const PROJECTS_API = '/api/v1/projects';
+const DAY = 86_400_000;
+
+export interface FreshRegion {
+  /** A county of the city that exists for this test file only. */
+  county: string;
+  /** A functional zone inside it (zones roll up into their county). */
+  zone: string;
+  /** The county's Chinese name. */
+  name: string;
+}
+
+/**
+ * A fresh county under the city, with one functional zone. It holds no data (`holdsData` false), so
+ * the plan's rankings, target splits and templates — which take every data-holding county of the
+ * city — do not change when it appears. The app holds the region tree in memory: it is rebuilt so
+ * that scopes, eligibility rules and notifications know the new regions. Call it in `beforeAll`.
+ */
+export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
+  const [city] = await ctx.database.db.select().from(regions).where(eq(regions.level, 'city'));
+  const county = `T${randomBytes(4).toString('hex')}`;
+  const zone = `${county}Z1`;
+  const name = uniq('测试县');
+  await ctx.database.db.insert(regions).values([
+    {
+      code: county,
+      name,
+      nameEn: `Test county ${county}`,
+      level: 'county',
+      parentCode: city.code,
+      statsCountyCode: county,
+      sort: 9_000,
+      holdsData: false,
+    },
+    {
+      code: zone,
+      name: `${name}开发区`,
+      nameEn: `Test zone ${zone}`,
+      level: 'zone',
+      parentCode: county,
+      statsCountyCode: county,
+      sort: 9_001,
+      holdsData: false,
+    },
+  ]);
+  await ctx.app.close();
+  ctx.app = await buildApp({ database: ctx.database, loginAttemptsPerMinute: 10_000 });
+  return { county, zone, name };
+}
+
+/** A fresh organisation in a region, with a valid USCC (the region part is the city's: codes of test regions are not GB/T 2260). */
+export async function makeOrg(
+  ctx: TestContext,
+  regionCode: string,
+  kind: 'enterprise' | 'institute' = 'enterprise',
+) {
+  const base = randomBytes(4)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/[IOSVZ]/g, '1')
+    .slice(0, 8);
+  const region6 = /^\d{6}/.test(regionCode) ? regionCode.slice(0, 6) : '350500';
+  const [org] = await ctx.database.db
+    .insert(organizations)
+    .values({ uscc: makeUscc('9', '1', region6, base), name: uniq('测试单位'), kind, regionCode })
+    .returning();
+  return org;
+}
+
+/**
+ * An applicant organisation in the region with an enterprise account, the region's county account,
+ * bureau staff and a leader — each role signed in.
+ */
+export async function world(ctx: TestContext, regionCode: string) {
+  const org = await makeOrg(ctx, regionCode);
+  const [enterprise, county, staff, leader] = await Promise.all([
+    signedIn(ctx, 'enterprise', { orgId: org.id }),
+    signedIn(ctx, 'county', { regionCode }),
+    signedIn(ctx, 'staff'),
+    signedIn(ctx, 'leader'),
+  ]);
+  return { org, enterprise, county, staff, leader };
+}
+
+/** A call open since yesterday for ten days, with one required attachment and a two-criterion rubric. */
+export function callBody(overrides: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return {
+    programmeCode: 'nc_special',
+    year: 2026,
+    title: uniq('数控一代专项'),
+    opensAt: new Date(now - DAY).toISOString(),
+    closesAt: new Date(now + 10 * DAY).toISOString(),
+    budget: '100',
+    fundingCap: '50',
+    maxPerApplicant: 1,
+    eligibility: [{ type: 'org_kind_in', kinds: ['enterprise'] }],
+    requiredAttachments: [{ code: 'plan', name: '可行性研究报告', nameEn: 'Feasibility report' }],
+    rubric: [
+      { code: 'innovation', name: '创新性', nameEn: 'Innovation', max: 60 },
+      { code: 'benefit', name: '效益', nameEn: 'Benefit', max: 40 },
+    ],
+    expertsPerApplication: 5,
+    reviewFields: ['advanced-manufacturing'],
+    publicityDays: 7,
+    ...overrides,
+  };
+}
+
+/** A call created through the API by a staff member. */
+export async function createCall(ctx: TestContext, cookie: string, overrides: Record<string, unknown> = {}) {
+  const res = await call(ctx.app, {
+    method: 'POST',
+    url: `${PROJECTS_API}/calls`,
+    cookie,
+    body: callBody(overrides),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
