@@ -17,16 +17,14 @@ import type { ActionCode } from '../../../../domain/projects';
 import { actorOf, auditContext } from '../../../platform/access';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
-import { loadCall } from '../calls/calls-service';
 import {
   applicationBatches,
   applicationDetail,
   createApplication,
   listApplicationPage,
-  loadVisibleApplication,
   saveApplication,
 } from './applications-service';
-import { evaluateEligibility } from './eligibility';
+import { applicationEligibility } from './eligibility';
 import { recordPayment } from './payments';
 import { act } from './transitions';
 
@@ -120,12 +118,7 @@ export function applicationRoutes(deps: Deps) {
     r.get(
       '/applications/:id/eligibility',
       { config: read, schema: { tags, params: idParamSchema, response: { 200: eligibilitySchema } } },
-      async (req) => {
-        const actor = actorOf(req);
-        const { app: a } = await loadVisibleApplication(deps.db, deps, actor, req.params.id);
-        const call = await loadCall(deps.db, actor, a.callId);
-        return evaluateEligibility(deps.db, deps.regions, call, a.orgId, a.id);
-      },
+      async (req) => applicationEligibility(deps, actorOf(req), req.params.id),
     );
 
     r.post(

@@ -7,11 +7,14 @@ import type { Eligibility, EligibilityRule } from '../../../../domain/contracts/
 import { type Msg, msg } from '../../../../domain/message';
 import { ORG_KIND_NAMES, type OrgKind } from '../../../../domain/registry';
 import type { Tx } from '../../../db/client';
+import type { Actor } from '../../../platform/actor';
 import { clock } from '../../../platform/clock';
+import type { Deps } from '../../../platform/deps';
 import type { RegionTree } from '../../../platform/region-tree';
 import type { CallRow } from '../calls/calls-repo';
-import { callRules } from '../calls/calls-service';
+import { callRules, loadCall } from '../calls/calls-service';
 import { getOrg, type Org } from './applications-repo';
+import { loadVisibleApplication } from './applications-service';
 import { attachmentKindsOf } from './attachments-repo';
 import { qualificationTypeName, validQualification } from './eligibility-repo';
 
@@ -98,4 +101,11 @@ export async function evaluateEligibility(
     rules,
     missingAttachments,
   };
+}
+
+/** Whether an application the actor may see meets its call's rules today. */
+export async function applicationEligibility(deps: Deps, actor: Actor, id: string): Promise<Eligibility> {
+  const { app } = await loadVisibleApplication(deps.db, deps, actor, id);
+  const call = await loadCall(deps.db, actor, app.callId);
+  return evaluateEligibility(deps.db, deps.regions, call, app.orgId, app.id);
 }

@@ -13,11 +13,11 @@ import {
 import { auditContext } from '../../../platform/access';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
-import { fieldNames } from './review-experts-repo';
 import {
   addConflict,
   createExpert,
   expertDetail,
+  expertExport,
   listExpertAccounts,
   listExpertPage,
   removeConflict,
@@ -49,14 +49,7 @@ export function expertRoutes(deps: Deps) {
         schema: { tags, querystring: expertListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
-        const names = await fieldNames(deps.db);
-        async function* batches() {
-          for (let page = 1; ; page++) {
-            const { items } = await listExpertPage(deps, { ...req.query, page, pageSize: 200 });
-            if (items.length > 0) yield items;
-            if (items.length < 200) return;
-          }
-        }
+        const { names, batches } = await expertExport(deps, req.query);
         return sendXlsx(
           reply,
           '评审专家库.xlsx',

@@ -21,6 +21,7 @@ import {
   expertAccounts,
   expertExists,
   expertOfUser,
+  fieldNames,
   getExpert,
   insertConflict,
   insertExpert,
@@ -50,6 +51,19 @@ export async function listExpertPage(deps: Deps, q: ExpertListQuery) {
   const { limit, offset } = pageOf(q);
   const [rows, total] = await Promise.all([listExperts(deps.db, q, limit, offset), countExperts(deps.db, q)]);
   return { items: await present(deps.db, rows), total };
+}
+
+/** The expert list for a workbook: the field names, and the experts 200 at a time. */
+export async function expertExport(deps: Deps, q: Omit<ExpertListQuery, 'page' | 'pageSize'>) {
+  const names = await fieldNames(deps.db);
+  async function* batches() {
+    for (let page = 1; ; page++) {
+      const { items } = await listExpertPage(deps, { ...q, page, pageSize: 200 });
+      if (items.length > 0) yield items;
+      if (items.length < 200) return;
+    }
+  }
+  return { names, batches };
 }
 
 export async function expertDetail(tx: Tx, id: string): Promise<Expert> {
