@@ -2,6 +2,13 @@
  * Test factories: a test file makes a world of its own — a fresh county with a zone, organisations
  * in it, users of each role bound to them, calls — rather than claiming a year no other file writes
  * in the one shared database.
+ *
+ * The plan tests (engine, rankings, rankings-park, figure-cache) still claim years of their own.
+ * Their figures are of the data-holding counties, parks and the whole city: a test region must hold
+ * data to have figures at all, and a data-holding county or park joins every other file's
+ * rankings, target splits and city totals in the shared database. The year is what keeps those
+ * apart. The registry refuses organisations in a region holding no data, so the review tests,
+ * which register organisations through its API, stay in a real county with fresh organisations.
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
