@@ -7,6 +7,7 @@ import { makeUscc } from '../../domain/identifiers';
 import { buildApp } from '../app';
 import { call, createUser, login } from '../test/harness';
 import { type Database, openDatabase } from './client';
+import { isDatabaseUnavailable } from './faults';
 import { loadReferenceData } from './seed/reference';
 
 // PostgreSQL only: an embedded database cannot lose its connection. The suite gets a scratch
@@ -163,6 +164,45 @@ describe.skipIf(!BASE_URL)('PostgreSQL faults', () => {
     const { rows } = await terminateAll();
     expect(rows.length).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 200));
+    const res = await within(
+      5_000,
+      call(app, { url: '/api/v1/registry/orgs', cookie }),
+      'a request after the cut',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('survives a connection cut in the middle of a transaction', async () => {
+    let resume!: () => void;
+    const paused = new Promise<void>((r) => {
+      resume = r;
+    });
+    const tx = database.db.transaction(async (t) => {
+      await t.execute(sql`select 1`);
+      await paused;
+      await t.execute(sql`select 1`);
+    });
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query(
+        "select 1 from pg_stat_activity where datname = $1 and state = 'idle in transaction'",
+        [name],
+      );
+      if (rows.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Cut while the transaction's connection waits between two queries (checked out, no query).
+    await terminateAll();
+    await new Promise((r) => setTimeout(r, 200));
+    resume();
+    const err = await within(
+      5_000,
+      tx.then(
+        () => undefined,
+        (e) => e,
+      ),
+      'the cut transaction',
+    );
+    expect(isDatabaseUnavailable(err)).toBe(true);
     const res = await within(
       5_000,
       call(app, { url: '/api/v1/registry/orgs', cookie }),
