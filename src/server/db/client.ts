@@ -94,8 +94,11 @@ function newPool(url: string, max: number, limits: PgLimits, statementTimeoutMs:
     max,
     options: `-c jit=off${timeout}`,
     connectionTimeoutMillis: limits.connectTimeoutMs || undefined,
-    // Notices a peer that vanished without closing the connection (a cut network).
+    // A cut network closes nothing, and the server's timeout cannot reach us: the driver gives
+    // up on its own a little after the server would have, and the pool discards the connection.
+    query_timeout: statementTimeoutMs ? statementTimeoutMs + 5_000 : undefined,
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // A connection the server drops while idle in the pool is reported here; unheard, the 'error'
   // event would end the process. The pool has already discarded it and opens a new one on demand.

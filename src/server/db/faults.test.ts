@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,12 @@ import { makeUscc } from '../../domain/identifiers';
 import { buildApp } from '../app';
 import { call, createUser, login } from '../test/harness';
 import { type Database, openDatabase } from './client';
-import { isDatabaseUnavailable } from './faults';
+import {
+  describeDatabaseError,
+  describeDatabaseUrl,
+  isDatabaseUnavailable,
+  isStatementTimeout,
+} from './faults';
 import { loadReferenceData } from './seed/reference';
 
 // PostgreSQL only: an embedded database cannot lose its connection. The suite gets a scratch
@@ -31,6 +36,58 @@ function freshUscc() {
     .slice(0, 8);
   return makeUscc('9', '1', '350582', base);
 }
+
+describe('database fault classification', () => {
+  const pgError = (code: string, message: string, severity = 'ERROR') =>
+    Object.assign(new Error(message), { code, severity });
+
+  it('finds the driver error behind the query wrapper and names it without the SQL', () => {
+    const wrapped = new DrizzleQueryError(
+      'select "password_hash" from "users" where "username" = $1',
+      ['secret'],
+      pgError('57P01', 'terminating connection due to administrator command', 'FATAL'),
+    );
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+    expect(isStatementTimeout(wrapped)).toBe(false);
+    expect(describeDatabaseError(wrapped)).toBe(
+      'terminating connection due to administrator command (57P01)',
+    );
+  });
+
+  it('treats refused parallel connection attempts, FATAL errors and a lost connection as unavailable', () => {
+    const refused = Object.assign(
+      new AggregateError([
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+      ]),
+      { code: 'ECONNREFUSED' },
+    );
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+    expect(describeDatabaseError(refused)).toBe('connect ECONNREFUSED 127.0.0.1:1');
+    expect(isDatabaseUnavailable(pgError('3D000', 'database "x" does not exist', 'FATAL'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(
+      false,
+    );
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+  });
+
+  it('recognises a statement timeout', () => {
+    const timeout = new DrizzleQueryError(
+      'select 1',
+      [],
+      pgError('57014', 'canceling statement due to statement timeout'),
+    );
+    expect(isStatementTimeout(timeout)).toBe(true);
+    expect(isDatabaseUnavailable(timeout)).toBe(false);
+  });
+
+  it('names a database without its credentials', () => {
+    expect(describeDatabaseUrl('postgres://kc:pw@db.internal:6432/kechuang')).toBe(
+      'db.internal:6432/kechuang',
+    );
+    expect(describeDatabaseUrl('postgres://kc:pw@db.internal/kechuang')).toBe('db.internal:5432/kechuang');
+  });
+});
 
 describe.skipIf(!BASE_URL)('PostgreSQL faults', () => {
   const name = `faults_${randomBytes(4).toString('hex')}`;

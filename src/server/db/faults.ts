@@ -24,6 +24,8 @@ const DRIVER_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
+  // The driver's own timeout, set beyond the server's: the server did not answer at all.
+  'Query read timeout',
 ];
 
 interface ErrorLike {
