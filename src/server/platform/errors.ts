@@ -81,7 +81,7 @@ const ZOD_RULES: Record<string, (issue: Record<string, unknown>) => Msg> = {
     ),
 };
 
-export const DATABASE_UNAVAILABLE = msg(
+const DATABASE_UNAVAILABLE = msg(
   '数据库暂时不可用，请稍后重试',
   'The database is temporarily unavailable; please try again shortly',
 );
