@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Database } from './db/client';
+import { type Database, withLongStatements } from './db/client';
 import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
@@ -36,6 +36,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
+    // On close: idle keep-alive connections are cut at once (not after their 72 s timeout) and a
+    // request still arriving on one is answered 503 while in-flight requests finish.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,7 +83,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
+  // A request still running when the server starts closing ends its connection with its
+  // answer; kept alive, the idle connection would hold the shutdown for the 72 s keep-alive.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  // Exports may scan far more rows than a page: their queries get the export statement timeout.
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.url.split('?')[0].endsWith('/export.xlsx')) withLongStatements(done);
+    else done();
+  });
+
+  // For load balancers and monitoring: a `select 1` that must answer within 2 s.
+  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+    if (await opts.database.ping(2_000)) return { status: 'ok', database: 'up', driver: deps.driver };
+    return reply.status(503).header('retry-after', '5').send({ status: 'degraded', database: 'down' });
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of MODULES) await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });

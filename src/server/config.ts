@@ -11,6 +11,28 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   city: string;
+  /** PostgreSQL `statement_timeout` for requests (DB_STATEMENT_TIMEOUT_MS; 0 = none). */
+  statementTimeoutMs: number;
+  /** The same for `…/export.xlsx` downloads (DB_EXPORT_STATEMENT_TIMEOUT_MS). */
+  exportStatementTimeoutMs: number;
+  /** Longest wait for a PostgreSQL connection (DB_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs: number;
+  /** Further attempts to reach PostgreSQL at startup before giving up (DB_CONNECT_RETRIES). */
+  connectRetries: number;
+  /** Pause between those attempts (DB_CONNECT_RETRY_DELAY_MS). */
+  connectRetryDelayMs: number;
+  /** Longest wait for in-flight requests on SIGTERM before connections are cut (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number ≥ 0, not "${raw}"`);
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +49,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? 'dist/web'),
     city: env.KECHUANG_CITY ?? 'quanzhou',
+    statementTimeoutMs: count(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
+    exportStatementTimeoutMs: count(env, 'DB_EXPORT_STATEMENT_TIMEOUT_MS', 300_000),
+    connectTimeoutMs: count(env, 'DB_CONNECT_TIMEOUT_MS', 5_000),
+    connectRetries: count(env, 'DB_CONNECT_RETRIES', 0),
+    connectRetryDelayMs: count(env, 'DB_CONNECT_RETRY_DELAY_MS', 2_000),
+    shutdownTimeoutMs: count(env, 'SHUTDOWN_TIMEOUT_MS', 8_000),
   };
 }

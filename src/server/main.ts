@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app';
-import { readConfig } from './config';
+import { type Config, readConfig } from './config';
 import { DataDirLockedError, openDatabase } from './db/client';
+import { describeDatabaseError, describeDatabaseUrl, isDatabaseUnavailable } from './db/faults';
 import { hasAnyUser } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
 import { MODULES } from './modules';
@@ -10,17 +12,45 @@ import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
 import { RegionTree } from './platform/region-tree';
 
+/**
+ * Opens PostgreSQL, trying DB_CONNECT_RETRIES more times while it cannot be reached; each failed
+ * attempt is one line on stderr, and the last one ends the process with status 1.
+ */
+async function openPostgres(config: Config, url: string) {
+  const limits = {
+    statementTimeoutMs: config.statementTimeoutMs,
+    exportStatementTimeoutMs: config.exportStatementTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await openDatabase({ url, limits });
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      const line = `无法连接数据库 Cannot reach the database at ${describeDatabaseUrl(url)}: ${describeDatabaseError(e)}`;
+      if (attempt >= config.connectRetries) {
+        console.error(line);
+        process.exit(1);
+      }
+      console.error(
+        `${line} — retry ${attempt + 1}/${config.connectRetries} in ${config.connectRetryDelayMs} ms`,
+      );
+      await sleep(config.connectRetryDelayMs);
+    }
+  }
+}
+
 async function main() {
   const config = readConfig();
-  const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-  ).catch((e) => {
-    if (e instanceof DataDirLockedError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  });
+  const database = config.databaseUrl
+    ? await openPostgres(config, config.databaseUrl)
+    : await openDatabase({ dataDir: config.dataDir }).catch((e) => {
+        if (e instanceof DataDirLockedError) {
+          console.error(e.message);
+          process.exit(1);
+        }
+        throw e;
+      });
   await loadReferenceData(database.db, config.city);
   // An import running when the process stopped wrote nothing (one transaction); say so on its job.
   await failInterruptedImports(database.db);
@@ -51,9 +81,22 @@ async function main() {
     trustProxy: config.trustProxy,
     logger: true,
   });
+  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
+  // close idle keep-alive connections at once, then the database (PGlite releases its lock).
+  let stopping = false;
   const shutdown = async () => {
-    await app.close();
-    await database.close();
+    if (stopping) return;
+    stopping = true;
+    clearInterval(reminders);
+    const cut = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutMs);
+    // Should closing the database itself hang (a query that never returns), still end.
+    setTimeout(() => {
+      console.error('关闭超时 Shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 2_000).unref();
+    await app.close().catch((err) => app.log.error({ err }, 'closing the server failed'));
+    clearTimeout(cut);
+    await database.close().catch((err) => app.log.error({ err }, 'closing the database failed'));
     process.exit(0);
   };
   // Hourly: deadline reminders (3 days before a call closes; each is sent once) and pruning the
@@ -76,6 +119,9 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // Losing the database half-way through starting is an operations fault, not a bug: one line.
+  if (isDatabaseUnavailable(e))
+    console.error(`无法连接数据库 Database unavailable: ${describeDatabaseError(e)}`);
+  else console.error(e);
   process.exit(1);
 });

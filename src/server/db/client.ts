@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { describeDatabaseError } from './faults';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -20,7 +22,19 @@ export type Driver = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   driver: Driver;
+  /** A cheap `select 1`: true when the database answered within `timeoutMs`. */
+  ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** How long PostgreSQL may take; 0 or absent means no limit (migrations, tests, the bench). */
+export interface PgLimits {
+  /** `statement_timeout` of ordinary requests and background work. */
+  statementTimeoutMs?: number;
+  /** `statement_timeout` of exports (see `withLongStatements`). */
+  exportStatementTimeoutMs?: number;
+  /** Longest wait for a connection, new or from the busy pool. */
+  connectTimeoutMs?: number;
 }
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../../drizzle');
@@ -65,15 +79,105 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (or in memory). */
-export async function openDatabase(opts: { url?: string; dataDir?: string | 'memory' }): Promise<Database> {
-  if (opts.url) {
-    // JIT compilation costs more than it saves on the short aggregate queries this app runs.
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10, options: '-c jit=off' });
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    await migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder: MIGRATIONS });
-    return { db, driver: 'postgres', close: () => pool.end() };
+const longStatements = new AsyncLocalStorage<true>();
+
+/** Runs `fn` (and everything it starts) with the export statement timeout instead of the request one. */
+export function withLongStatements<T>(fn: () => T): T {
+  return longStatements.run(true, fn);
+}
+
+function newPool(url: string, max: number, limits: PgLimits, statementTimeoutMs: number | undefined) {
+  // JIT compilation costs more than it saves on the short aggregate queries this app runs.
+  const timeout = statementTimeoutMs ? ` -c statement_timeout=${Math.round(statementTimeoutMs)}` : '';
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: `-c jit=off${timeout}`,
+    connectionTimeoutMillis: limits.connectTimeoutMs || undefined,
+    // A cut network closes nothing, and the server's timeout cannot reach us: the driver gives
+    // up on its own a little after the server would have, and the pool discards the connection.
+    query_timeout: statementTimeoutMs ? statementTimeoutMs + 5_000 : undefined,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  // A connection the server drops while idle in the pool is reported here; unheard, the 'error'
+  // event would end the process. The pool has already discarded it and opens a new one on demand.
+  pool.on('error', (err) =>
+    console.warn(`数据库连接断开 Database connection lost: ${describeDatabaseError(err)}`),
+  );
+  // A connection checked out (in a transaction) has no pool listener while it waits between
+  // queries: this one keeps a drop there from being fatal; the next query on it fails instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
+async function openPostgres(url: string, limits: PgLimits): Promise<Database> {
+  // Migrations run on their own connection without the statement timeout: building an index on
+  // a large table may rightly take longer than any request should.
+  const migrator = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: limits.connectTimeoutMs || undefined,
+  });
+  migrator.on('error', () => {});
+  await migrator.connect();
+  try {
+    await migratePg(drizzlePg({ client: migrator, schema }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await migrator.end().catch(() => {});
   }
+  const pool = newPool(url, 10, limits, limits.statementTimeoutMs);
+  // Exports get a small pool of their own with a longer timeout (opened only when first used),
+  // so a slow export neither hits the request timeout nor takes connections from requests.
+  const exportPool = newPool(url, 3, limits, limits.exportStatementTimeoutMs);
+  // Drizzle checks for a pg.Pool to run transactions on one checked-out connection; this one
+  // only hands each query or checkout to the pool the current request is entitled to.
+  const router = new pg.Pool({ max: 1 });
+  const pick = () => (longStatements.getStore() ? exportPool : pool);
+  Object.assign(router, {
+    query: (...args: Parameters<pg.Pool['query']>) => (pick().query as (...a: unknown[]) => unknown)(...args),
+    connect: (...args: Parameters<pg.Pool['connect']>) =>
+      (pick().connect as (...a: unknown[]) => unknown)(...args),
+  });
+  const db = drizzlePg({ client: router, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    ping: (timeoutMs) => withTimeout(pool.query('select 1'), timeoutMs),
+    close: async () => {
+      await Promise.all([pool.end(), exportPool.end()]);
+    },
+  };
+}
+
+/** True when `work` settles successfully within `ms`; a late or failed answer is false. */
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (or in memory).
+ * `limits` apply to PostgreSQL only: PGlite runs in this process and cannot be cut off.
+ */
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string | 'memory';
+  limits?: PgLimits;
+}): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url, opts.limits ?? {});
   const memory = !opts.dataDir || opts.dataDir === 'memory';
   const unlock = memory ? () => {} : lockDataDir(opts.dataDir as string);
   try {
@@ -85,6 +189,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | 'mem
     return {
       db: pdb as unknown as Db,
       driver: 'pglite',
+      ping: (timeoutMs) => withTimeout(client.query('select 1'), timeoutMs),
       close: async () => {
         await client.close();
         unlock();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type Locale, type Msg, msg, pick } from '../../domain/message';
+import { describeDatabaseError, isDatabaseUnavailable, isStatementTimeout } from '../db/faults';
 
 /** The one error family the application throws; the handler below turns it into the wire shape. */
 export class AppError extends Error {
@@ -80,10 +81,29 @@ const ZOD_RULES: Record<string, (issue: Record<string, unknown>) => Msg> = {
     ),
 };
 
+const DATABASE_UNAVAILABLE = msg(
+  '数据库暂时不可用，请稍后重试',
+  'The database is temporarily unavailable; please try again shortly',
+);
+const QUERY_TIMEOUT = msg(
+  '查询耗时过长，已被中止；请缩小范围（增加筛选条件）后重试',
+  'The query took too long and was stopped; narrow it down (add filters) and try again',
+);
+
 /** Maps every error to `{ error: { code, message, messages, field?, requestId } }`; never a stack or SQL. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return send(reply, req, err.status, err.code, err.userMessage, err.field);
+    // Database faults are the operator's, not the caller's: 503, and a log line without the SQL.
+    if (isStatementTimeout(err)) {
+      req.log.warn(`query timed out: ${describeDatabaseError(err)}`);
+      return send(reply, req, 503, 'query_timeout', QUERY_TIMEOUT);
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn(`database unavailable: ${describeDatabaseError(err)}`);
+      reply.header('retry-after', '5');
+      return send(reply, req, 503, 'database_unavailable', DATABASE_UNAVAILABLE);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issue = err.validation[0];
       const params = issue.params as { issue?: Record<string, unknown> } & Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { describeDatabaseError, isDatabaseUnavailable, isStatementTimeout } from '../db/faults';
 
 export interface XlsxColumn<T> {
   header: string;
@@ -36,7 +37,10 @@ export async function sendXlsx<T>(
     await workbook.commit();
   })();
   done.catch((err) => {
-    reply.log.error({ err }, 'export failed');
+    // A database fault is logged as one line without the query (which carries the filters).
+    if (isDatabaseUnavailable(err) || isStatementTimeout(err)) {
+      reply.log.warn(`export failed: ${describeDatabaseError(err)}`);
+    } else reply.log.error({ err }, 'export failed');
     stream.destroy(err);
   });
   return reply.send(stream);

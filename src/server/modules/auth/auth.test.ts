@@ -234,7 +234,7 @@ describeEachDb('auth', (ctx) => {
     const res = await call(ctx.app, { url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.json()).toEqual({ status: 'ok', database: ctx.driver });
+    expect(res.json()).toEqual({ status: 'ok', database: 'up', driver: ctx.driver });
   });
 });
 
