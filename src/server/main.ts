@@ -8,6 +8,7 @@ import { pruneFigureChanges } from './modules/plan/figure-cache';
 import { remindDeadlines } from './modules/projects/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
+import { scheduleDailyBackups } from './platform/backup';
 import { RegionTree } from './platform/region-tree';
 
 async function main() {
@@ -65,6 +66,7 @@ async function main() {
   const reminders = setInterval(remind, 3_600_000);
   reminders.unref();
   void remind();
+  scheduleDailyBackups(database, { dir: config.backupDir, keep: config.backupKeep }, app.log);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
