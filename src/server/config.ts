@@ -14,6 +14,8 @@ export interface Config {
   /** Where the embedded server writes its daily backup, and how many it keeps (0: none). */
   backupDir: string;
   backupKeep: number;
+  /** An import job whose server has not refreshed its heartbeat for this long is taken as cut off. */
+  importStaleMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     city: env.KECHUANG_CITY ?? 'quanzhou',
     backupDir: path.resolve(env.KECHUANG_BACKUP_DIR ?? `${dataDir}-backups`),
     backupKeep: Math.max(0, Number(env.KECHUANG_BACKUP_KEEP ?? 7) || 0),
+    importStaleMs: Math.max(1, Number(env.KECHUANG_IMPORT_STALE_SECONDS ?? 60) || 60) * 1000,
   };
 }
