@@ -13,6 +13,7 @@ import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
+import { INSTANCE_ID } from './platform/instance';
 import { RegionTree } from './platform/region-tree';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
@@ -79,7 +80,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
+  app.get('/api/health', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    database: deps.driver,
+    instance: INSTANCE_ID,
+  }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of MODULES) await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });

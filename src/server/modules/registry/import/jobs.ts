@@ -3,7 +3,6 @@
  * The work runs in-process after the request has answered; its progress and results are written to
  * `import_jobs`, which is what the page polls.
  */
-import { randomUUID } from 'node:crypto';
 import { and, count, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../../../domain/contracts/registry-import';
@@ -13,6 +12,7 @@ import { importJobs } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
 import { AppError, forbidden, notFound } from '../../../platform/errors';
+import { INSTANCE_ID } from '../../../platform/instance';
 import { scopeOf } from '../../../platform/scope';
 import type { ImportKind } from './columns';
 import { openSheet, type SheetRow } from './parse';
@@ -29,11 +29,12 @@ const JOB = msg('导入任务', 'import job');
 const { file: _file, ...jobColumns } = getTableColumns(importJobs);
 export type JobRow = Omit<typeof importJobs.$inferSelect, 'file'>;
 
+export { INSTANCE_ID };
+
 /**
- * This server process. Several servers share the jobs table: each marks the jobs it runs with its
- * id and refreshes their heartbeat, and a job is taken for cut off only when its heartbeat is stale.
+ * Several servers share the jobs table: each marks the jobs it runs with its instance id and
+ * refreshes their heartbeat, and a job is taken for cut off only when its heartbeat is stale.
  */
-export const INSTANCE_ID = randomUUID();
 const HEARTBEAT_MS = 15_000;
 /** Four missed heartbeats: long past a pause for garbage collection or a busy database. */
 export const STALE_MS = 60_000;
