@@ -13,6 +13,7 @@ import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
+import { registerIdempotency } from './platform/idempotency';
 import { INSTANCE_ID } from './platform/instance';
 import { RegionTree } from './platform/region-tree';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
@@ -79,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
+  registerIdempotency(app, deps.db);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({
     status: 'ok',

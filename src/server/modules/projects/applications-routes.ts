@@ -90,7 +90,7 @@ export function applicationRoutes(deps: Deps) {
     r.post(
       '/applications',
       {
-        config: apply,
+        config: { ...apply, idempotent: true },
         schema: { tags, body: applicationCreateSchema, response: { 201: applicationDetailSchema } },
       },
       async (req, reply) =>
