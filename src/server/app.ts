@@ -13,6 +13,8 @@ import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
+import { registerIdempotency } from './platform/idempotency';
+import { INSTANCE_ID } from './platform/instance';
 import { RegionTree } from './platform/region-tree';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
@@ -82,6 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
+  registerIdempotency(app, deps.db);
 
   // A request still running when the server starts closing ends its connection with its
   // answer; kept alive, the idle connection would hold the shutdown for the 72 s keep-alive.
@@ -102,8 +105,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // For load balancers and monitoring: a `select 1` that must answer within 2 s.
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
-    if (await opts.database.ping(2_000)) return { status: 'ok', database: 'up', driver: deps.driver };
-    return reply.status(503).header('retry-after', '5').send({ status: 'degraded', database: 'down' });
+    if (await opts.database.ping(2_000))
+      return { status: 'ok', database: 'up', driver: deps.driver, instance: INSTANCE_ID };
+    return reply.status(503).header('retry-after', '5').send({ status: 'degraded', database: 'down', instance: INSTANCE_ID });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

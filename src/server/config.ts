@@ -23,6 +23,11 @@ export interface Config {
   connectRetryDelayMs: number;
   /** Longest wait for in-flight requests on SIGTERM before connections are cut (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** Where the embedded server writes its daily backup, and how many it keeps (0: none). */
+  backupDir: string;
+  backupKeep: number;
+  /** An import job whose server has not refreshed its heartbeat for this long is taken as cut off. */
+  importStaleMs: number;
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -40,11 +45,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   }
+  const dataDir = path.resolve(env.KECHUANG_DATA_DIR ?? 'data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.KECHUANG_DATA_DIR ?? 'data'),
+    dataDir,
     demoPassword: env.KECHUANG_DEMO_PASSWORD ?? 'Quanzhou#2017',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? 'dist/web'),
@@ -55,5 +61,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectRetries: count(env, 'DB_CONNECT_RETRIES', 0),
     connectRetryDelayMs: count(env, 'DB_CONNECT_RETRY_DELAY_MS', 2_000),
     shutdownTimeoutMs: count(env, 'SHUTDOWN_TIMEOUT_MS', 8_000),
+    backupDir: path.resolve(env.KECHUANG_BACKUP_DIR ?? `${dataDir}-backups`),
+    backupKeep: Math.max(0, Number(env.KECHUANG_BACKUP_KEEP ?? 7) || 0),
+    importStaleMs: Math.max(1, Number(env.KECHUANG_IMPORT_STALE_SECONDS ?? 60) || 60) * 1000,
   };
 }

@@ -8,8 +8,9 @@ import { loadReferenceData } from './db/seed/reference';
 import { MODULES } from './modules';
 import { pruneFigureChanges } from './modules/plan/figure-cache';
 import { remindDeadlines } from './modules/projects/notifications/notifications';
-import { failInterruptedImports } from './modules/registry/import/jobs';
+import { failInterruptedImports, watchImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
+import { scheduleDailyBackups } from './platform/backup';
 import { RegionTree } from './platform/region-tree';
 
 /**
@@ -53,7 +54,8 @@ async function main() {
       });
   await loadReferenceData(database.db, config.city);
   // An import running when the process stopped wrote nothing (one transaction); say so on its job.
-  await failInterruptedImports(database.db);
+  await failInterruptedImports(database.db, config.importStaleMs);
+  watchImports(database.db, config.importStaleMs);
 
   // Demo data and accounts only on a new embedded database: a PostgreSQL deployment starts with
   // no users and gets its administrators from `npm run admin:create`. The data is generated
@@ -108,6 +110,7 @@ async function main() {
   const reminders = setInterval(remind, 3_600_000);
   reminders.unref();
   void remind();
+  scheduleDailyBackups(database, { dir: config.backupDir, keep: config.backupKeep }, app.log);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });

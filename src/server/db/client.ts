@@ -46,7 +46,7 @@ export class DataDirLockedError extends Error {}
  * lose rows. A lock file holding our pid refuses a second start; a stale file (its process gone)
  * is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'kechuang.lock');
   for (let attempt = 0; attempt < 2; attempt++) {

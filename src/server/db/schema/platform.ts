@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -117,4 +118,22 @@ export const auditLog = pgTable(
     index('audit_action_idx').on(t.action),
     index('audit_target_idx').on(t.targetType, t.targetId),
   ],
+);
+
+/**
+ * The first answer to a create sent with an `Idempotency-Key`, kept 24 h so a repeated request
+ * (a double click, a retry after a timeout) replays it instead of creating twice. `status` is null
+ * while the first request runs.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    body: text('body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );

@@ -297,6 +297,9 @@ export const importJobs = pgTable('import_jobs', {
   bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** The server process running the job, and when it last said so (several servers share jobs). */
+  ownerInstance: text('owner_instance'),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
 });
 
 /**

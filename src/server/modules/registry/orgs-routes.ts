@@ -102,7 +102,7 @@ export function orgRoutes(deps: Deps) {
     r.post(
       '/orgs',
       {
-        config: { access: 'registry.write' },
+        config: { access: 'registry.write', idempotent: true },
         schema: { tags, body: orgBodySchema, response: { 201: orgListItemSchema } },
       },
       async (req, reply) =>

@@ -88,7 +88,7 @@ export function applicationRoutes(deps: Deps) {
     r.post(
       '/applications',
       {
-        config: apply,
+        config: { ...apply, idempotent: true },
         schema: { tags, body: applicationCreateSchema, response: { 201: applicationDetailSchema } },
       },
       async (req, reply) =>

@@ -80,7 +80,10 @@ export function callRoutes(deps: Deps) {
 
     r.post(
       '/calls',
-      { config: manage, schema: { tags, body: callBodySchema, response: { 201: callSchema } } },
+      {
+        config: { ...manage, idempotent: true },
+        schema: { tags, body: callBodySchema, response: { 201: callSchema } },
+      },
       async (req, reply) =>
         reply.status(201).send(await createCall(deps, auditContext(req), actorOf(req), req.body)),
     );

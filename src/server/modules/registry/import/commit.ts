@@ -12,7 +12,7 @@ import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
 import { AppError, conflict } from '../../../platform/errors';
 import type { Mode } from './bulk';
-import { failureMessage, inBackground, loadOwnJob, Tally } from './jobs';
+import { failureMessage, inBackground, loadOwnJob, owned, Tally } from './jobs';
 import { openSheet } from './parse';
 import { loadRefs } from './refs';
 import { dropStagedRows, hasStagedRows, stagedRows } from './staging';
@@ -76,6 +76,7 @@ export async function startCommit(
       validOnly: body.validOnly,
       processedRows: 0,
       message: null,
+      ...owned(),
     })
     .where(and(eq(importJobs.id, id), eq(importJobs.status, 'validated')))
     .returning({ id: importJobs.id, status: importJobs.status });

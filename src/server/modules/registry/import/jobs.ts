@@ -3,7 +3,7 @@
  * The work runs in-process after the request has answered; its progress and results are written to
  * `import_jobs`, which is what the page polls.
  */
-import { count, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../../../domain/contracts/registry-import';
 import { type Msg, msg } from '../../../../domain/message';
@@ -12,6 +12,7 @@ import { importJobs } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
 import { AppError, forbidden, notFound } from '../../../platform/errors';
+import { INSTANCE_ID } from '../../../platform/instance';
 import { scopeOf } from '../../../platform/scope';
 import type { ImportKind } from './columns';
 import { openSheet, type SheetRow } from './parse';
@@ -27,6 +28,19 @@ const JOB = msg('导入任务', 'import job');
 /** The job's columns without the file itself, which is read only when the work needs it. */
 const { file: _file, ...jobColumns } = getTableColumns(importJobs);
 export type JobRow = Omit<typeof importJobs.$inferSelect, 'file'>;
+
+export { INSTANCE_ID };
+
+/**
+ * Several servers share the jobs table: each marks the jobs it runs with its instance id and
+ * refreshes their heartbeat, and a job is taken for cut off only when its heartbeat is stale.
+ */
+const HEARTBEAT_MS = 15_000;
+/** Four missed heartbeats: long past a pause for garbage collection or a busy database. */
+export const STALE_MS = 60_000;
+
+/** The columns that claim a job for this process. */
+export const owned = () => ({ ownerInstance: INSTANCE_ID, heartbeatAt: sql`now()` });
 
 /** Work running in this process; the server waits for it on close. */
 const running = new Set<Promise<unknown>>();
@@ -151,6 +165,7 @@ export async function createImport(
       bytes: upload.file.length,
       createdBy: actor.id,
       regionCodes,
+      ...owned(),
     })
     .returning({ id: importJobs.id, status: importJobs.status });
   inBackground(log, () => runValidation(deps, job.id));
@@ -215,11 +230,15 @@ async function runValidation(deps: Deps, id: string) {
   }
 }
 
+const RUNNING = ['validating', 'committing'] as const;
+
 /**
- * Jobs still validating or committing when the server starts were cut off by a crash or restart.
- * The commit is one transaction, so nothing of theirs was written.
+ * Jobs still validating or committing whose process has stopped (a crash or a restart): their
+ * owner's heartbeat is stale, or they predate owners. The commit is one transaction, so nothing
+ * of theirs was written. Jobs of live processes, this one or another server's, are left alone.
+ * Times are the database's, so servers with unsynchronised clocks agree.
  */
-export async function failInterruptedImports(db: Db): Promise<number> {
+export async function failInterruptedImports(db: Db, staleMs = STALE_MS): Promise<number> {
   const rows = await db
     .update(importJobs)
     .set({
@@ -231,11 +250,47 @@ export async function failInterruptedImports(db: Db): Promise<number> {
         'The server restarted and interrupted the import; nothing was written. Please submit it again',
       ),
     })
-    .where(inArray(importJobs.status, ['validating', 'committing']))
+    .where(
+      and(
+        inArray(importJobs.status, [...RUNNING]),
+        or(isNull(importJobs.ownerInstance), ne(importJobs.ownerInstance, INSTANCE_ID)),
+        or(
+          isNull(importJobs.heartbeatAt),
+          lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${staleMs / 1000})`),
+        ),
+      ),
+    )
     .returning({ id: importJobs.id });
   await dropStagedRows(
     db,
     rows.map((r) => r.id),
   );
   return rows.length;
+}
+
+/** Refreshes the heartbeat of the jobs this process runs. */
+export async function beatImports(db: Db): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(importJobs.ownerInstance, INSTANCE_ID), inArray(importJobs.status, [...RUNNING])));
+}
+
+/**
+ * The running server's side of job ownership: a heartbeat every 15 s, and every minute the jobs
+ * of stopped processes are failed (a restarted server's own earlier jobs included, once stale).
+ */
+export function watchImports(db: Db, staleMs = STALE_MS): () => void {
+  let ticks = 0;
+  const timer = setInterval(
+    () => {
+      const sweep = ++ticks % Math.max(1, Math.round(staleMs / HEARTBEAT_MS)) === 0;
+      beatImports(db)
+        .then(() => (sweep ? failInterruptedImports(db, staleMs) : 0))
+        .catch((err) => console.error('import heartbeat failed', err));
+    },
+    Math.min(HEARTBEAT_MS, staleMs / 4),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
