@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/client';
 import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
+import { registerAuditTrail } from './platform/audit-trail';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
 import { RegionTree } from './platform/region-tree';
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
+  registerAuditTrail(app, deps.db);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
