@@ -49,6 +49,8 @@ const FIXED: Record<string, Msg> = {
   'qualification.create': msg('新增资质', 'Add qualification'),
   'qualification.update': msg('修改资质', 'Update qualification'),
   'qualification.revoke': msg('撤销资质', 'Revoke qualification'),
+  'qualification.export': msg('导出资质', 'Export qualifications'),
+  'cultivation.export': msg('导出高企培育库', 'Export cultivation pool'),
   'platform.create': msg('新增研发平台', 'Create R&D platform'),
   'platform.update': msg('修改研发平台', 'Update R&D platform'),
   'platform.end': msg('研发平台终止', 'End R&D platform'),

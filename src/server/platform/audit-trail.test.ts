@@ -96,6 +96,48 @@ describeEachDb('audit trail', (ctx) => {
     }
   });
 
+  it('records every export and report download, and each view of a full organisation record', async () => {
+    const roles: { role: RoleCode; cookie: string; abilities: string[]; id: string }[] = [];
+    for (const role of ROLE_CODES) {
+      const { cookie, user } = await signedIn(ctx, role, { regionCode: '350582' });
+      const me = await call(ctx.app, { url: '/api/v1/auth/me', cookie });
+      roles.push({ role, cookie, abilities: me.json().abilities, id: user.id });
+    }
+    const downloads = ctx.app.accessRules.filter(
+      (r) => r.method === 'GET' && /(\/export\.xlsx|\.docx)$/.test(r.url) && !r.url.includes(':'),
+    );
+    expect(downloads.length).toBeGreaterThan(15);
+    for (const rule of downloads) {
+      const who = roles.find((r) => r.abilities.includes(rule.access) || rule.access === 'user')!;
+      // Year-bound reports need a year (the demo data's is 2016), rankings a scheme as well.
+      let res = await call(ctx.app, { url: rule.url, cookie: who.cookie });
+      for (const query of ['?year=2016', '?scheme=county&year=2016'])
+        if (res.statusCode === 400)
+          res = await call(ctx.app, { url: `${rule.url}${query}`, cookie: who.cookie });
+      expect(res.statusCode, `${who.role} ${rule.url}: ${res.body.slice(0, 200)}`).toBe(200);
+      const [entry] = await ctx.database.db
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.actorId} = ${who.id} and ${auditLog.after}->>'path' = ${rule.url}`);
+      expect(entry, rule.url).toMatchObject({ outcome: 'success', actorRole: who.role, ip: '127.0.0.1' });
+      expect(entry.action, rule.url).toMatch(/\.(export|download)$/);
+    }
+
+    const org = await createOrg(ctx.database, '350582');
+    const staff = roles.find((r) => r.role === 'staff')!;
+    const view = await call(ctx.app, { url: `/api/v1/registry/orgs/${org.id}`, cookie: staff.cookie });
+    expect(view.statusCode).toBe(200);
+    const [viewed] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'organization.view' and ${auditLog.targetId} = ${org.id}`);
+    expect(viewed).toMatchObject({
+      actorId: staff.id,
+      targetType: 'organization',
+      after: { name: org.name },
+    });
+  });
+
   it('records cross-site refusals, out-of-scope records and separation-of-duties refusals', async () => {
     const staff = await signedIn(ctx, 'staff');
     const csrf = await call(ctx.app, {

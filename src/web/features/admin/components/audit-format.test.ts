@@ -14,9 +14,7 @@ describe('audit formatting', () => {
     expect(formatValue('role', 'county', zh)).toBe('县(市、区)科技局');
     expect(formatValue('deniedAction', 'access.unauthenticated', zh)).toBe('未登录访问被拒绝');
     expect(formatValue('from', '2026-01-01T00:00:00.000Z', zh)).toBe('2026-01-01 08:00:00');
-    expect(formatValue('filters', { name: '泉州', status: 'active' }, zh)).toBe(
-      '名称：泉州；状态：active',
-    );
+    expect(formatValue('filters', { name: '泉州', status: 'active' }, zh)).toBe('名称：泉州；状态：active');
     expect(formatValue('permissions', ['a', 'b'], zh)).toBe('a、b');
     expect(formatValue('x', null, zh)).toBe('—');
   });
