@@ -56,6 +56,18 @@ function toJson(v: unknown): unknown {
  * The advisory lock serialises the chain across app instances sharing one database.
  */
 export async function writeAudit(tx: Tx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  await writeAuditEntries(tx, [{ ctx, event }]);
+}
+
+/**
+ * Appends several entries, chained in order, with one lock, one look-up of the chain's end and one
+ * insert: how the refusal trail writes a queue of records without a round trip per entry.
+ */
+export async function writeAuditEntries(
+  tx: Tx,
+  entries: { ctx: AuditContext; event: AuditEvent }[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(7310021)`);
   const last = await tx
     .select({ hash: auditLog.hash })
@@ -64,27 +76,33 @@ export async function writeAudit(tx: Tx, ctx: AuditContext, event: AuditEvent): 
     .limit(1);
   // Once everything older has been archived and purged, the chain goes on from the archive's end.
   if (last.length === 0) last.push(...(await lastArchivedHash(tx)));
-  const [next] = await queryRows<{ id: string }>(
+  const ids = await queryRows<{ id: string }>(
     tx,
-    sql`select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id`,
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id
+        from generate_series(1, ${entries.length}) as n order by n`,
   );
-  const row: Omit<AuditRow, 'hash'> = {
-    id: BigInt(next.id),
-    at: new Date().toISOString(),
-    actorId: ctx.actor?.id ?? null,
-    actorUsername: ctx.actor?.username ?? event.actorUsername ?? null,
-    actorRole: ctx.actor?.role ?? null,
-    ip: ctx.ip ?? null,
-    action: event.action,
-    outcome: event.outcome ?? 'success',
-    targetType: event.targetType ?? null,
-    targetId: event.targetId ?? null,
-    before: toJson(event.before),
-    after: toJson(event.after),
-    requestId: ctx.requestId ?? null,
-    prevHash: last[0]?.hash ?? GENESIS,
-  };
-  await tx.insert(auditLog).values({ ...row, hash: entryHash(row) });
+  let prevHash = last[0]?.hash ?? GENESIS;
+  const rows = entries.map(({ ctx, event }, i) => {
+    const row: Omit<AuditRow, 'hash'> = {
+      id: BigInt(ids[i].id),
+      at: new Date().toISOString(),
+      actorId: ctx.actor?.id ?? null,
+      actorUsername: ctx.actor?.username ?? event.actorUsername ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      ip: ctx.ip ?? null,
+      action: event.action,
+      outcome: event.outcome ?? 'success',
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      before: toJson(event.before),
+      after: toJson(event.after),
+      requestId: ctx.requestId ?? null,
+      prevHash,
+    };
+    prevHash = entryHash(row);
+    return { ...row, hash: prevHash };
+  });
+  await tx.insert(auditLog).values(rows);
 }
 
 function lastArchivedHash(tx: Tx) {
