@@ -58,7 +58,7 @@ describe('sign-in and role menus', () => {
     await signIn(page, 'auditadmin');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('审计日志').click();
     await seen(page.getByTestId('audit-chain-status').getByText(/审计链校验通过/));
-    await seen(page.getByRole('cell', { name: 'auth.login' }).first());
+    await seen(page.getByRole('cell', { name: '登录', exact: true }).first());
   });
 
   it('lets sysadmin create a county user, who must change the initial password first', async () => {

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { type Database, withLongStatements } from './db/client';
 import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
+import { registerAuditTrail } from './platform/audit-trail';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
 import { registerIdempotency } from './platform/idempotency';
@@ -85,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
   registerIdempotency(app, deps.db);
+  registerAuditTrail(app, deps.db);
 
   // A request still running when the server starts closing ends its connection with its
   // answer; kept alive, the idle connection would hold the shutdown for the 72 s keep-alive.
@@ -107,7 +109,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
     if (await opts.database.ping(2_000))
       return { status: 'ok', database: 'up', driver: deps.driver, instance: INSTANCE_ID };
-    return reply.status(503).header('retry-after', '5').send({ status: 'degraded', database: 'down', instance: INSTANCE_ID });
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send({ status: 'degraded', database: 'down', instance: INSTANCE_ID });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -94,6 +94,8 @@ export const permissionSchema = z.object({
 
 export { securityPolicySchema };
 
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -102,7 +104,7 @@ export const auditEntrySchema = z.object({
   actorRole: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string(),
-  outcome: z.enum(['success', 'failure']),
+  outcome: z.enum(AUDIT_OUTCOMES),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   before: z.unknown().nullable(),
@@ -118,13 +120,43 @@ export const auditQuerySchema = pageQuerySchema.extend({
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(64).optional(),
-  outcome: z.enum(['success', 'failure']).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
 });
 
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  /** Of the entries checked, those read from archives of the purged prefix. */
+  archived: z.number().int(),
   brokenAt: z.string().optional(),
+});
+
+/** One archive of the purged prefix: its anchor in the chain, not its content. */
+export const auditArchiveSchema = z.object({
+  id: z.string(),
+  archivedAt: z.string(),
+  archivedBy: z.string().nullable(),
+  firstId: z.string(),
+  lastId: z.string(),
+  entries: z.number().int(),
+  firstPrevHash: z.string(),
+  lastHash: z.string(),
+  cutoff: z.string(),
+  contentSha256: z.string(),
+});
+export type AuditArchive = z.infer<typeof auditArchiveSchema>;
+
+export const auditPurgeSchema = z.strictObject({
+  /** 网络安全法 第二十一条: at least six months; more may be kept, never less. */
+  retentionMonths: z.number().int().min(6).max(1200).default(6),
+});
+
+export const auditPurgeResultSchema = z.object({
+  archiveId: z.string().nullable(),
+  entries: z.number().int(),
+  firstId: z.string().optional(),
+  lastId: z.string().optional(),
+  cutoff: z.string(),
 });
 
 export const sessionSchema = z.object({

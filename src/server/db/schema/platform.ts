@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 
 export const departments = pgTable('departments', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -103,7 +105,7 @@ export const auditLog = pgTable(
     actorRole: text('actor_role'),
     ip: text('ip'),
     action: text('action').notNull(),
-    outcome: text('outcome', { enum: ['success', 'failure'] }).notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
     before: jsonb('before'),
@@ -137,3 +139,24 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
+
+/**
+ * The purged prefix of the audit log (网络安全法 第二十一条: kept at least six months). Each row holds
+ * one archive — the removed entries as gzipped JSON lines, hashes included — and the chain's anchor:
+ * the prev_hash of its first entry and the hash of its last, so archives plus the live log still
+ * verify end to end. Append-only like the log itself (see the custom migration).
+ */
+export const auditArchives = pgTable('audit_archives', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  archivedBy: text('archived_by'),
+  firstId: bigint('first_id', { mode: 'bigint' }).notNull(),
+  lastId: bigint('last_id', { mode: 'bigint' }).notNull(),
+  entries: integer('entries').notNull(),
+  firstPrevHash: text('first_prev_hash').notNull(),
+  lastHash: text('last_hash').notNull(),
+  /** Entries older than this instant were archived. */
+  cutoff: timestamp('cutoff', { withTimezone: true, mode: 'string' }).notNull(),
+  contentSha256: text('content_sha256').notNull(),
+  content: bytea('content').notNull(),
+});

@@ -1,40 +1,44 @@
-import { and, count, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import { auditEntrySchema, auditQuerySchema, auditVerifySchema } from '../../../domain/contracts/admin';
+import { z } from 'zod';
+import { AUDIT_OUTCOME_LABELS, auditActionLabel, auditObjectLabel } from '../../../domain/audit-labels';
+import {
+  auditArchiveSchema,
+  auditEntrySchema,
+  auditPurgeResultSchema,
+  auditPurgeSchema,
+  auditQuerySchema,
+  auditVerifySchema,
+} from '../../../domain/contracts/admin';
 import { listResponse } from '../../../domain/contracts/common';
-import type { Tx } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { msg } from '../../../domain/message';
+import type { auditLog } from '../../db/schema';
+import { auditContext } from '../../platform/access';
 import { verifyAuditChain } from '../../platform/audit';
+import { purgeAuditLog } from '../../platform/audit-retention';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
 import { inBatches, sendXlsx } from '../../platform/excel';
-import { likePattern, pageOf } from '../../platform/listing';
-
-type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-function where(q: Omit<AuditQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
-  // Dates are days in China Standard Time, as the auditor reads them.
-  if (q.from) conds.push(gte(auditLog.at, `${q.from}T00:00:00+08:00`));
-  if (q.to) conds.push(lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`));
-  if (q.actor) conds.push(ilike(auditLog.actorUsername, likePattern(q.actor)));
-  if (q.action) conds.push(ilike(auditLog.action, `${q.action.replace(/[\\%_]/g, '\\$&')}%`));
-  if (q.targetType) conds.push(eq(auditLog.targetType, q.targetType));
-  if (q.outcome) conds.push(eq(auditLog.outcome, q.outcome));
-  return and(...conds);
-}
-
-function page(tx: Tx, q: AuditQuery, limit: number, offset: number) {
-  const direction = q.sort === 'at' ? sql`${auditLog.id} asc` : sql`${auditLog.id} desc`;
-  return tx.select().from(auditLog).where(where(q)).orderBy(direction).limit(limit).offset(offset);
-}
+import { pageOf } from '../../platform/listing';
+import { archiveContent, archiveList, auditCount, auditPage } from './audit-repo';
 
 function present(row: typeof auditLog.$inferSelect) {
   return { ...row, id: String(row.id), at: new Date(row.at).toISOString() };
 }
 
-/** The auditor's view: read, filter, export and verify the append-only chain. Nothing here writes. */
+/** An instant as the auditor reads it: China Standard Time. */
+function chinaTime(at: string): string {
+  const d = new Date(new Date(at).getTime() + 8 * 3_600_000);
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} (UTC+8)`;
+}
+
+const archiveParams = z.object({ id: z.string().regex(/^\d{1,18}$/, '编号应为数字 / must be a number') });
+
+/**
+ * The auditor's view: read, filter, export and verify the append-only chain; archive and purge
+ * entries past their retention; download those archives.
+ */
 export function auditRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,11 +53,11 @@ export function auditRoutes(deps: Deps) {
       },
       async (req) => {
         const { limit, offset } = pageOf(req.query);
-        const [rows, [{ n }]] = await Promise.all([
-          page(deps.db, req.query, limit, offset),
-          deps.db.select({ n: count() }).from(auditLog).where(where(req.query)),
+        const [rows, total] = await Promise.all([
+          auditPage(deps.db, req.query, limit, offset),
+          auditCount(deps.db, req.query),
         ]);
-        return { items: rows.map(present), total: Number(n) };
+        return { items: rows.map(present), total };
       },
     );
 
@@ -65,6 +69,7 @@ export function auditRoutes(deps: Deps) {
       '/audit/export.xlsx',
       { config, schema: { tags, querystring: auditQuerySchema.omit({ page: true, pageSize: true }) } },
       async (req, reply) => {
+        await auditRead(req, { action: 'audit.export', object: { type: 'audit_log' } });
         const q = { ...req.query, page: 1, pageSize: 200 };
         return sendXlsx(
           reply,
@@ -72,13 +77,15 @@ export function auditRoutes(deps: Deps) {
           '审计日志',
           [
             { header: '序号', value: (e) => String(e.id) },
-            { header: '时间', value: (e) => new Date(e.at).toISOString(), width: 26 },
+            { header: '时间（北京时间）', value: (e) => chinaTime(e.at), width: 26 },
+            { header: '时间（UTC）', value: (e) => new Date(e.at).toISOString(), width: 26 },
             { header: '用户', value: (e) => e.actorUsername },
             { header: '角色', value: (e) => e.actorRole },
             { header: 'IP', value: (e) => e.ip },
-            { header: '操作', value: (e) => e.action, width: 24 },
-            { header: '结果', value: (e) => (e.outcome === 'success' ? '成功' : '失败') },
-            { header: '对象类型', value: (e) => e.targetType },
+            { header: '操作', value: (e) => auditActionLabel(e.action).zh, width: 24 },
+            { header: '操作代码', value: (e) => e.action, width: 24 },
+            { header: '结果', value: (e) => AUDIT_OUTCOME_LABELS[e.outcome].zh },
+            { header: '对象类型', value: (e) => (e.targetType ? auditObjectLabel(e.targetType).zh : null) },
             { header: '对象', value: (e) => e.targetId, width: 38 },
             {
               header: '变更前',
@@ -87,11 +94,56 @@ export function auditRoutes(deps: Deps) {
             },
             { header: '变更后', value: (e) => (e.after == null ? null : JSON.stringify(e.after)), width: 50 },
             { header: '请求编号', value: (e) => e.requestId },
+            { header: '前一哈希', value: (e) => e.prevHash, width: 66 },
             { header: '哈希', value: (e) => e.hash, width: 66 },
           ],
-          inBatches((offset, limit) => page(deps.db, q, limit, offset)),
+          inBatches((offset, limit) => auditPage(deps.db, q, limit, offset)),
         );
       },
+    );
+
+    r.get(
+      '/audit/archives',
+      { config, schema: { tags, response: { 200: z.object({ items: z.array(auditArchiveSchema) }) } } },
+      async () => ({
+        items: (await archiveList(deps.db)).map((a) => ({
+          ...a,
+          id: String(a.id),
+          firstId: String(a.firstId),
+          lastId: String(a.lastId),
+          archivedAt: new Date(a.archivedAt).toISOString(),
+          cutoff: new Date(a.cutoff).toISOString(),
+        })),
+      }),
+    );
+
+    // The archive as stored: gzipped JSON lines, one entry each with prevHash and hash, so it can
+    // be checked offline and chained onto the live log (its first prevHash, its last hash).
+    r.get(
+      '/audit/archives/:id/download',
+      { config, schema: { tags, params: archiveParams } },
+      async (req, reply) => {
+        const archive = await archiveContent(deps.db, BigInt(req.params.id));
+        if (!archive) throw notFound(msg('审计归档', 'audit archive'));
+        await auditRead(req, {
+          action: 'audit.archive.download',
+          object: { type: 'audit_archive', id: req.params.id },
+        });
+        const name = `audit-${archive.firstId}-${archive.lastId}.jsonl.gz`;
+        return reply
+          .header('content-type', 'application/gzip')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(Buffer.from(archive.content));
+      },
+    );
+
+    r.post(
+      '/audit/purge',
+      {
+        config,
+        schema: { tags, body: auditPurgeSchema, response: { 200: auditPurgeResultSchema } },
+      },
+      async (req) => purgeAuditLog(deps.db, auditContext(req), req.body.retentionMonths),
     );
   };
 }

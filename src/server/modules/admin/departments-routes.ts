@@ -7,6 +7,7 @@ import {
 } from '../../../domain/contracts/admin';
 import { idParamSchema, listResponse, pageQuerySchema } from '../../../domain/contracts/common';
 import { auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { inBatches, sendXlsx } from '../../platform/excel';
 import { createDepartment, listDepartments, updateDepartment } from './departments-service';
@@ -26,8 +27,9 @@ export function departmentRoutes(deps: Deps) {
       async (req) => listDepartments(deps.db, req.query),
     );
 
-    r.get('/departments/export.xlsx', { config, schema: { tags } }, async (_req, reply) =>
-      sendXlsx(
+    r.get('/departments/export.xlsx', { config, schema: { tags } }, async (req, reply) => {
+      await auditRead(req, { action: 'department.export', object: { type: 'department' } });
+      return sendXlsx(
         reply,
         '部门列表.xlsx',
         '部门',
@@ -42,8 +44,8 @@ export function departmentRoutes(deps: Deps) {
           const page = Math.floor(offset / limit) + 1;
           return (await listDepartments(deps.db, { page, pageSize: limit })).items;
         }, 200),
-      ),
-    );
+      );
+    });
 
     r.post(
       '/departments',

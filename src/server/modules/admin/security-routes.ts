@@ -11,6 +11,7 @@ import {
 import { listResponse, okSchema } from '../../../domain/contracts/common';
 import { type Permission, ROLE_CODES } from '../../../domain/roles';
 import { auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { oneBatch, sendXlsx } from '../../platform/excel';
 import { getSecurityPolicy } from '../../platform/security-policy';
@@ -68,7 +69,8 @@ export function securityRoutes(deps: Deps) {
         ),
     );
 
-    r.get('/roles/export.xlsx', { config: roleAccess, schema: { tags } }, async (_req, reply) => {
+    r.get('/roles/export.xlsx', { config: roleAccess, schema: { tags } }, async (req, reply) => {
+      await auditRead(req, { action: 'role.export', object: { type: 'role' } });
       const roles = await listRoles(deps.db);
       const names = new Map(listPermissions().map((p) => [p.code, p.name]));
       return sendXlsx(
@@ -109,8 +111,9 @@ export function securityRoutes(deps: Deps) {
         return { items, total: items.length };
       },
     );
-    r.get('/sessions/export.xlsx', { config: sessionAccess, schema: { tags } }, async (_req, reply) =>
-      sendXlsx(
+    r.get('/sessions/export.xlsx', { config: sessionAccess, schema: { tags } }, async (req, reply) => {
+      await auditRead(req, { action: 'session.export', object: { type: 'session' } });
+      return sendXlsx(
         reply,
         '在线会话.xlsx',
         '在线会话',
@@ -122,8 +125,8 @@ export function securityRoutes(deps: Deps) {
           { header: '最近活动', value: (s) => s.lastSeenAt, width: 26 },
         ],
         oneBatch(await listActiveSessions(deps.db)),
-      ),
-    );
+      );
+    });
     r.delete(
       '/sessions/:id',
       {

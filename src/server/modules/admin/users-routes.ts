@@ -10,6 +10,7 @@ import {
 import { idParamSchema, listResponse } from '../../../domain/contracts/common';
 import { ROLE_NAMES, type RoleCode } from '../../../domain/roles';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { inBatches, sendXlsx } from '../../platform/excel';
 import { pageOf } from '../../platform/listing';
@@ -49,6 +50,7 @@ export function userRoutes(deps: Deps) {
       '/users/export.xlsx',
       { config, schema: { tags, querystring: userListQuerySchema.omit({ page: true, pageSize: true }) } },
       async (req, reply) => {
+        await auditRead(req, { action: 'user.export', object: { type: 'user' } });
         const q = { ...req.query, page: 1, pageSize: 200 };
         return sendXlsx(
           reply,

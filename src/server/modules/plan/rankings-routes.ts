@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type RankingUnitRow, rankingQuerySchema, rankingSchema } from '../../../domain/contracts/plan';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { oneBatch, sendXlsx, type XlsxColumn } from '../../platform/excel';
 import { ranking, schemeFor } from './rankings-service';
@@ -27,6 +28,7 @@ export function rankingRoutes(deps: Deps) {
       '/rankings/export.xlsx',
       { config: read, schema: { tags, querystring: rankingQuerySchema } },
       async (req, reply) => {
+        await auditRead(req, { action: 'plan.rankings.export', object: { type: 'report' } });
         const result = await ranking(deps, schemeFor(req.query.scheme), req.query.year, req.query.asOf);
         const columns: XlsxColumn<RankingUnitRow>[] = [
           { header: '排名', value: (u) => u.rank, width: 8 },

@@ -12,6 +12,7 @@ import {
 } from '../../../domain/contracts/plan';
 import { msg, pick } from '../../../domain/message';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, requestLocale } from '../../platform/errors';
 import { inBatches, sendXlsx } from '../../platform/excel';
@@ -92,6 +93,7 @@ export function reportedRoutes(deps: Deps) {
         schema: { tags, querystring: reportedValueQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'plan.reported-value.export', object: { type: 'reported_value' } });
         const scope = scopeOf(actorOf(req), deps.regions);
         const rows = inBatches(async (offset, limit) =>
           (await reportedRows(deps.db, scope, req.query, limit, offset)).map((x) =>

@@ -9,6 +9,7 @@ import {
   indicatorValuesSchema,
 } from '../../../domain/contracts/plan';
 import { actorOf } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { CATALOGUE } from './catalogue';
@@ -72,8 +73,12 @@ export function planRoutes(deps: Deps) {
           querystring: drillQuerySchema.omit({ page: true, pageSize: true }),
         },
       },
-      async (req, reply) =>
-        sendXlsx(
+      async (req, reply) => {
+        await auditRead(req, {
+          action: 'plan.indicator-records.export',
+          object: { type: 'indicator', id: req.params.code },
+        });
+        return sendXlsx(
           reply,
           `${req.params.code}-${req.query.year}-明细.xlsx`,
           '明细',
@@ -85,7 +90,8 @@ export function planRoutes(deps: Deps) {
             { header: '数量', value: (x) => x.amount },
           ],
           drillBatches(deps, actorOf(req), req.params.code, req.query),
-        ),
+        );
+      },
     );
 
     r.get(
@@ -93,6 +99,7 @@ export function planRoutes(deps: Deps) {
       { config: read, schema: { tags, querystring: indicatorValuesQuerySchema } },
       async (req, reply) => {
         const result = await indicatorValues(deps, actorOf(req), req.query);
+        await auditRead(req, { action: 'plan.indicator-values.export', object: { type: 'indicator' } });
         const fmt = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
         return sendXlsx(
           reply,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { loadStatedShares } from './summary-check';
@@ -31,6 +32,7 @@ export function summaryRoutes(deps: Deps) {
       async (req, reply) => {
         const { year, region } = req.query;
         const values = await indicatorValues(deps, actorOf(req), { year, region });
+        await auditRead(req, { action: 'plan.summary.download', object: { type: 'report' } });
         const city = deps.regions.rows.find((x) => x.level === 'city')!;
         const doc = buildSummaryDoc({
           year,

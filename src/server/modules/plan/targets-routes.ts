@@ -9,6 +9,7 @@ import {
 } from '../../../domain/contracts/plan';
 import { TARGET_KIND_NAMES } from '../../../domain/indicators';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { oneBatch, sendXlsx } from '../../platform/excel';
 import { deleteTarget, listTargets, putTarget, resolveTargets } from './targets-service';
@@ -42,6 +43,7 @@ export function targetRoutes(deps: Deps) {
       '/targets/export.xlsx',
       { config: read, schema: { tags, querystring: targetQuerySchema } },
       async (req, reply) => {
+        await auditRead(req, { action: 'plan.target.export', object: { type: 'plan_target' } });
         const { items } = await listTargets(deps, actorOf(req), req.query);
         return sendXlsx(
           reply,

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/contracts/registry-facilities';
 import { CARRIER_KIND_NAMES, LEVEL_NAMES, RECORD_STATUS_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { scopeOf } from '../../platform/scope';
@@ -58,6 +59,7 @@ export function carrierRoutes(deps: Deps) {
         },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'carrier.export', object: { type: 'carrier' } });
         const scope = scopeOf(actorOf(req), deps.regions);
         async function* batches() {
           let after: string | null = null;

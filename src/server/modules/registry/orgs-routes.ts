@@ -15,6 +15,7 @@ import {
 } from '../../../domain/contracts/registry';
 import { ORG_KIND_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { scopeOf } from '../../platform/scope';
@@ -50,6 +51,7 @@ export function orgRoutes(deps: Deps) {
         schema: { tags, querystring: orgListQuerySchema.omit({ page: true, pageSize: true, sort: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'organization.export', object: { type: 'organization' } });
         const scope = scopeOf(actorOf(req), deps.regions);
         async function* batches() {
           let after: string | null = null;
@@ -84,7 +86,16 @@ export function orgRoutes(deps: Deps) {
     r.get(
       '/orgs/:id',
       { config: read, schema: { tags, params: idParamSchema, response: { 200: orgDetailSchema } } },
-      async (req) => organizationDetail(deps, actorOf(req), req.params.id),
+      async (req) => {
+        const detail = await organizationDetail(deps, actorOf(req), req.params.id);
+        // The full record (一企一档) is personal and commercial data: each view is audited.
+        await auditRead(req, {
+          action: 'organization.view',
+          object: { type: 'organization', id: req.params.id },
+          details: { name: detail.org.name },
+        });
+        return detail;
+      },
     );
 
     r.get(

@@ -10,6 +10,7 @@ import {
   yearParamSchema,
 } from '../../../domain/contracts/registry-facilities';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { scopeOf } from '../../platform/scope';
@@ -39,6 +40,7 @@ export function parkRoutes(deps: Deps) {
         schema: { tags, querystring: parkListQuerySchema.omit({ page: true, pageSize: true, sort: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'park.export', object: { type: 'park' } });
         const scope = scopeOf(actorOf(req), deps.regions);
         async function* batches() {
           let after: { sort: number; id: string } | null = null;

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/contracts/registry-facilities';
 import { LEVEL_NAMES, PLATFORM_KIND_NAMES, RECORD_STATUS_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { scopeOf } from '../../platform/scope';
@@ -54,6 +55,7 @@ export function platformRoutes(deps: Deps) {
         },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'platform.export', object: { type: 'rd_platform' } });
         const scope = scopeOf(actorOf(req), deps.regions);
         async function* batches() {
           let after: string | null = null;

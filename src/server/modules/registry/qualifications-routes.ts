@@ -11,6 +11,7 @@ import {
 } from '../../../domain/contracts/registry';
 import { LEVEL_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
+import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
 import { scopeOf } from '../../platform/scope';
@@ -53,6 +54,7 @@ export function qualificationRoutes(deps: Deps) {
         },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'qualification.export', object: { type: 'qualification' } });
         const scope = scopeOf(actorOf(req), deps.regions);
         async function* batches() {
           let after: string | null = null;
@@ -138,6 +140,7 @@ export function qualificationRoutes(deps: Deps) {
         },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'cultivation.export', object: { type: 'organization' } });
         const q = { ...req.query, page: 1, pageSize: 200 };
         const pct = (v: number | null) => (v === null ? null : `${v}%`);
         return sendXlsx(

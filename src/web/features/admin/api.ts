@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  AuditArchive,
   AuditEntry,
   auditQuerySchema,
   auditVerifySchema,
@@ -52,6 +53,7 @@ export const adminKeys = {
   audit: () => [...adminKeys.all, 'audit'] as const,
   auditList: (params: AuditQuery) => [...adminKeys.audit(), 'list', params] as const,
   auditVerify: () => [...adminKeys.audit(), 'verify'] as const,
+  auditArchives: () => [...adminKeys.audit(), 'archives'] as const,
 };
 
 /** Export endpoints take the list's filters, without paging. */
@@ -225,3 +227,13 @@ export function useAuditVerify() {
     staleTime: 0,
   });
 }
+
+/** Archives of the purged prefix (entries older than the retention), oldest first. */
+export function useAuditArchives() {
+  return useQuery({
+    queryKey: adminKeys.auditArchives(),
+    queryFn: () => api.get<{ items: AuditArchive[] }>(`${BASE}/audit/archives`),
+  });
+}
+
+export const auditArchivePath = (id: string) => `${BASE}/audit/archives/${id}/download`;

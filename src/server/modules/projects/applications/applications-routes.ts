@@ -15,6 +15,7 @@ import {
 } from '../../../../domain/contracts/projects';
 import type { ActionCode } from '../../../../domain/projects';
 import { actorOf, auditContext } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
 import {
@@ -60,6 +61,7 @@ export function applicationRoutes(deps: Deps) {
         schema: { tags, querystring: applicationListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'application.export', object: { type: 'application' } });
         const batches = applicationBatches(deps, actorOf(req), req.query);
         return sendXlsx(
           reply,

@@ -5,6 +5,7 @@ import { idParamSchema, okSchema } from '../../../../domain/contracts/common';
 import { attachmentSchema } from '../../../../domain/contracts/projects';
 import { msg } from '../../../../domain/message';
 import { actorOf, auditContext } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { invalid } from '../../../platform/errors';
 import { readUpload } from '../../../platform/uploads';
@@ -59,6 +60,11 @@ export function attachmentRoutes(deps: Deps) {
       { config: { access: 'user' }, schema: { tags, params: idParamSchema } },
       async (req, reply) => {
         const { attachment } = await loadVisibleAttachment(deps.db, deps, actorOf(req), req.params.id);
+        await auditRead(req, {
+          action: 'attachment.download',
+          object: { type: 'attachment', id: req.params.id },
+          details: { fileName: attachment.fileName },
+        });
         return reply
           .header('content-type', attachment.mime)
           .header('content-disposition', contentDisposition(attachment.fileName))

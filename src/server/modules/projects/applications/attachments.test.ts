@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { experts, reviewAssignments } from '../../../db/schema';
+import { auditLog, experts, reviewAssignments } from '../../../db/schema';
 import { createCall, type FreshRegion, freshRegion, world } from '../../../test/factories';
 import { call, describeEachDb, signedIn } from '../../../test/harness';
 import {
@@ -154,5 +154,31 @@ describeEachDb('projects: attachments', (ctx) => {
       'kind',
     );
     expect((await upload(ctx, enterprise.cookie, app.id, 'final_report', 'f.pdf', PDF)).statusCode).toBe(201);
+  });
+
+  it('audits each download, and each refused one, with who, what and the request', async () => {
+    const { org, enterprise, county, staff } = await world(ctx, region.county);
+    const c = await createCall(ctx, staff.cookie);
+    const app = await insertApplication(ctx, { callId: c.id, orgId: org.id, regionCode: org.regionCode });
+    const id = (await upload(ctx, enterprise.cookie, app.id, 'plan', '方案.pdf', PDF)).json().id;
+    const ok = await call(ctx.app, { url: `${API}/attachments/${id}`, cookie: county.cookie });
+    expect(ok.statusCode).toBe(200);
+    const other = await signedIn(ctx, 'county', { regionCode: '350583' });
+    const refused = await call(ctx.app, { url: `${API}/attachments/${id}`, cookie: other.cookie });
+    expect(refused.statusCode).toBe(404);
+    await ctx.app.auditTrail.flush();
+    const entries = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, id));
+    expect(entries.find((e) => e.action === 'attachment.download')).toMatchObject({
+      actorId: county.user.id,
+      actorRole: 'county',
+      targetType: 'attachment',
+      outcome: 'success',
+      after: { fileName: '方案.pdf' },
+    });
+    const [denied] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.requestId, refused.json().error.requestId));
+    expect(denied).toMatchObject({ action: 'access.not-found', outcome: 'denied', actorId: other.user.id });
   });
 });

@@ -9,6 +9,7 @@ import {
   programmeSchema,
 } from '../../../../domain/contracts/projects';
 import { actorOf, auditContext } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { inBatches, sendXlsx } from '../../../platform/excel';
 import { createCall, listCallPage, loadCall, presentCall, updateCall } from './calls-service';
@@ -47,6 +48,7 @@ export function callRoutes(deps: Deps) {
         schema: { tags, querystring: callListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'call.export', object: { type: 'call' } });
         const actor = actorOf(req);
         const batches = inBatches(async (offset, limit) => {
           const page = Math.floor(offset / limit) + 1;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamSchema, listResponse } from '../../../../domain/contracts/common';
 import { boardSchema, rankingItemSchema } from '../../../../domain/contracts/projects';
 import { actorOf } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { oneBatch, sendXlsx } from '../../../platform/excel';
 import { stateName } from '../applications/presenter';
@@ -43,6 +44,7 @@ export function reportRoutes(deps: Deps) {
 
     r.get('/calls/:id/ranking/export.xlsx', { config, schema: { tags, params } }, async (req, reply) => {
       const { call, items } = await callRanking(deps, actorOf(req), req.params.id);
+      await auditRead(req, { action: 'call.ranking.export', object: { type: 'call', id: req.params.id } });
       return sendXlsx(
         reply,
         `${call.title}-评审排序.xlsx`,
@@ -64,6 +66,7 @@ export function reportRoutes(deps: Deps) {
 
     r.get('/calls/:id/ranking.docx', { config, schema: { tags, params } }, async (req, reply) => {
       const { call, items } = await callRanking(deps, actorOf(req), req.params.id);
+      await auditRead(req, { action: 'call.ranking.download', object: { type: 'call', id: req.params.id } });
       const doc = await renderTableDocx({
         title: `${call.title}评审结果排序表`,
         paragraphs: [
@@ -97,6 +100,10 @@ export function reportRoutes(deps: Deps) {
 
     r.get('/calls/:id/publicity.docx', { config, schema: { tags, params } }, async (req, reply) => {
       const { call, items } = await publicityList(deps, actorOf(req), req.params.id);
+      await auditRead(req, {
+        action: 'call.publicity.download',
+        object: { type: 'call', id: req.params.id },
+      });
       const from =
         items
           .map((x) => x.publicityFrom)

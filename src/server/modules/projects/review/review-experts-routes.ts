@@ -11,6 +11,7 @@ import {
   expertUpdateSchema,
 } from '../../../../domain/contracts/projects-review';
 import { auditContext } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
 import {
@@ -49,6 +50,7 @@ export function expertRoutes(deps: Deps) {
         schema: { tags, querystring: expertListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'expert.export', object: { type: 'expert' } });
         const { names, batches } = await expertExport(deps, req.query);
         return sendXlsx(
           reply,

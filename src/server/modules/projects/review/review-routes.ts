@@ -13,6 +13,7 @@ import {
   submitBodySchema,
 } from '../../../../domain/contracts/projects-review';
 import { actorOf, auditContext } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
 import { stateName } from '../applications/presenter';
@@ -97,6 +98,7 @@ export function reviewRoutes(deps: Deps) {
         schema: { tags, querystring: reviewListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {
+        await auditRead(req, { action: 'review.export', object: { type: 'review_assignment' } });
         const actor = actorOf(req);
         async function* batches() {
           for (let page = 1; ; page++) {

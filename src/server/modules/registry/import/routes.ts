@@ -11,6 +11,7 @@ import {
 } from '../../../../domain/contracts/registry-import';
 import { msg } from '../../../../domain/message';
 import { actorOf, auditContext } from '../../../platform/access';
+import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { invalid } from '../../../platform/errors';
 import { sendXlsx } from '../../../platform/excel';
@@ -115,6 +116,10 @@ export function importRoutes(deps: Deps) {
       { config, schema: { tags, params: idParamSchema } },
       async (req, reply) => {
         const job = await loadOwnJob(deps, actorOf(req), req.params.id);
+        await auditRead(req, {
+          action: 'registry.import-errors.download',
+          object: { type: 'import', id: req.params.id },
+        });
         const base = job.fileName.replace(/\.xlsx$/i, '');
         return sendXlsx(
           reply,

@@ -1,14 +1,34 @@
-import { Alert, Card, DatePicker, Form, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_OBJECT_LABELS,
+  AUDIT_OUTCOME_LABELS,
+  auditActionLabel,
+  auditObjectLabel,
+} from '../../../../domain/audit-labels';
 import type { AuditEntry } from '../../../../domain/contracts/admin';
 import { ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
-import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
 import { type AuditQuery, exportPaths, useAuditEntries } from '../api';
+import { AuditArchives } from '../components/audit-archives';
 import { AuditDiff } from '../components/audit-diff';
+import { type AuditOutcome, chinaTime } from '../components/audit-format';
 import { AuditVerifyBanner } from '../components/audit-verify-banner';
 
 type AuditFilters = Omit<AuditQuery, 'page' | 'pageSize' | 'sort'>;
@@ -18,8 +38,14 @@ interface AuditFilterValues {
   actor?: string;
   action?: string;
   targetType?: string;
-  outcome?: 'success' | 'failure';
+  outcome?: AuditOutcome;
 }
+
+const OUTCOME_COLORS: Record<AuditOutcome, string> = {
+  success: 'success',
+  failure: 'error',
+  denied: 'warning',
+};
 
 function isRoleCode(value: string): value is RoleCode {
   return (ROLE_CODES as readonly string[]).includes(value);
@@ -39,15 +65,20 @@ export function AuditPage() {
       to: range?.[1]?.format('YYYY-MM-DD'),
     });
 
+  const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({
+    value: code,
+    label: `${pickMsg(label)}（${code}）`,
+  }));
+
   const columns: TableColumnsType<AuditEntry> = [
     {
-      title: t('audit.at'),
+      title: t('audit.atChina'),
       dataIndex: 'at',
       key: 'at',
       width: 180,
       sorter: true,
       sortOrder: list.sortOrderOf('at'),
-      render: (value: string) => formatDateTime(value),
+      render: (value: string) => chinaTime(value),
     },
     {
       title: t('audit.actor'),
@@ -64,23 +95,30 @@ export function AuditPage() {
       render: (role: string | null) => (role ? (isRoleCode(role) ? pickMsg(ROLE_NAMES[role]) : role) : '—'),
     },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action' },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (code: string) => (
+        <Tooltip title={code}>
+          <span>{pickMsg(auditActionLabel(code))}</span>
+        </Tooltip>
+      ),
+    },
     {
       title: t('audit.targetType'),
       dataIndex: 'targetType',
       key: 'targetType',
-      render: (value: string | null) => value ?? '—',
+      render: (value: string | null, entry) =>
+        value ? (value === 'route' ? (entry.targetId ?? '—') : pickMsg(auditObjectLabel(value))) : '—',
     },
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
       key: 'outcome',
-      render: (outcome: AuditEntry['outcome']) =>
-        outcome === 'success' ? (
-          <Tag color="success">{t('audit.outcome.success')}</Tag>
-        ) : (
-          <Tag color="error">{t('audit.outcome.failure')}</Tag>
-        ),
+      render: (outcome: AuditOutcome) => (
+        <Tag color={OUTCOME_COLORS[outcome]}>{pickMsg(AUDIT_OUTCOME_LABELS[outcome])}</Tag>
+      ),
     },
   ];
 
@@ -90,6 +128,7 @@ export function AuditPage() {
       extra={<ExportButton path={exportPaths.audit} query={list.exportQuery} />}
     >
       <AuditVerifyBanner />
+      <AuditArchives />
       <FilterForm<AuditFilterValues>
         name="audit-filters"
         form={filterForm}
@@ -103,20 +142,41 @@ export function AuditPage() {
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item label={t('audit.action')} name="action">
-          <Input allowClear style={{ width: 160 }} placeholder={t('audit.actionPlaceholder')} />
+          {/* A code from the list, or any prefix typed by hand (auth. → every sign-in event). */}
+          <AutoComplete
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('audit.actionPlaceholder')}
+            options={actionOptions}
+            filterOption={(input, option) =>
+              String(option?.label ?? '')
+                .toLowerCase()
+                .includes(input.toLowerCase())
+            }
+          />
         </Form.Item>
         <Form.Item label={t('audit.targetType')} name="targetType">
-          <Input allowClear style={{ width: 140 }} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 140 }}
+            placeholder={t('common.all')}
+            options={Object.entries(AUDIT_OBJECT_LABELS).map(([code, label]) => ({
+              value: code,
+              label: pickMsg(label),
+            }))}
+          />
         </Form.Item>
         <Form.Item label={t('audit.outcome')} name="outcome">
           <Select
             allowClear
             placeholder={t('common.all')}
             style={{ width: 110 }}
-            options={[
-              { value: 'success', label: t('audit.outcome.success') },
-              { value: 'failure', label: t('audit.outcome.failure') },
-            ]}
+            options={(Object.keys(AUDIT_OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({
+              value: o,
+              label: pickMsg(AUDIT_OUTCOME_LABELS[o]),
+            }))}
           />
         </Form.Item>
       </FilterForm>
