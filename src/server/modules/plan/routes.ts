@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse } from '../../../domain/contracts/common';
 import {
+  drillFilterSchema,
   drillQuerySchema,
+  drillRowSchema,
   indicatorSchema,
   indicatorValuesQuerySchema,
   indicatorValuesSchema,
@@ -55,7 +57,15 @@ export function planRoutes(deps: Deps) {
 
     r.get(
       '/indicators/:code/records',
-      { config: read, schema: { tags, params: codeParams, querystring: drillQuerySchema } },
+      {
+        config: read,
+        schema: {
+          tags,
+          params: codeParams,
+          querystring: drillQuerySchema,
+          response: { 200: listResponse(drillRowSchema) },
+        },
+      },
       async (req) => {
         const { page, pageSize, ...q } = req.query;
         return drillPage(deps, actorOf(req), req.params.code, q, pageSize, (page - 1) * pageSize);
@@ -69,7 +79,7 @@ export function planRoutes(deps: Deps) {
         schema: {
           tags,
           params: codeParams,
-          querystring: drillQuerySchema.omit({ page: true, pageSize: true }),
+          querystring: drillFilterSchema,
         },
       },
       async (req, reply) =>

@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { OrgListQuery } from '../../../domain/contracts/registry';
 import { queryRows, type Tx } from '../../db/client';
 import { industries, organizations as o, parks, qualifications, regions } from '../../db/schema';
 import { clock } from '../../platform/clock';
 import { COUNT_CAP, countUpTo } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
-import { type Scope, scopeWhere } from '../../platform/scope';
+import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
 import { regionWords, searchCondition } from './search';
 import { qualificationValidOn } from './validity';
 
@@ -31,12 +30,8 @@ export function keywordSearch(q: { q?: string }, regionsTree: RegionTree) {
   return searchCondition(cols, q.q, regionWords(regionsTree));
 }
 
-/** Region filter: a county includes its functional zones; the city includes everything. */
-export function regionFilter(regionsTree: RegionTree, column: AnyPgColumn, code: string | undefined) {
-  if (!code || regionsTree.get(code)?.level === 'city') return undefined;
-  const codes = regionsTree.selfAndDescendants(code);
-  return inArray(column, codes.length > 0 ? codes : [code]);
-}
+// The region filter moved to platform/scope with the other scope rules; kept here for importers.
+export { regionFilter };
 
 function where(
   scope: Scope,

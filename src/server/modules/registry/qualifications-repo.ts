@@ -6,8 +6,7 @@ import { organizations, qualifications as q, qualificationTypes, regions } from 
 import { clock } from '../../platform/clock';
 import { likePattern } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
-import { type Scope, scopeWhere } from '../../platform/scope';
-import { regionFilter } from './orgs-repo';
+import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
 import { qualificationValidOn } from './validity';
 
 export type QualificationQuery = z.infer<typeof qualificationListQuerySchema>;
