@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listResponse } from '../../../domain/contracts/common';
+import { indicatorCodeSchema, listResponse } from '../../../domain/contracts/common';
 import {
   drillFilterSchema,
   drillQuerySchema,
@@ -53,7 +53,7 @@ export function planRoutes(deps: Deps) {
       },
     );
 
-    const codeParams = z.object({ code: z.string().regex(/^[a-z0-9_]+$/) });
+    const codeParams = z.object({ code: indicatorCodeSchema });
 
     r.get(
       '/indicators/:code/records',

@@ -134,3 +134,27 @@ export async function getQualification(tx: Tx, id: string) {
   const [row] = await select(tx, clock.today()).where(eq(q.id, id));
   return row;
 }
+
+export async function findQualificationType(tx: Tx, code: string) {
+  const [type] = await tx.select().from(qualificationTypes).where(eq(qualificationTypes.code, code));
+  return type;
+}
+
+export async function findQualificationRow(tx: Tx, id: string) {
+  const [row] = await tx.select().from(q).where(eq(q.id, id));
+  return row;
+}
+
+export async function insertQualification(tx: Tx, values: typeof q.$inferInsert) {
+  const [row] = await tx.insert(q).values(values).returning();
+  return row;
+}
+
+export async function updateQualificationRow(tx: Tx, id: string, set: Partial<typeof q.$inferInsert>) {
+  const [row] = await tx
+    .update(q)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(q.id, id))
+    .returning();
+  return row;
+}
