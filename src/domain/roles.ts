@@ -1,12 +1,18 @@
 /**
- * Roles, their data scope and the permission catalogue: the one rule table used by the server
- * (route guards, scope) and the web (menus, buttons).
+ * Roles, their data scope and the permission catalogue (assembled from the modules' own
+ * permission sets): the one rule table used by the server (route guards, scope) and the web
+ * (menus, buttons).
  *
  * Scope is a property of the role, not of the permission: it says which rows a holder may see.
  * Permissions say which actions a holder may take. Secadmin edits the permission set of each role
  * (stored in the database, seeded from DEFAULT_ROLE_PERMISSIONS); the scope of a role is fixed.
  */
 import { type Msg, msg } from './message';
+import { adminPermissions } from './permissions/admin';
+import type { PermissionDef, PermissionGroup } from './permissions/define';
+import { planPermissions } from './permissions/plan';
+import { projectsPermissions } from './permissions/projects';
+import { registryPermissions } from './permissions/registry';
 
 export const ROLE_CODES = [
   'sysadmin',
@@ -74,81 +80,44 @@ export const ROLE_BINDING: Record<RoleCode, 'none' | 'region' | 'park' | 'org'> 
   expert: 'none',
 };
 
-export type PermissionGroup = 'system' | 'security' | 'audit' | 'business' | 'self';
+/**
+ * The permission catalogue: each module declares its permissions and their default grants in its
+ * own file under permissions/; adding a module is one line here.
+ */
+const MODULE_PERMISSIONS = [
+  adminPermissions,
+  registryPermissions,
+  planPermissions,
+  projectsPermissions,
+] as const;
 
-interface PermissionDef {
-  name: Msg;
-  group: PermissionGroup;
+export type { PermissionGroup };
+
+type CodesOf<T extends readonly object[]> = { [I in keyof T]: keyof T[I] }[number] & string;
+export type Permission = CodesOf<typeof MODULE_PERMISSIONS>;
+
+function assembleCatalogue(): Record<Permission, PermissionDef> {
+  const out: Record<string, PermissionDef> = {};
+  for (const set of MODULE_PERMISSIONS)
+    for (const [code, def] of Object.entries(set)) {
+      // Two modules claiming one code would silently merge their grants.
+      if (Object.hasOwn(out, code)) throw new Error(`Permission ${code} is declared twice`);
+      out[code] = def;
+    }
+  return out;
 }
 
-/** The permission catalogue. Modules add their permissions here as they land. */
-export const PERMISSIONS = {
-  'admin.users': { name: msg('用户管理', 'Manage users'), group: 'system' },
-  'admin.departments': { name: msg('部门管理', 'Manage departments'), group: 'system' },
-  'admin.roles': { name: msg('角色与权限', 'Roles and permissions'), group: 'security' },
-  'admin.security-policy': { name: msg('安全策略', 'Security policy'), group: 'security' },
-  'admin.sessions': { name: msg('在线会话', 'Active sessions'), group: 'security' },
-  'admin.audit': { name: msg('审计日志', 'Audit log'), group: 'audit' },
-  'registry.read': { name: msg('查看创新主体库', 'View the registry'), group: 'business' },
-  'registry.write': { name: msg('维护创新主体库', 'Maintain the registry'), group: 'business' },
-  'registry.import': { name: msg('导入创新主体数据', 'Import registry data'), group: 'business' },
-  'registry.own-profile': { name: msg('维护本单位档案', 'Maintain own profile'), group: 'business' },
-  'plan.read': { name: msg('查看目标指标', 'View indicators and plan'), group: 'business' },
-  'plan.write': {
-    name: msg('填报指标与维护年度计划', 'Report figures and maintain the plan'),
-    group: 'business',
-  },
-  'projects.read': { name: msg('查看科技计划项目', 'View S&T plan projects'), group: 'business' },
-  'projects.manage': {
-    name: msg(
-      '管理计划项目（指南、形式审查、评审、立项、拨款、验收）',
-      'Manage calls, reviews, funding and acceptance',
-    ),
-    group: 'business',
-  },
-  'projects.apply': { name: msg('申报项目', 'Apply for projects'), group: 'business' },
-  'projects.recommend': {
-    name: msg('推荐本地区项目', 'Recommend applications of the region'),
-    group: 'business',
-  },
-  'projects.approve': { name: msg('审批立项', 'Approve funding'), group: 'business' },
-  'projects.review': { name: msg('评审项目', 'Review applications'), group: 'business' },
-} as const satisfies Record<string, PermissionDef>;
-
-export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSIONS: Readonly<Record<Permission, PermissionDef>> = assembleCatalogue();
 export const PERMISSION_CODES = Object.keys(PERMISSIONS) as Permission[];
 
 export function isPermission(p: string): p is Permission {
   return Object.hasOwn(PERMISSIONS, p);
 }
 
-export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
-  sysadmin: ['admin.users', 'admin.departments'],
-  secadmin: ['admin.roles', 'admin.security-policy', 'admin.sessions'],
-  auditadmin: ['admin.audit'],
-  leader: ['registry.read', 'plan.read', 'projects.read', 'projects.approve'],
-  staff: [
-    'registry.read',
-    'registry.write',
-    'registry.import',
-    'plan.read',
-    'plan.write',
-    'projects.read',
-    'projects.manage',
-  ],
-  county: [
-    'registry.read',
-    'registry.write',
-    'registry.import',
-    'plan.read',
-    'projects.read',
-    'projects.recommend',
-  ],
-  park: ['registry.read'],
-  enterprise: ['registry.read', 'registry.own-profile', 'projects.apply'],
-  institution: ['registry.read', 'registry.own-profile', 'projects.apply'],
-  expert: ['projects.review'],
-};
+/** Each role's permissions on a new installation, in catalogue order. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = Object.fromEntries(
+  ROLE_CODES.map((role) => [role, PERMISSION_CODES.filter((p) => PERMISSIONS[p].grantedTo.includes(role))]),
+) as Record<RoleCode, Permission[]>;
 
 const ROLE_DUTY: Record<AdminRole, PermissionGroup> = {
   sysadmin: 'system',

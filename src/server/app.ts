@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Database, withLongStatements } from './db/client';
-import { MODULES } from './modules';
+import { MODULES, type ServerModule } from './modules';
 import { registerAccessControl } from './platform/access';
 import { registerAuditTrail } from './platform/audit-trail';
 import type { Deps } from './platform/deps';
@@ -17,6 +17,7 @@ import { registerErrorHandler } from './platform/errors';
 import { registerIdempotency } from './platform/idempotency';
 import { INSTANCE_ID } from './platform/instance';
 import { RegionTree } from './platform/region-tree';
+import { registerRouteContractCheck } from './platform/route-contract';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
 export interface AppOptions {
@@ -27,10 +28,16 @@ export interface AppOptions {
   logger?: boolean;
   /** Sign-in attempts allowed per client address and minute (the account lockout is separate). */
   loginAttemptsPerMinute?: number;
+  /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
+  modules?: readonly ServerModule[];
 }
 
 /** Builds the whole application; main.ts listens with it, tests inject requests into it. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const modules = opts.modules ?? MODULES;
+  // A module whose configuration contradicts its code refuses to start rather than show gaps.
+  const problems = modules.flatMap((m) => m.check?.() ?? []);
+  if (problems.length > 0) throw new Error(`Kechuang cannot start:\n${problems.join('\n')}`);
   const app = Fastify({
     logger: opts.logger
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
@@ -87,6 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAccessControl(app, deps.db);
   registerIdempotency(app, deps.db);
   registerAuditTrail(app, deps.db);
+  registerRouteContractCheck(app);
 
   // A request still running when the server starts closing ends its connection with its
   // answer; kept alive, the idle connection would hold the shutdown for the 72 s keep-alive.
@@ -116,7 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const m of MODULES) await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
+  for (const m of modules) await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });

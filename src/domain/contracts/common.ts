@@ -1,4 +1,31 @@
 import { z } from 'zod';
+import { validateUscc } from '../identifiers';
+
+/**
+ * 万元 with at most two decimals, as a string: money never travels as a float. Server contracts and
+ * web forms share this one rule (up to 14 integer digits, the numeric(16,2) columns).
+ */
+export const WAN_PATTERN = /^-?\d{1,14}(\.\d{1,2})?$/;
+export const wanSchema = z.string().regex(WAN_PATTERN, '金额须为最多两位小数的数字（万元）');
+
+/** 统一社会信用代码 (GB 32100-2015), checked and normalised (trimmed, upper case, check digit). */
+export const usccSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const r = validateUscc(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `${r.reason.zh} / ${r.reason.en}` });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+/** A region code as lists and bodies take it: a county (350582) or a functional zone (350582Z1). */
+export const regionCodeSchema = z.string().max(16);
+
+/** An indicator's stable code (config/reference/indicators.json). */
+export const indicatorCodeSchema = z.string().regex(/^[a-z0-9_]+$/);
 
 /** Paging shared by every list endpoint: 1-based page, capped page size, `field` or `-field` sort. */
 export const pageQuerySchema = z.object({

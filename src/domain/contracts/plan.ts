@@ -41,13 +41,33 @@ export const indicatorValuesSchema = z.object({
   items: z.array(indicatorValueSchema),
 });
 
-export const drillQuerySchema = z.object({
+export type ValuesQuery = z.infer<typeof indicatorValuesQuerySchema>;
+
+/** Which records behind a computed figure: the year, region (with its zones) and as-of date. */
+export const drillFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   region: z.string().max(16).optional(),
   asOf: z.iso.date().optional(),
+});
+export type DrillQuery = z.infer<typeof drillFilterSchema>;
+
+export const drillQuerySchema = drillFilterSchema.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+
+/** One record behind a computed figure: exactly a row its definition counts. */
+export const drillRowSchema = z.object({
+  recordId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  uscc: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  detail: z.string().nullable(),
+  amount: z.number(),
+});
+export type DrillRow = z.infer<typeof drillRowSchema>;
 
 export const reportedValueBodySchema = z
   .object({

@@ -1,24 +1,12 @@
 import { z } from 'zod';
-import { validateUscc } from '../identifiers';
 import { CARRIER_KIND_CODES, LEVEL_CODES, ORG_KIND_CODES, PLATFORM_KIND_CODES } from '../registry';
-import { cappedListResponse, pageQuerySchema } from './common';
+import { cappedListResponse, pageQuerySchema, usccSchema, wanSchema } from './common';
 
 const isoDate = z.iso.date();
-/** 万元 with at most two decimals, as a string: money never travels as a float. */
-export const wanSchema = z.string().regex(/^-?\d{1,14}(\.\d{1,2})?$/, '金额须为最多两位小数的数字（万元）');
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const usccSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const r = validateUscc(v);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `${r.reason.zh} / ${r.reason.en}` });
-      return z.NEVER;
-    }
-    return r.value;
-  });
+// Money and the USCC moved to common.ts, shared with the web forms; kept here for importers.
+export { usccSchema, wanSchema };
 
 export const orgListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),

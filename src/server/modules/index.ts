@@ -31,6 +31,8 @@ export interface ServerModule {
   routes(deps: Deps): FastifyPluginAsync;
   /** Loads this module's demo data on a new embedded database; returns a summary for the audit. */
   demo?(ctx: DemoContext): Promise<unknown>;
+  /** What is inconsistent in the module's own configuration; the app refuses to start if any. */
+  check?(): string[];
 }
 
 export const MODULES: readonly ServerModule[] = [

@@ -1,7 +1,9 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { msg } from '../../domain/message';
 import { ROLE_SCOPE } from '../../domain/roles';
 import type { Actor } from './actor';
+import { invalid } from './errors';
 import type { RegionTree } from './region-tree';
 
 /** The rows an actor may see, derived from the role's scope kind and the user's binding. */
@@ -78,4 +80,45 @@ export function inScope(
     default:
       return false;
   }
+}
+
+/**
+ * The region codes a region filter stands for: a county with its functional zones; null for the
+ * city (everything) or no region asked, where no filter applies.
+ */
+export function regionCodesUnder(regions: RegionTree, code: string | undefined): string[] | null {
+  if (!code || regions.get(code)?.level === 'city') return null;
+  const codes = regions.selfAndDescendants(code);
+  return codes.length > 0 ? codes : [code];
+}
+
+/** Region filter of a list query, in SQL: a county includes its functional zones; the city includes everything. */
+export function regionFilter(regions: RegionTree, column: AnyPgColumn, code: string | undefined) {
+  const codes = regionCodesUnder(regions, code);
+  return codes ? inArray(column, codes) : undefined;
+}
+
+/**
+ * The regions a figure request asks about, checked against the actor's scope: the region asked
+ * (by default a county user's own county, else the city) and, `byRegion`, the regions below it
+ * (a county user gets only its own). A region outside the scope is refused, not narrowed.
+ */
+export function requestedRegions(
+  actor: Actor,
+  regions: RegionTree,
+  region: string | undefined,
+  byRegion: boolean,
+): string[] {
+  const scope = scopeOf(actor, regions);
+  const city = regions.rows.find((r) => r.level === 'city')!.code;
+  const counties = regions.rows.filter((r) => r.level === 'county' && r.holdsData).map((r) => r.code);
+  const wanted = region ?? (scope.kind === 'region' ? actor.regionCode! : city);
+  const known = regions.get(wanted);
+  if (!known) throw invalid('region', msg('区域不存在', 'No such region'));
+  if (!inScope(scope, { regionCode: wanted }) && !(scope.kind === 'city')) {
+    throw invalid('region', msg('超出本单位管辖区域', 'The region is outside your jurisdiction'));
+  }
+  if (!byRegion) return [wanted];
+  if (scope.kind === 'region') return [wanted];
+  return wanted === city ? [city, ...counties] : [wanted, ...regions.childrenOf(wanted).map((r) => r.code)];
 }

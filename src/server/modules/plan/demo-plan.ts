@@ -5,14 +5,14 @@
  * sum, so "county values add up to the city value" holds by construction. Runs once (settings row
  * `demo-plan`), in one transaction with one audit entry.
  */
-import { eq } from 'drizzle-orm';
 import type { TargetKind } from '../../../domain/indicators';
 import type { Db } from '../../db/client';
-import { planTargets, settings } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import type { RegionTree } from '../../platform/region-tree';
 import { indicatorOf } from './catalogue';
+import { getSetting, putSetting } from './plan-settings-repo';
 import { type ReportedBody, writeReported } from './reported-service';
+import { insertTargetsIfAbsent } from './targets-repo';
 import { apportion, cityOf, splitTargetTx } from './targets-split';
 
 export const DEMO_PLAN_KEY = 'demo-plan';
@@ -188,29 +188,27 @@ export async function loadDemoPlan(db: Db, regions: RegionTree): Promise<boolean
   if (needed.length > 0)
     throw new Error(`demo plan needs the Quanzhou regions; missing ${needed.join(', ')}`);
   return db.transaction(async (tx) => {
-    const [marker] = await tx.select().from(settings).where(eq(settings.key, DEMO_PLAN_KEY));
+    const marker = await getSetting(tx, DEMO_PLAN_KEY);
     if (marker) return false;
     const rows = FIGURES.flatMap((f) => rowsOf(f, city));
     const { inserted } = await writeReported(tx, rows, BY);
-    await tx
-      .insert(planTargets)
-      .values(
-        PLAN_2017.map(([indicatorCode, kind, value, note]) => ({
-          year: 2017,
-          indicatorCode,
-          regionCode: city,
-          kind,
-          value,
-          note: `“1157”工作计划：${note}`,
-          updatedBy: BY,
-        })),
-      )
-      .onConflictDoNothing();
+    await insertTargetsIfAbsent(
+      tx,
+      PLAN_2017.map(([indicatorCode, kind, value, note]) => ({
+        year: 2017,
+        indicatorCode,
+        regionCode: city,
+        kind,
+        value,
+        note: `“1157”工作计划：${note}`,
+        updatedBy: BY,
+      })),
+    );
     let split = 0;
     for (const [code] of PLAN_2017)
       split += (await splitTargetTx(tx, regions, 2017, code, BY)).written.length;
     const summary = { reportedValues: inserted.length, cityTargets: PLAN_2017.length, countyTargets: split };
-    await tx.insert(settings).values({ key: DEMO_PLAN_KEY, value: { source: SEED, ...summary } });
+    await putSetting(tx, DEMO_PLAN_KEY, { source: SEED, ...summary });
     await writeAudit(tx, {}, { action: 'system.demo-plan', targetType: 'plan', after: summary });
     return true;
   });

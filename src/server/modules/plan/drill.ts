@@ -1,38 +1,20 @@
-import { type SQL, sql } from 'drizzle-orm';
+import type { DrillQuery } from '../../../domain/contracts/plan';
 import { msg } from '../../../domain/message';
-import { queryRows } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { regionCodesUnder, requestedRegions } from '../../platform/scope';
 import { indicatorOf } from './catalogue';
-import { COMPUTED, definitionRows } from './computed';
+import { COMPUTED } from './computed';
+import { drillCount, drillRows } from './drill-repo';
 import { defaultAsOf } from './engine';
-import { regionsFor } from './values-service';
-
-export interface DrillRow {
-  recordId: string;
-  orgId: string;
-  orgName: string;
-  uscc: string;
-  regionCode: string;
-  regionName: string;
-  detail: string | null;
-  amount: number;
-}
-
-export interface DrillQuery {
-  year: number;
-  region?: string;
-  asOf?: string;
-}
 
 /**
  * The records behind a computed figure: exactly the rows its definition counts, for the region
- * (with its functional zones) and date asked. Organisation-counted figures list each organisation
- * once, so the list's length is the figure.
+ * (with its functional zones) and date asked, so every figure is traceable to the records listed.
  */
-function drillSql(deps: Deps, actor: Actor, code: string, q: DrillQuery) {
+function drillTarget(deps: Deps, actor: Actor, code: string, q: DrillQuery) {
   const indicator = indicatorOf(code);
   const def = COMPUTED[code];
   if (!indicator || !def) {
@@ -43,18 +25,8 @@ function drillSql(deps: Deps, actor: Actor, code: string, q: DrillQuery) {
     );
   }
   const asOf = q.asOf ?? defaultAsOf(q.year, clock.today());
-  const [region] = regionsFor(deps, actor, q.region, false);
-  const tree = deps.regions.get(region);
-  const codes = tree?.level === 'city' ? null : deps.regions.selfAndDescendants(region);
-  const inRegion = codes ? sql` where r.region_code in ${codes}` : sql``;
-  const rows = definitionRows(def, { year: q.year, asOf });
-  const distinct = def.aggregate === 'orgs' ? sql`distinct on (r.org_id)` : sql``;
-  const base = sql`select ${distinct} r.record_id::text as "recordId", r.org_id::text as "orgId", o.name as "orgName", o.uscc, r.region_code as "regionCode", coalesce(g.name, r.region_code) as "regionName", r.detail::text as detail, r.amount::float8 as amount from (${rows}) r join organizations o on o.id = r.org_id left join regions g on g.code = r.region_code${inRegion}`;
-  const ordered: SQL =
-    def.aggregate === 'orgs'
-      ? sql`select * from (${base} order by r.org_id) d order by "orgName", "recordId"`
-      : sql`${base} order by o.name, r.record_id`;
-  return { ordered, base };
+  const [region] = requestedRegions(actor, deps.regions, q.region, false);
+  return { def, ctx: { year: q.year, asOf }, regionCodes: regionCodesUnder(deps.regions, region) };
 }
 
 export async function drillPage(
@@ -65,18 +37,18 @@ export async function drillPage(
   limit: number,
   offset: number,
 ) {
-  const { ordered, base } = drillSql(deps, actor, code, q);
-  const [items, [{ n }]] = await Promise.all([
-    queryRows<DrillRow>(deps.db, sql`${ordered} limit ${limit} offset ${offset}`),
-    queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from (${base}) x`),
+  const { def, ctx, regionCodes } = drillTarget(deps, actor, code, q);
+  const [items, total] = await Promise.all([
+    drillRows(deps.db, def, ctx, regionCodes, limit, offset),
+    drillCount(deps.db, def, ctx, regionCodes),
   ]);
-  return { items, total: n };
+  return { items, total };
 }
 
 export async function* drillBatches(deps: Deps, actor: Actor, code: string, q: DrillQuery) {
-  const { ordered } = drillSql(deps, actor, code, q);
+  const { def, ctx, regionCodes } = drillTarget(deps, actor, code, q);
   for (let offset = 0; ; offset += 5000) {
-    const rows = await queryRows<DrillRow>(deps.db, sql`${ordered} limit 5000 offset ${offset}`);
+    const rows = await drillRows(deps.db, def, ctx, regionCodes, 5000, offset);
     if (rows.length > 0) yield rows;
     if (rows.length < 5000) return;
   }

@@ -1,7 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Indicator } from '../../../domain/indicators';
-import { inParallel, queryRows, type Tx } from '../../db/client';
-import { reportedValues, settings } from '../../db/schema';
+import { inParallel, type Tx } from '../../db/client';
 import type { RegionTree } from '../../platform/region-tree';
 import { CATALOGUE } from './catalogue';
 import {
@@ -13,6 +11,9 @@ import {
   sameSource,
 } from './computed';
 import { keptOrComputed } from './figure-cache';
+import { aggregateRows, yearIsHeld } from './figures-repo';
+import { getSetting } from './plan-settings-repo';
+import { currentReportedOfYears } from './reported-repo';
 
 /** One evaluated figure: its value and, for reported figures, where it comes from. */
 export interface Figure {
@@ -106,11 +107,8 @@ async function computeLeaves(tx: Tx, ctx: EvalContext, codes: string[], dim: Dim
 
 async function runAggregate(tx: Tx, { codes, query, held }: AggregateQuery) {
   const out = new Map<string, Map<string, number>>();
-  if (held) {
-    const [row] = await queryRows<{ held: boolean }>(tx, held);
-    if (!row?.held) return out;
-  }
-  const rows = await queryRows<Record<string, string | number | null>>(tx, query);
+  if (held && !(await yearIsHeld(tx, held))) return out;
+  const rows = await aggregateRows(tx, query);
   for (const code of codes) out.set(code, new Map());
   for (const row of rows) {
     if (row.k === null) continue;
@@ -122,21 +120,12 @@ async function runAggregate(tx: Tx, { codes, query, held }: AggregateQuery) {
 const SETTINGS_KEY = 'plan.settings';
 
 export async function planSettings(tx: Tx): Promise<Record<string, number>> {
-  const [row] = await tx.select().from(settings).where(eq(settings.key, SETTINGS_KEY));
-  return { 'inv_per_10k.populationYearOffset': 0, ...((row?.value as Record<string, number>) ?? {}) };
+  const stored = (await getSetting(tx, SETTINGS_KEY)) as Record<string, number> | undefined;
+  return { 'inv_per_10k.populationYearOffset': 0, ...(stored ?? {}) };
 }
 
 async function loadReported(tx: Tx, years: number[]) {
-  const rows = await tx
-    .select({
-      code: reportedValues.indicatorCode,
-      year: reportedValues.year,
-      region: reportedValues.regionCode,
-      value: reportedValues.value,
-      source: reportedValues.source,
-    })
-    .from(reportedValues)
-    .where(and(inArray(reportedValues.year, years), isNull(reportedValues.supersededAt)));
+  const rows = await currentReportedOfYears(tx, years);
   const byYear = new Map<number, Map<string, { value: number; source: string }>>();
   for (const r of rows) {
     const m = byYear.get(r.year) ?? new Map();

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { inParallel, queryRows, type Tx } from '../../db/client';
+import { inParallel, type Tx } from '../../db/client';
+import { deleteFigureChangesOlderThanADay, snapshotChanges } from './figures-repo';
 
 /**
  * Computed figures kept between requests, refreshed when the records they count change.
@@ -59,16 +59,8 @@ export async function keptOrComputed<T>(tx: Tx, wanted: KeptFigures<T>[]): Promi
     return e && now - e.keptAt < MAX_AGE_MS ? e : undefined;
   });
   const snapshots = [...new Set(candidates.filter((e) => e).map((e) => e!.snapshot))];
-  const [state] = await queryRows<{ now: string; changed: Record<string, string[]> | null }>(
-    tx,
-    sql`select pg_current_snapshot()::text as now,
-          (select json_object_agg(s.snap, array(
-             select distinct c.source from figure_changes c
-              where c.xid >= pg_snapshot_xmin(s.snap::pg_snapshot)
-                and not pg_visible_in_snapshot(c.xid, s.snap::pg_snapshot)))
-             from json_array_elements_text(${JSON.stringify(snapshots)}::json) as s(snap)) as changed`,
-  );
-  const changedSince = state.changed ?? {};
+  const state = await snapshotChanges(tx, snapshots);
+  const changedSince = state.changedSince;
   return inParallel(
     tx,
     wanted.map((w, i) => async () => {
@@ -90,5 +82,5 @@ export async function keptOrComputed<T>(tx: Tx, wanted: KeptFigures<T>[]): Promi
 
 /** Drops change rows no kept figure can still need (they expire after hours; rows go after a day). */
 export async function pruneFigureChanges(tx: Tx): Promise<void> {
-  await tx.execute(sql`delete from figure_changes where at < now() - interval '1 day'`);
+  await deleteFigureChangesOlderThanADay(tx);
 }

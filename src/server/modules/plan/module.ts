@@ -1,4 +1,7 @@
 import type { ServerModule } from '../index';
+import { CATALOGUE } from './catalogue';
+import { catalogueProblems } from './catalogue-check';
+import { COMPUTED } from './computed';
 import { loadDemoPlan } from './demo-plan';
 import { planRoutes } from './routes';
 
@@ -7,4 +10,5 @@ export const planModule: ServerModule = {
   prefix: 'plan',
   routes: planRoutes,
   demo: ({ db, regions }) => loadDemoPlan(db, regions),
+  check: () => catalogueProblems(CATALOGUE, COMPUTED),
 };

@@ -1,10 +1,9 @@
-import { and, asc, gte, isNotNull, lte } from 'drizzle-orm';
 import type { RankingScheme, RankingUnit } from '../../../domain/ranking';
-import { parkAnnual, parks } from '../../db/schema';
 import type { Deps } from '../../platform/deps';
 import { indicatorOf } from './catalogue';
 import { COMPUTED, type EvalContext } from './computed';
 import { computedByPark, evaluateYears, type YearFigures } from './engine';
+import { subParks as loadSubParks, parkAnnualFigures } from './rankings-repo';
 import { COMPOSITES, type PARK_FIGURES } from './rankings-schemes';
 
 /** Who is ranked: a county (id = region code) or a sub-park (id = park id). */
@@ -95,22 +94,10 @@ export async function parkUnits(
   const computed = [...new Set(codes.flatMap((c) => COMPOSITES[c]?.parts ?? (COMPUTED[c] ? [c] : [])))];
   const years = contexts.map((c) => c.year);
   const [subParks, annual, ...computedByYear] = await Promise.all([
-    deps.db
-      .select({ id: parks.id, code: parks.code, name: parks.name, nameEn: parks.nameEn })
-      .from(parks)
-      .where(isNotNull(parks.parentId))
-      .orderBy(asc(parks.sort), asc(parks.code)),
-    deps.db
-      .select({
-        parkId: parkAnnual.parkId,
-        year: parkAnnual.year,
-        output: parkAnnual.industrialOutput,
-        enterprises: parkAnnual.enterprises,
-        hte: parkAnnual.hteCount,
-      })
-      .from(parkAnnual)
-      .where(and(gte(parkAnnual.year, Math.min(...years) - 1), lte(parkAnnual.year, Math.max(...years))))
-      .then((rows) => rows.map((r): AnnualRow => ({ ...r, output: num(r.output) }))),
+    loadSubParks(deps.db),
+    parkAnnualFigures(deps.db, Math.min(...years) - 1, Math.max(...years)).then((rows) =>
+      rows.map((r): AnnualRow => ({ ...r, output: num(r.output) })),
+    ),
     ...contexts.map((ctx) =>
       computed.length ? computedByPark(deps.db, ctx, computed) : Promise.resolve(new Map()),
     ),

@@ -18,7 +18,8 @@ import { AppError, invalid, requestLocale } from '../../platform/errors';
 import { inBatches, sendXlsx } from '../../platform/excel';
 import { scopeOf } from '../../platform/scope';
 import { commitReported, MAX_IMPORT_BYTES, readReportedFile } from './reported-import';
-import { listReported, presentReported, reportedRows, saveReported } from './reported-service';
+import { reportedRows } from './reported-repo';
+import { listReported, presentReported, saveReported } from './reported-service';
 import { buildReportedTemplate } from './reported-template';
 
 /** A refused import: the usual error body plus every problem found, by row and column. */

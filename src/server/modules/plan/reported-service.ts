@@ -5,7 +5,6 @@
  * as history; the engine reads only current rows.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ReportedValue,
@@ -14,20 +13,25 @@ import type {
 } from '../../../domain/contracts/plan';
 import { type Msg, msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
-import { regions as regionsTable, reportedValues } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import type { RegionTree } from '../../platform/region-tree';
-import { inScope, type Scope, scopeOf, scopeWhere } from '../../platform/scope';
+import { inScope, type Scope, scopeOf } from '../../platform/scope';
 import { indicatorOf } from './catalogue';
+import {
+  countReported,
+  currentReported,
+  insertReported,
+  lockReportedWrites,
+  type ReportedRow,
+  reportedRows,
+  supersedeReported,
+} from './reported-repo';
 
 export type ReportedBody = z.infer<typeof reportedValueBodySchema>;
-type Row = typeof reportedValues.$inferSelect;
-
-/** Every write of reported values takes this lock, so two corrections of one figure never race. */
-const WRITE_LOCK = 7310031;
+type Row = ReportedRow;
 
 /** `54010.0000` → `54010`, `462721.0600` → `462721.06`. */
 export function decimalText(v: string): string {
@@ -93,47 +97,24 @@ export function valueProblem(value: string): Msg | null {
  * rows they replaced.
  */
 export async function writeReported(tx: Tx, rows: ReportedBody[], enteredBy: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+  await lockReportedWrites(tx);
   if (rows.length === 0) return { inserted: [] as Row[], superseded: [] as Row[] };
   const key = (r: { indicatorCode: string; year: number; regionCode: string }) =>
     `${r.indicatorCode}|${r.year}|${r.regionCode}`;
   const codes = [...new Set(rows.map((r) => r.indicatorCode))];
   const years = [...new Set(rows.map((r) => r.year))];
-  const candidates = await tx
-    .select()
-    .from(reportedValues)
-    .where(
-      and(
-        inArray(reportedValues.indicatorCode, codes),
-        inArray(reportedValues.year, years),
-        isNull(reportedValues.supersededAt),
-      ),
-    );
+  const candidates = await currentReported(tx, codes, years);
   const currentByKey = new Map(candidates.map((r) => [key(r), r]));
   const fresh = rows.map((r) => ({ ...r, id: randomUUID(), enteredBy }));
   const replaced = fresh.flatMap((r) => {
     const old = currentByKey.get(key(r));
     return old ? [{ old, newId: r.id }] : [];
   });
-  // The old row leaves the "current" index before the new one enters it.
-  for (let i = 0; i < replaced.length; i += 1000) {
-    const pairs = sql.join(
-      replaced.slice(i, i + 1000).map((p) => sql`(${p.old.id}::uuid, ${p.newId}::uuid)`),
-      sql`, `,
-    );
-    await tx.execute(
-      sql`update reported_values set superseded_at = now(), superseded_by = v.new_id from (values ${pairs}) as v(id, new_id) where reported_values.id = v.id`,
-    );
-  }
-  const inserted: Row[] = [];
-  for (let i = 0; i < fresh.length; i += 1000) {
-    inserted.push(
-      ...(await tx
-        .insert(reportedValues)
-        .values(fresh.slice(i, i + 1000))
-        .returning()),
-    );
-  }
+  await supersedeReported(
+    tx,
+    replaced.map((p) => ({ oldId: p.old.id, newId: p.newId })),
+  );
+  const inserted = await insertReported(tx, fresh);
   return { inserted, superseded: replaced.map((p) => p.old) };
 }
 
@@ -161,45 +142,11 @@ export async function saveReported(deps: Deps, ctx: AuditContext, actor: Actor, 
   });
 }
 
-function listWhere(scope: Scope, q: Partial<ReportedValueQuery>): SQL {
-  const conds: SQL[] = [scopeWhere(scope, { regionCode: reportedValues.regionCode })];
-  if (q.indicatorCode) conds.push(eq(reportedValues.indicatorCode, q.indicatorCode));
-  if (q.year) conds.push(eq(reportedValues.year, q.year));
-  if (q.regionCode) conds.push(eq(reportedValues.regionCode, q.regionCode));
-  if (!q.includeHistory) conds.push(isNull(reportedValues.supersededAt));
-  return and(...conds)!;
-}
-
-/** Rows in a stable order: newest year first, then indicator, region (tree order), newest entry. */
-export async function reportedRows(
-  tx: Tx,
-  scope: Scope,
-  q: Partial<ReportedValueQuery>,
-  limit: number,
-  offset: number,
-): Promise<Row[]> {
-  const rows = await tx
-    .select({ r: reportedValues })
-    .from(reportedValues)
-    .leftJoin(regionsTable, eq(regionsTable.code, reportedValues.regionCode))
-    .where(listWhere(scope, q))
-    .orderBy(
-      desc(reportedValues.year),
-      asc(reportedValues.indicatorCode),
-      asc(regionsTable.sort),
-      desc(reportedValues.enteredAt),
-      asc(reportedValues.id),
-    )
-    .limit(limit)
-    .offset(offset);
-  return rows.map((x) => x.r);
-}
-
 export async function listReported(deps: Deps, actor: Actor, q: ReportedValueQuery) {
   const scope = scopeOf(actor, deps.regions);
-  const [rows, [{ n }]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     reportedRows(deps.db, scope, q, q.pageSize, (q.page - 1) * q.pageSize),
-    deps.db.select({ n: sql<number>`count(*)::int` }).from(reportedValues).where(listWhere(scope, q)),
+    countReported(deps.db, scope, q),
   ]);
-  return { items: rows.map((r) => presentReported(r, deps.regions)), total: Number(n) };
+  return { items: rows.map((r) => presentReported(r, deps.regions)), total };
 }

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listResponse } from '../../../domain/contracts/common';
+import { indicatorCodeSchema, listResponse } from '../../../domain/contracts/common';
 import {
+  drillFilterSchema,
   drillQuerySchema,
+  drillRowSchema,
   indicatorSchema,
   indicatorValuesQuerySchema,
   indicatorValuesSchema,
@@ -52,11 +54,19 @@ export function planRoutes(deps: Deps) {
       },
     );
 
-    const codeParams = z.object({ code: z.string().regex(/^[a-z0-9_]+$/) });
+    const codeParams = z.object({ code: indicatorCodeSchema });
 
     r.get(
       '/indicators/:code/records',
-      { config: read, schema: { tags, params: codeParams, querystring: drillQuerySchema } },
+      {
+        config: read,
+        schema: {
+          tags,
+          params: codeParams,
+          querystring: drillQuerySchema,
+          response: { 200: listResponse(drillRowSchema) },
+        },
+      },
       async (req) => {
         const { page, pageSize, ...q } = req.query;
         return drillPage(deps, actorOf(req), req.params.code, q, pageSize, (page - 1) * pageSize);
@@ -70,7 +80,7 @@ export function planRoutes(deps: Deps) {
         schema: {
           tags,
           params: codeParams,
-          querystring: drillQuerySchema.omit({ page: true, pageSize: true }),
+          querystring: drillFilterSchema,
         },
       },
       async (req, reply) => {

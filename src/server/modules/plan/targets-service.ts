@@ -3,25 +3,30 @@
  * ("+15% on last year"), an increment ("+10 new") or "rising" — each shown with the number it asks
  * for (resolved against last year's value), this year's value and the progress toward it.
  */
-import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Target, targetBodySchema, targetQuerySchema } from '../../../domain/contracts/plan';
 import { elapsedShare, progressOf, resolveTarget, round } from '../../../domain/indicators';
 import { msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
-import { planTargets } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import type { RegionTree } from '../../platform/region-tree';
-import { inScope, scopeOf, scopeWhere } from '../../platform/scope';
+import { inScope, scopeOf } from '../../platform/scope';
 import { CATALOGUE, indicatorOf } from './catalogue';
 import { defaultAsOf, evaluateYears, type YearFigures } from './engine';
 import { decimalText } from './reported-service';
+import {
+  deleteTargetById,
+  findTarget,
+  findTargetById,
+  listTargetRows,
+  type TargetRow,
+  upsertTarget,
+} from './targets-repo';
 
-type TargetRow = typeof planTargets.$inferSelect;
 type TargetBody = z.infer<typeof targetBodySchema>;
 const TARGET = msg('目标', 'target');
 
@@ -91,22 +96,8 @@ export async function resolveTargets(tx: Tx, regions: RegionTree, rows: TargetRo
     });
 }
 
-function listWhere(deps: Deps, actor: Actor, q: z.infer<typeof targetQuerySchema>): SQL {
-  const conds: SQL[] = [
-    scopeWhere(scopeOf(actor, deps.regions), { regionCode: planTargets.regionCode }),
-    eq(planTargets.year, q.year),
-  ];
-  if (q.regionCode) conds.push(eq(planTargets.regionCode, q.regionCode));
-  if (q.indicatorCode) conds.push(eq(planTargets.indicatorCode, q.indicatorCode));
-  return and(...conds)!;
-}
-
 export async function listTargets(deps: Deps, actor: Actor, q: z.infer<typeof targetQuerySchema>) {
-  const rows = await deps.db
-    .select()
-    .from(planTargets)
-    .where(listWhere(deps, actor, q))
-    .orderBy(asc(planTargets.indicatorCode));
+  const rows = await listTargetRows(deps.db, scopeOf(actor, deps.regions), q);
   const items = await resolveTargets(deps.db, deps.regions, rows);
   return { items, total: items.length };
 }
@@ -133,21 +124,10 @@ export async function putTarget(deps: Deps, ctx: AuditContext, actor: Actor, bod
     throw invalid('value', msg('增长率不能低于 -100%', 'A growth rate cannot be -100% or less'));
   const value = body.kind === 'rising' ? null : body.value;
   return deps.db.transaction(async (tx) => {
-    const key = and(
-      eq(planTargets.year, body.year),
-      eq(planTargets.indicatorCode, body.indicatorCode),
-      eq(planTargets.regionCode, body.regionCode),
-    );
-    const [before] = await tx.select().from(planTargets).where(key);
+    const key = { year: body.year, indicatorCode: body.indicatorCode, regionCode: body.regionCode };
+    const before = await findTarget(tx, key);
     const fields = { kind: body.kind, value, note: body.note ?? null, updatedBy: actor.username };
-    const [after] = await tx
-      .insert(planTargets)
-      .values({ year: body.year, indicatorCode: body.indicatorCode, regionCode: body.regionCode, ...fields })
-      .onConflictDoUpdate({
-        target: [planTargets.year, planTargets.indicatorCode, planTargets.regionCode],
-        set: { ...fields, updatedAt: new Date() },
-      })
-      .returning();
+    const after = await upsertTarget(tx, key, fields);
     await writeAudit(tx, ctx, {
       action: before ? 'plan.target.update' : 'plan.target.create',
       targetType: 'plan_target',
@@ -162,9 +142,9 @@ export async function putTarget(deps: Deps, ctx: AuditContext, actor: Actor, bod
 export async function deleteTarget(deps: Deps, ctx: AuditContext, actor: Actor, id: string) {
   const scope = scopeOf(actor, deps.regions);
   return deps.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(planTargets).where(eq(planTargets.id, id));
+    const before = await findTargetById(tx, id);
     if (!before || !inScope(scope, { regionCode: before.regionCode })) throw notFound(TARGET);
-    await tx.delete(planTargets).where(eq(planTargets.id, id));
+    await deleteTargetById(tx, id);
     await writeAudit(tx, ctx, {
       action: 'plan.target.delete',
       targetType: 'plan_target',

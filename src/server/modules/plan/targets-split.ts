@@ -5,19 +5,16 @@
  * each county's value last year, rounded to the indicator's decimals, the remainder going to the
  * largest county so the counties add up to the city figure exactly.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Indicator } from '../../../domain/indicators';
 import { msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
-import { planTargets } from '../../db/schema';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import type { RegionTree } from '../../platform/region-tree';
 import { indicatorOf } from './catalogue';
 import { evaluateYears } from './engine';
-
-type TargetRow = typeof planTargets.$inferSelect;
+import { deleteTargetsIn, findTarget, insertTargets } from './targets-repo';
 
 /**
  * Shares `total` over the weights in proportion, each rounded to `decimals`; what rounding leaves
@@ -73,12 +70,7 @@ export async function splitTargetTx(tx: Tx, regions: RegionTree, year: number, c
   const indicator = indicatorOf(code);
   if (!indicator) throw invalid('indicatorCode', msg(`指标「${code}」不存在`, `No indicator "${code}"`));
   const city = cityOf(regions);
-  const [cityTarget] = await tx
-    .select()
-    .from(planTargets)
-    .where(
-      and(eq(planTargets.year, year), eq(planTargets.indicatorCode, code), eq(planTargets.regionCode, city)),
-    );
+  const cityTarget = await findTarget(tx, { year, indicatorCode: code, regionCode: city });
   if (!cityTarget) {
     throw invalid(
       'indicatorCode',
@@ -104,30 +96,19 @@ export async function splitTargetTx(tx: Tx, regions: RegionTree, year: number, c
     values = new Map(counties.map((c) => [c, cityTarget.value]));
     note = '同市级目标';
   }
-  const removed = await tx
-    .delete(planTargets)
-    .where(
-      and(
-        eq(planTargets.year, year),
-        eq(planTargets.indicatorCode, code),
-        inArray(planTargets.regionCode, counties),
-      ),
-    )
-    .returning();
-  const written: TargetRow[] = await tx
-    .insert(planTargets)
-    .values(
-      counties.map((regionCode) => ({
-        year,
-        indicatorCode: code,
-        regionCode,
-        kind: cityTarget.kind,
-        value: values.get(regionCode) ?? null,
-        note,
-        updatedBy: by,
-      })),
-    )
-    .returning();
+  const removed = await deleteTargetsIn(tx, year, code, counties);
+  const written = await insertTargets(
+    tx,
+    counties.map((regionCode) => ({
+      year,
+      indicatorCode: code,
+      regionCode,
+      kind: cityTarget.kind,
+      value: values.get(regionCode) ?? null,
+      note,
+      updatedBy: by,
+    })),
+  );
   return { cityTarget, removed, written };
 }
 

@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IndicatorValue, indicatorValuesQuerySchema } from '../../../domain/contracts/plan';
 import {
@@ -9,40 +8,15 @@ import {
   round,
   type TargetKind,
 } from '../../../domain/indicators';
-import { msg } from '../../../domain/message';
-import { planTargets } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
-import { invalid } from '../../platform/errors';
-import { inScope, scopeOf } from '../../platform/scope';
+import { requestedRegions } from '../../platform/scope';
 import { CATALOGUE } from './catalogue';
 import { defaultAsOf, evaluateYears, type YearFigures } from './engine';
+import { targetsOfYear } from './targets-repo';
 
 type Query = z.infer<typeof indicatorValuesQuerySchema>;
-
-/** The regions a request asks about, checked against the actor's scope (a county sees its own). */
-export function regionsFor(
-  deps: Deps,
-  actor: Actor,
-  region: string | undefined,
-  byRegion: boolean,
-): string[] {
-  const scope = scopeOf(actor, deps.regions);
-  const city = deps.regions.rows.find((r) => r.level === 'city')!.code;
-  const counties = deps.regions.rows.filter((r) => r.level === 'county' && r.holdsData).map((r) => r.code);
-  const wanted = region ?? (scope.kind === 'region' ? actor.regionCode! : city);
-  const known = deps.regions.get(wanted);
-  if (!known) throw invalid('region', msg('区域不存在', 'No such region'));
-  if (!inScope(scope, { regionCode: wanted }) && !(scope.kind === 'city')) {
-    throw invalid('region', msg('超出本单位管辖区域', 'The region is outside your jurisdiction'));
-  }
-  if (!byRegion) return [wanted];
-  if (scope.kind === 'region') return [wanted];
-  return wanted === city
-    ? [city, ...counties]
-    : [wanted, ...deps.regions.childrenOf(wanted).map((r) => r.code)];
-}
 
 export interface ValueRow extends IndicatorValue {
   indicator: Indicator;
@@ -51,7 +25,7 @@ export interface ValueRow extends IndicatorValue {
 /** Indicator values for a year, with last year's value, the plan's target, progress and warning. */
 export async function indicatorValues(deps: Deps, actor: Actor, q: Query) {
   const asOf = q.asOf ?? defaultAsOf(q.year, clock.today());
-  const regionCodes = regionsFor(deps, actor, q.region, q.by === 'region');
+  const regionCodes = requestedRegions(actor, deps.regions, q.region, q.by === 'region');
   const codes = q.codes ? new Set(q.codes.split(',')) : null;
   const indicators = CATALOGUE.filter((i) => !codes || codes.has(i.code));
   const figures = await evaluateYears(
@@ -64,10 +38,7 @@ export async function indicatorValues(deps: Deps, actor: Actor, q: Query) {
     'region',
     indicators.map((i) => i.code),
   );
-  const targets = await deps.db
-    .select()
-    .from(planTargets)
-    .where(and(eq(planTargets.year, q.year), inArray(planTargets.regionCode, regionCodes)));
+  const targets = await targetsOfYear(deps.db, q.year, regionCodes);
   const targetOf = new Map(targets.map((t) => [`${t.indicatorCode}|${t.regionCode}`, t]));
   const elapsed = elapsedShare(q.year, asOf);
   const items: ValueRow[] = [];

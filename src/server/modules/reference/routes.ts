@@ -1,29 +1,24 @@
-import { asc, eq, ilike, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listResponse } from '../../../domain/contracts/common';
-import { codeLists, industries, organizations, parks, qualificationTypes } from '../../db/schema';
+import {
+  codeListItemSchema,
+  codeListParamsSchema,
+  industrySchema,
+  orgOptionListSchema,
+  orgSearchQuerySchema,
+  parkOptionListSchema,
+  qualificationTypeSchema,
+  regionListSchema,
+} from '../../../domain/contracts/reference';
 import type { Deps } from '../../platform/deps';
-import { likePattern } from '../../platform/listing';
-
-const regionSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  level: z.enum(['city', 'county', 'zone']),
-  parentCode: z.string().nullable(),
-  statsCountyCode: z.string().nullable(),
-  holdsData: z.boolean(),
-});
-const codeSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
-const industrySchema = codeSchema.extend({ level: z.string(), parentCode: z.string().nullable() });
-const qualificationTypeSchema = codeSchema.extend({
-  category: z.string(),
-  levels: z.array(z.string()),
-  validity: z.unknown(),
-  basis: z.string(),
-});
+import {
+  listCodeList,
+  listIndustries,
+  listParkOptions,
+  listQualificationTypes,
+  searchOrgOptions,
+} from './reference-repo';
 
 /** Configuration everyone signed in reads to fill selects: regions, industries, code lists. */
 export function referenceRoutes(deps: Deps) {
@@ -31,52 +26,31 @@ export function referenceRoutes(deps: Deps) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { access: 'user' as const };
     const tags = ['reference'];
+    const all = <T>(items: T[]) => ({ items, total: items.length });
 
-    r.get(
-      '/regions',
-      { config, schema: { tags, response: { 200: listResponse(regionSchema) } } },
-      async () => ({
-        items: deps.regions.rows,
-        total: deps.regions.rows.length,
-      }),
+    r.get('/regions', { config, schema: { tags, response: { 200: regionListSchema } } }, async () =>
+      all(deps.regions.rows),
     );
 
     r.get(
       '/industries',
       { config, schema: { tags, response: { 200: listResponse(industrySchema) } } },
-      async () => {
-        const items = await deps.db.select().from(industries).orderBy(asc(industries.code));
-        return { items, total: items.length };
-      },
+      async () => all(await listIndustries(deps.db)),
     );
 
     r.get(
       '/code-lists/:list',
       {
         config,
-        schema: {
-          tags,
-          params: z.object({ list: z.string().regex(/^[a-z-]+$/) }),
-          response: { 200: listResponse(codeSchema) },
-        },
+        schema: { tags, params: codeListParamsSchema, response: { 200: listResponse(codeListItemSchema) } },
       },
-      async (req) => {
-        const items = await deps.db
-          .select()
-          .from(codeLists)
-          .where(eq(codeLists.list, req.params.list))
-          .orderBy(asc(codeLists.sort));
-        return { items, total: items.length };
-      },
+      async (req) => all(await listCodeList(deps.db, req.params.list)),
     );
 
     r.get(
       '/qualification-types',
       { config, schema: { tags, response: { 200: listResponse(qualificationTypeSchema) } } },
-      async () => {
-        const items = await deps.db.select().from(qualificationTypes);
-        return { items, total: items.length };
-      },
+      async () => all(await listQualificationTypes(deps.db)),
     );
 
     // Pickers for binding an account to its organisation or park: the name and code only.
@@ -84,50 +58,13 @@ export function referenceRoutes(deps: Deps) {
       '/orgs',
       {
         config: { access: 'admin.users' },
-        schema: {
-          tags,
-          querystring: z.object({ q: z.string().trim().max(64).default('') }),
-          response: { 200: listResponse(z.object({ id: z.uuid(), name: z.string(), uscc: z.string() })) },
-        },
+        schema: { tags, querystring: orgSearchQuerySchema, response: { 200: orgOptionListSchema } },
       },
-      async (req) => {
-        const items = await deps.db
-          .select({ id: organizations.id, name: organizations.name, uscc: organizations.uscc })
-          .from(organizations)
-          .where(
-            req.query.q
-              ? or(
-                  ilike(organizations.name, likePattern(req.query.q)),
-                  eq(organizations.uscc, req.query.q.toUpperCase()),
-                )
-              : undefined,
-          )
-          .orderBy(asc(organizations.name))
-          .limit(20);
-        return { items, total: items.length };
-      },
+      async (req) => all(await searchOrgOptions(deps.db, req.query.q)),
     );
 
-    r.get(
-      '/parks',
-      {
-        config,
-        schema: {
-          tags,
-          response: {
-            200: listResponse(
-              z.object({ id: z.uuid(), name: z.string(), nameEn: z.string(), regionCode: z.string() }),
-            ),
-          },
-        },
-      },
-      async () => {
-        const items = await deps.db
-          .select({ id: parks.id, name: parks.name, nameEn: parks.nameEn, regionCode: parks.regionCode })
-          .from(parks)
-          .orderBy(asc(parks.sort));
-        return { items, total: items.length };
-      },
+    r.get('/parks', { config, schema: { tags, response: { 200: parkOptionListSchema } } }, async () =>
+      all(await listParkOptions(deps.db)),
     );
   };
 }

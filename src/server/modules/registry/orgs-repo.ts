@@ -1,12 +1,20 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { OrgListQuery } from '../../../domain/contracts/registry';
 import { queryRows, type Tx } from '../../db/client';
-import { industries, organizations as o, parks, qualifications, regions } from '../../db/schema';
+import {
+  auditLog,
+  industries,
+  organizations as o,
+  orgAnnualStats,
+  organizationNames,
+  parks,
+  qualifications,
+  regions,
+} from '../../db/schema';
 import { clock } from '../../platform/clock';
 import { COUNT_CAP, countUpTo } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
-import { type Scope, scopeWhere } from '../../platform/scope';
+import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
 import { regionWords, searchCondition } from './search';
 import { qualificationValidOn } from './validity';
 
@@ -31,12 +39,8 @@ export function keywordSearch(q: { q?: string }, regionsTree: RegionTree) {
   return searchCondition(cols, q.q, regionWords(regionsTree));
 }
 
-/** Region filter: a county includes its functional zones; the city includes everything. */
-export function regionFilter(regionsTree: RegionTree, column: AnyPgColumn, code: string | undefined) {
-  if (!code || regionsTree.get(code)?.level === 'city') return undefined;
-  const codes = regionsTree.selfAndDescendants(code);
-  return inArray(column, codes.length > 0 ? codes : [code]);
-}
+// The region filter moved to platform/scope with the other scope rules; kept here for importers.
+export { regionFilter };
 
 function where(
   scope: Scope,
@@ -212,3 +216,102 @@ export async function getOrg(tx: Tx, id: string) {
 }
 
 export const SORTABLE_ORG_FIELDS = Object.keys(SORTABLE);
+
+/* The organisation record's own reads and writes (orgs-service.ts holds the rules). */
+
+export function formerNamesOf(tx: Tx, orgId: string) {
+  return tx
+    .select()
+    .from(organizationNames)
+    .where(eq(organizationNames.orgId, orgId))
+    .orderBy(desc(organizationNames.usedUntil));
+}
+
+export function annualStatsOf(tx: Tx, orgId: string) {
+  return tx
+    .select()
+    .from(orgAnnualStats)
+    .where(eq(orgAnnualStats.orgId, orgId))
+    .orderBy(asc(orgAnnualStats.year));
+}
+
+export async function industryExists(tx: Tx, code: string) {
+  const [row] = await tx.select({ code: industries.code }).from(industries).where(eq(industries.code, code));
+  return !!row;
+}
+
+export async function parkExists(tx: Tx, id: string) {
+  const [row] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, id));
+  return !!row;
+}
+
+export async function orgIdByUscc(tx: Tx, uscc: string): Promise<string | undefined> {
+  const [row] = await tx.select({ id: o.id }).from(o).where(eq(o.uscc, uscc));
+  return row?.id;
+}
+
+export async function insertOrg(tx: Tx, values: typeof o.$inferInsert) {
+  const [row] = await tx.insert(o).values(values).returning();
+  return row;
+}
+
+export async function updateOrg(tx: Tx, id: string, set: Partial<typeof o.$inferInsert>) {
+  const [row] = await tx
+    .update(o)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(o.id, id))
+    .returning();
+  return row;
+}
+
+export async function insertFormerName(tx: Tx, orgId: string, name: string, changedBy: string) {
+  await tx.insert(organizationNames).values({ orgId, name, changedBy });
+}
+
+/** Statistics, qualifications and facilities carry the region for scoping; they follow a move. */
+export async function moveOrgRecords(tx: Tx, orgId: string, regionCode: string) {
+  for (const table of ['org_annual_stats', 'qualifications'] as const) {
+    await tx.execute(
+      sql`update ${sql.identifier(table)} set region_code = ${regionCode} where org_id = ${orgId}`,
+    );
+  }
+  await tx.execute(sql`update rd_platforms set region_code = ${regionCode} where host_org_id = ${orgId}`);
+  await tx.execute(sql`update carriers set region_code = ${regionCode} where operator_org_id = ${orgId}`);
+  await tx.execute(
+    sql`update carrier_annual set region_code = ${regionCode} where carrier_id in (select id from carriers where operator_org_id = ${orgId})`,
+  );
+}
+
+export async function annualStatsOfYear(tx: Tx, orgId: string, year: number) {
+  const [row] = await tx
+    .select()
+    .from(orgAnnualStats)
+    .where(and(eq(orgAnnualStats.orgId, orgId), eq(orgAnnualStats.year, year)));
+  return row;
+}
+
+type StatsFields = Omit<typeof orgAnnualStats.$inferInsert, 'orgId' | 'year' | 'regionCode' | 'updatedAt'>;
+
+export async function upsertAnnualStats(
+  tx: Tx,
+  key: { orgId: string; year: number; regionCode: string },
+  fields: StatsFields,
+) {
+  await tx
+    .insert(orgAnnualStats)
+    .values({ ...fields, ...key, updatedAt: new Date() })
+    .onConflictDoUpdate({
+      target: [orgAnnualStats.orgId, orgAnnualStats.year],
+      set: { ...fields, updatedAt: new Date() },
+    });
+}
+
+/** The audit entries of one organisation, newest first (at most 200). */
+export function orgAuditEntries(tx: Tx, orgId: string) {
+  return tx
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, 'organization'), eq(auditLog.targetId, orgId)))
+    .orderBy(desc(auditLog.id))
+    .limit(200);
+}

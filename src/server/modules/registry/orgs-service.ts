@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   annualStatsBodySchema,
@@ -11,14 +10,6 @@ import type {
 } from '../../../domain/contracts/registry';
 import { msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
-import {
-  auditLog,
-  industries,
-  orgAnnualStats,
-  organizationNames,
-  organizations,
-  parks,
-} from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
@@ -27,15 +18,27 @@ import { cappedTotal, pageOf } from '../../platform/listing';
 import { inScope, type Scope, scopeOf } from '../../platform/scope';
 import { carriersOfOrg, platformsOfOrg } from './facilities-repo';
 import {
+  annualStatsOf,
+  annualStatsOfYear,
   countOrgs,
+  formerNamesOf,
   getOrg,
   getOrgListRow,
+  industryExists,
+  insertFormerName,
+  insertOrg,
   keywordSearch,
   listOrgs,
+  moveOrgRecords,
   type OrgListRow,
+  orgAuditEntries,
+  orgIdByUscc,
   orgRowsByIds,
+  parkExists,
   rankedOrgIds,
   SEARCH_CAP,
+  updateOrg,
+  upsertAnnualStats,
 } from './orgs-repo';
 import { fieldsOutsideOwnProfile, orgEditAbility } from './policy';
 import { qualificationsOfOrg } from './qualifications-repo';
@@ -80,19 +83,11 @@ export async function organizationDetail(deps: Deps, actor: Actor, id: string): 
   const org = await loadVisibleOrg(deps.db, scope, id);
   const [row, formerNames, quals, platforms, carriers, stats] = await Promise.all([
     getOrgListRow(deps.db, id),
-    deps.db
-      .select()
-      .from(organizationNames)
-      .where(eq(organizationNames.orgId, id))
-      .orderBy(desc(organizationNames.usedUntil)),
+    formerNamesOf(deps.db, id),
     qualificationsOfOrg(deps.db, id),
     platformsOfOrg(deps.db, id),
     carriersOfOrg(deps.db, id),
-    deps.db
-      .select()
-      .from(orgAnnualStats)
-      .where(eq(orgAnnualStats.orgId, id))
-      .orderBy(asc(orgAnnualStats.year)),
+    annualStatsOf(deps.db, id),
   ]);
   const edit = orgEditAbility(actor, scope, org);
   return {
@@ -131,28 +126,20 @@ async function checkReferences(tx: Tx, deps: Deps, scope: Scope, body: Partial<O
   }
   if (body.industryCode) {
     const code = /^\d/.test(body.industryCode) ? body.industryCode.slice(0, 2) : body.industryCode;
-    const [row] = await tx
-      .select({ code: industries.code })
-      .from(industries)
-      .where(eq(industries.code, code));
-    if (!row)
+    if (!(await industryExists(tx, code)))
       throw invalid(
         'industryCode',
         msg('行业代码不存在（GB/T 4754-2017）', 'No such industry code (GB/T 4754-2017)'),
       );
   }
   if (body.parkId) {
-    const [park] = await tx.select().from(parks).where(eq(parks.id, body.parkId));
-    if (!park) throw invalid('parkId', msg('园区不存在', 'No such park'));
+    if (!(await parkExists(tx, body.parkId))) throw invalid('parkId', msg('园区不存在', 'No such park'));
   }
 }
 
 async function assertUsccFree(tx: Tx, uscc: string, exceptId?: string) {
-  const [row] = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.uscc, uscc));
-  if (row && row.id !== exceptId) {
+  const holder = await orgIdByUscc(tx, uscc);
+  if (holder && holder !== exceptId) {
     throw conflict(
       msg('该统一社会信用代码已登记', 'An organisation with this USCC is already registered'),
       'uscc',
@@ -167,10 +154,7 @@ export async function createOrganization(deps: Deps, ctx: AuditContext, actor: A
     await checkReferences(tx, deps, scope, body);
     await assertUsccFree(tx, body.uscc);
     const searchText = orgSearchText(body, deps.regions.get(body.regionCode)?.name);
-    const [created] = await tx
-      .insert(organizations)
-      .values({ ...body, searchText })
-      .returning();
+    const created = await insertOrg(tx, { ...body, searchText });
     const { searchText: _s, searchVector: _v, ...after } = created;
     await writeAudit(tx, ctx, {
       action: 'organization.create',
@@ -211,13 +195,9 @@ export async function updateOrganization(
     const next = { ...before, ...body };
     const searchText = orgSearchText(next, deps.regions.get(next.regionCode)?.name);
     if (body.name && body.name !== before.name) {
-      await tx.insert(organizationNames).values({ orgId: id, name: before.name, changedBy: actor.username });
+      await insertFormerName(tx, id, before.name, actor.username);
     }
-    const [after] = await tx
-      .update(organizations)
-      .set({ ...body, searchText, updatedAt: new Date() })
-      .where(eq(organizations.id, id))
-      .returning();
+    const after = await updateOrg(tx, id, { ...body, searchText });
     // Statistics and qualifications carry the region for scoping; they follow a move.
     if (body.regionCode && body.regionCode !== before.regionCode)
       await moveOrgRecords(tx, id, body.regionCode);
@@ -231,19 +211,6 @@ export async function updateOrganization(
     });
     return presentOrg((await getOrgListRow(tx, id))!);
   });
-}
-
-async function moveOrgRecords(tx: Tx, orgId: string, regionCode: string) {
-  for (const table of ['org_annual_stats', 'qualifications'] as const) {
-    await tx.execute(
-      sql`update ${sql.identifier(table)} set region_code = ${regionCode} where org_id = ${orgId}`,
-    );
-  }
-  await tx.execute(sql`update rd_platforms set region_code = ${regionCode} where host_org_id = ${orgId}`);
-  await tx.execute(sql`update carriers set region_code = ${regionCode} where operator_org_id = ${orgId}`);
-  await tx.execute(
-    sql`update carrier_annual set region_code = ${regionCode} where carrier_id in (select id from carriers where operator_org_id = ${orgId})`,
-  );
 }
 
 export async function saveAnnualStats(
@@ -266,18 +233,8 @@ export async function saveAnnualStats(
   return deps.db.transaction(async (tx) => {
     const org = await loadVisibleOrg(tx, scope, id);
     if (!orgEditAbility(actor, scope, org)) throw forbidden();
-    const [before] = await tx
-      .select()
-      .from(orgAnnualStats)
-      .where(and(eq(orgAnnualStats.orgId, id), eq(orgAnnualStats.year, year)));
-    const values = { ...body, orgId: id, year, regionCode: org.regionCode, updatedAt: new Date() };
-    await tx
-      .insert(orgAnnualStats)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [orgAnnualStats.orgId, orgAnnualStats.year],
-        set: { ...body, updatedAt: new Date() },
-      });
+    const before = await annualStatsOfYear(tx, id, year);
+    await upsertAnnualStats(tx, { orgId: id, year, regionCode: org.regionCode }, body);
     await writeAudit(tx, ctx, {
       action: 'organization.annual-stats',
       targetType: 'organization',
@@ -291,12 +248,7 @@ export async function saveAnnualStats(
 
 export async function organizationChanges(deps: Deps, actor: Actor, id: string) {
   await loadVisibleOrg(deps.db, scopeOf(actor, deps.regions), id);
-  const rows = await deps.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.targetType, 'organization'), eq(auditLog.targetId, id)))
-    .orderBy(desc(auditLog.id))
-    .limit(200);
+  const rows = await orgAuditEntries(deps.db, id);
   return rows.map((r) => ({
     at: iso(r.at),
     actorUsername: r.actorUsername,

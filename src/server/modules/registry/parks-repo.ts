@@ -4,8 +4,7 @@ import type { Tx } from '../../db/client';
 import { parkAnnual as a, parks, regions } from '../../db/schema';
 import { likePattern, orderBy } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
-import { type Scope, scopeWhere } from '../../platform/scope';
-import { regionFilter } from './orgs-repo';
+import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
 
 /** A park user sees their own park; a county user the parks in its region; the city all of them. */
 export const parkScopeColumns = { regionCode: parks.regionCode, parkId: parks.id };

@@ -6,8 +6,7 @@ import { organizations, qualifications as q, qualificationTypes, regions } from 
 import { clock } from '../../platform/clock';
 import { likePattern } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
-import { type Scope, scopeWhere } from '../../platform/scope';
-import { regionFilter } from './orgs-repo';
+import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
 import { qualificationValidOn } from './validity';
 
 export type QualificationQuery = z.infer<typeof qualificationListQuerySchema>;
@@ -133,5 +132,29 @@ export function qualificationsOfOrg(tx: Tx, orgId: string) {
 
 export async function getQualification(tx: Tx, id: string) {
   const [row] = await select(tx, clock.today()).where(eq(q.id, id));
+  return row;
+}
+
+export async function findQualificationType(tx: Tx, code: string) {
+  const [type] = await tx.select().from(qualificationTypes).where(eq(qualificationTypes.code, code));
+  return type;
+}
+
+export async function findQualificationRow(tx: Tx, id: string) {
+  const [row] = await tx.select().from(q).where(eq(q.id, id));
+  return row;
+}
+
+export async function insertQualification(tx: Tx, values: typeof q.$inferInsert) {
+  const [row] = await tx.insert(q).values(values).returning();
+  return row;
+}
+
+export async function updateQualificationRow(tx: Tx, id: string, set: Partial<typeof q.$inferInsert>) {
+  const [row] = await tx
+    .update(q)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(q.id, id))
+    .returning();
   return row;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamSchema, listResponse } from '../../../domain/contracts/common';
 import {
+  cultivationItemSchema,
   cultivationQuerySchema,
   qualificationBodySchema,
   qualificationListQuerySchema,
@@ -126,7 +127,14 @@ export function qualificationRoutes(deps: Deps) {
 
     r.get(
       '/cultivation',
-      { config: read, schema: { tags, querystring: cultivationQuerySchema } },
+      {
+        config: read,
+        schema: {
+          tags,
+          querystring: cultivationQuerySchema,
+          response: { 200: listResponse(cultivationItemSchema) },
+        },
+      },
       async (req) => cultivationPool(deps, actorOf(req), req.query),
     );
 

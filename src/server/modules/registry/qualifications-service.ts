@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   qualificationBodySchema,
@@ -10,7 +9,6 @@ import { msg } from '../../../domain/message';
 import { qualificationValiditySchema } from '../../../domain/reference';
 import { validUntilFor } from '../../../domain/registry';
 import type { Tx } from '../../db/client';
-import { qualifications, qualificationTypes } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
@@ -21,9 +19,13 @@ import { loadVisibleOrg } from './orgs-service';
 import { canWriteInScope } from './policy';
 import {
   countQualifications,
+  findQualificationRow,
+  findQualificationType,
   getQualification,
+  insertQualification,
   listQualifications,
   type QualificationQuery,
+  updateQualificationRow,
 } from './qualifications-repo';
 
 const QUALIFICATION = msg('资质', 'qualification');
@@ -39,7 +41,7 @@ export async function listQualificationPage(deps: Deps, actor: Actor, q: Qualifi
 }
 
 async function typeOf(tx: Tx, code: string) {
-  const [type] = await tx.select().from(qualificationTypes).where(eq(qualificationTypes.code, code));
+  const type = await findQualificationType(tx, code);
   if (!type) throw invalid('typeCode', msg('资质类型不存在', 'No such qualification type'));
   return type;
 }
@@ -97,10 +99,7 @@ export async function createQualification(deps: Deps, ctx: AuditContext, actor: 
       if (!canWriteInScope(actor, scope, { regionCode: org.regionCode, orgId: org.id, parkId: org.parkId }))
         throw forbidden();
       const values = await normalise(tx, body);
-      const [row] = await tx
-        .insert(qualifications)
-        .values({ ...values, orgId: org.id, regionCode: org.regionCode })
-        .returning();
+      const row = await insertQualification(tx, { ...values, orgId: org.id, regionCode: org.regionCode });
       await writeAudit(tx, ctx, {
         action: 'qualification.create',
         targetType: 'qualification',
@@ -116,7 +115,7 @@ export async function createQualification(deps: Deps, ctx: AuditContext, actor: 
 
 async function loadWritable(tx: Tx, deps: Deps, actor: Actor, id: string) {
   const scope = scopeOf(actor, deps.regions);
-  const [row] = await tx.select().from(qualifications).where(eq(qualifications.id, id));
+  const row = await findQualificationRow(tx, id);
   if (!row) throw notFound(QUALIFICATION);
   const org = await loadVisibleOrg(tx, scope, row.orgId).catch(() => {
     throw notFound(QUALIFICATION);
@@ -150,11 +149,7 @@ export async function updateQualification(
         batch: body.batch === undefined ? before.batch : body.batch,
       };
       const values = await normalise(tx, merged);
-      const [after] = await tx
-        .update(qualifications)
-        .set({ ...values, updatedAt: new Date() })
-        .where(eq(qualifications.id, id))
-        .returning();
+      const after = await updateQualificationRow(tx, id, values);
       await writeAudit(tx, ctx, {
         action: 'qualification.update',
         targetType: 'qualification',
@@ -185,10 +180,11 @@ export async function revokeQualification(
         msg('撤销日期不能早于认定日期', 'The revocation cannot precede the issue date'),
       );
     }
-    await tx
-      .update(qualifications)
-      .set({ revoked: true, revokedOn: body.revokedOn, revokeReason: body.reason, updatedAt: new Date() })
-      .where(eq(qualifications.id, id));
+    await updateQualificationRow(tx, id, {
+      revoked: true,
+      revokedOn: body.revokedOn,
+      revokeReason: body.reason,
+    });
     await writeAudit(tx, ctx, {
       action: 'qualification.revoke',
       targetType: 'qualification',

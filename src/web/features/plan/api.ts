@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import type { z } from 'zod';
 import type { ErrorBody } from '../../../domain/contracts/common';
 import type {
+  DrillQuery,
+  DrillRow,
   ImportRowError,
   IndicatorValue,
   indicatorValuesSchema,
@@ -13,6 +15,7 @@ import type {
   reportedValueBodySchema,
   Target,
   targetBodySchema,
+  ValuesQuery,
 } from '../../../domain/contracts/plan';
 import type { Indicator } from '../../../domain/indicators';
 import { ApiError, api, type ListResult } from '../../app/api-client';
@@ -22,36 +25,17 @@ export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 export type ReportedBody = z.input<typeof reportedValueBodySchema>;
 export type TargetBody = z.input<typeof targetBodySchema>;
 export type ReportedImportResult = z.infer<typeof reportedImportResultSchema>;
-export type { ImportRowError, Indicator, IndicatorValue, RankingResult, ReportedValue, Target };
-
-export interface ValuesQuery {
-  year: number;
-  region?: string;
-  asOf?: string;
-  by?: 'region';
-  codes?: string;
-}
-
-export interface DrillQuery {
-  year: number;
-  region?: string;
-  asOf?: string;
-}
-
-/**
- * One record behind a computed figure. The drill route declares no response schema yet, so this
- * mirrors `DrillRow` in src/server/modules/plan/drill.ts; use the contract's type once it has one.
- */
-export interface DrillRow {
-  recordId: string;
-  orgId: string;
-  orgName: string;
-  uscc: string;
-  regionCode: string;
-  regionName: string;
-  detail: string | null;
-  amount: number;
-}
+export type {
+  DrillQuery,
+  DrillRow,
+  ImportRowError,
+  Indicator,
+  IndicatorValue,
+  RankingResult,
+  ReportedValue,
+  Target,
+  ValuesQuery,
+};
 
 export interface ReportedQuery {
   indicatorCode?: string;

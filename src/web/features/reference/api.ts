@@ -1,32 +1,9 @@
-/**
- * Reference data every form draws on: the region tree, parks and organisations.
- * These shapes have no contract in src/domain yet; when one lands, import it here instead.
- */
+/** Reference data every form draws on: the region tree, parks and organisations. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { OrgOption, ParkOption, Region } from '../../../domain/contracts/reference';
 import { api } from '../../app/api-client';
 
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 'city' | 'county' | 'zone';
-  parentCode: string | null;
-  /** false for a code kept in the table that holds no data (金门县). */
-  holdsData?: boolean;
-}
-
-export interface OrgOption {
-  id: string;
-  name: string;
-  uscc: string;
-}
-
-export interface ParkOption {
-  id: string;
-  name: string;
-  nameEn?: string;
-  regionCode?: string;
-}
+export type { OrgOption, ParkOption, Region };
 
 export const referenceKeys = {
   all: ['reference'] as const,
