@@ -13,12 +13,6 @@ declare module 'fastify' {
 /** Downloads whose path names the format: the extension is the declaration. */
 const FILE_PATH = /\.(xlsx|docx|pdf|zip|csv)$/;
 
-/**
- * Downloads not yet marked `produces: 'file'` by their module; each entry goes when its route
- * declares the flag.
- */
-const UNMARKED_DOWNLOADS = new Set(['GET /api/v1/projects/attachments/:id']);
-
 type RouteDeclaration = Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>;
 
 /** What is wrong with an /api/v1 route's declaration; empty when it declares what it must. */
@@ -32,10 +26,7 @@ export function routeContractProblems(route: RouteDeclaration): string[] {
   if (!config?.access) problems.push(`${where} declares no access rule (config.access)`);
   const response = (route.schema?.response ?? {}) as Record<string, unknown>;
   const answers = Object.keys(response).some((status) => /^2(\d\d|xx)$/.test(status));
-  const file =
-    config?.produces === 'file' ||
-    FILE_PATH.test(route.url) ||
-    methods.every((m) => UNMARKED_DOWNLOADS.has(`${m} ${route.url}`));
+  const file = config?.produces === 'file' || FILE_PATH.test(route.url);
   if (!answers && !file)
     problems.push(
       `${where} declares no success response schema (schema.response, or config.produces: 'file')`,

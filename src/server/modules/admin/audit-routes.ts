@@ -121,7 +121,7 @@ export function auditRoutes(deps: Deps) {
     // be checked offline and chained onto the live log (its first prevHash, its last hash).
     r.get(
       '/audit/archives/:id/download',
-      { config, schema: { tags, params: archiveParams } },
+      { config: { ...config, produces: 'file' }, schema: { tags, params: archiveParams } },
       async (req, reply) => {
         const archive = await archiveContent(deps.db, BigInt(req.params.id));
         if (!archive) throw notFound(msg('审计归档', 'audit archive'));
