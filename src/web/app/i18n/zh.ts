@@ -1,15 +1,11 @@
-import { zh as planZh } from '../../features/plan/i18n/zh';
-import { zh as projectsZh } from '../../features/projects/i18n/zh';
-import { zh as registryZh } from '../../features/registry/i18n/zh';
+import { FEATURES_ZH } from '../../features';
 
 /**
  * The Chinese dictionary: the source of truth for which keys exist. en.ts must carry exactly
  * these keys (enforced by its `Dictionary` type). `{name}` marks a value filled in at run time.
  */
 export const zh = {
-  ...registryZh,
-  ...planZh,
-  ...projectsZh,
+  ...FEATURES_ZH,
   'app.name': '科创',
   'app.fullName': '泉州市科技创新管理平台',
   'common.actions': '操作',
