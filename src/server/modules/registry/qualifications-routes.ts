@@ -13,6 +13,7 @@ import { LEVEL_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
+import { keysetBatches } from '../../platform/list-kit';
 import { scopeOf } from '../../platform/scope';
 import { cultivationBatches, cultivationPool } from './cultivation';
 import { qualificationsAfter } from './qualifications-repo';
@@ -54,15 +55,11 @@ export function qualificationRoutes(deps: Deps) {
       },
       async (req, reply) => {
         const scope = scopeOf(actorOf(req), deps.regions);
-        async function* batches() {
-          let after: string | null = null;
-          for (;;) {
-            const rows = await qualificationsAfter(deps.db, scope, req.query, deps.regions, after, 2000);
-            if (rows.length > 0) yield rows;
-            if (rows.length < 2000) return;
-            after = rows[rows.length - 1].id;
-          }
-        }
+        const batches = keysetBatches(
+          (after: string | null, limit) =>
+            qualificationsAfter(deps.db, scope, req.query, deps.regions, after, limit),
+          (row) => row.id,
+        );
         return sendXlsx(
           reply,
           '资质.xlsx',
@@ -79,7 +76,7 @@ export function qualificationRoutes(deps: Deps) {
             { header: '文号', value: (q) => q.documentNo, width: 24 },
             { header: '状态', value: (q) => (q.revoked ? '已撤销' : q.valid ? '有效' : '已过期') },
           ],
-          batches(),
+          batches,
         );
       },
     );
