@@ -113,6 +113,8 @@ export const PERMISSIONS = {
   },
   'projects.approve': { name: msg('审批立项', 'Approve funding'), group: 'business' },
   'projects.review': { name: msg('评审项目', 'Review applications'), group: 'business' },
+  'policies.read': { name: msg('查看政策文件', 'View policy documents'), group: 'business' },
+  'policies.manage': { name: msg('管理政策文件', 'Manage policy documents'), group: 'business' },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -126,7 +128,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   sysadmin: ['admin.users', 'admin.departments'],
   secadmin: ['admin.roles', 'admin.security-policy', 'admin.sessions'],
   auditadmin: ['admin.audit'],
-  leader: ['registry.read', 'plan.read', 'projects.read', 'projects.approve'],
+  leader: ['registry.read', 'plan.read', 'projects.read', 'projects.approve', 'policies.read'],
   staff: [
     'registry.read',
     'registry.write',
@@ -135,6 +137,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     'plan.write',
     'projects.read',
     'projects.manage',
+    'policies.read',
+    'policies.manage',
   ],
   county: [
     'registry.read',
@@ -143,6 +147,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     'plan.read',
     'projects.read',
     'projects.recommend',
+    'policies.read',
   ],
   park: ['registry.read'],
   enterprise: ['registry.read', 'registry.own-profile', 'projects.apply'],
