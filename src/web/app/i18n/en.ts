@@ -87,6 +87,7 @@ export const en: Dictionary = {
     'Your duties: read and verify the audit log, overseeing the system and security administrators.',
   'home.modules': 'My functions',
   'home.noModules': 'The business functions you may use are being built and will appear here.',
+  'list.index': 'No.',
   'list.search': 'Search',
   'list.reset': 'Reset',
   'list.filters': 'Filters',

@@ -84,6 +84,7 @@ export const zh = {
   'home.duty.auditadmin': '您的职责：查阅和校验审计日志，监督系统管理员与安全管理员的操作。',
   'home.modules': '我的功能',
   'home.noModules': '您可使用的业务功能正在建设中，上线后将显示在这里。',
+  'list.index': '序号',
   'list.search': '查询',
   'list.reset': '重置',
   'list.filters': '筛选条件',
