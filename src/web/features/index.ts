@@ -6,10 +6,17 @@
  */
 import { adminFeature } from './admin/feature';
 import { planFeature } from './plan/feature';
+import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';
 import { registryFeature } from './registry/feature';
 
-export const FEATURES = [adminFeature, registryFeature, planFeature, projectsFeature] as const;
+export const FEATURES = [
+  adminFeature,
+  registryFeature,
+  planFeature,
+  projectsFeature,
+  policiesFeature,
+] as const;
 
 type Feature = (typeof FEATURES)[number];
 /** The features whose pages sit under one expandable item of the side menu. */
