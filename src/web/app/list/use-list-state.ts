@@ -20,12 +20,34 @@ function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | und
   return one.order === 'descend' ? `-${field}` : field;
 }
 
+/** The table's paging (a capped total, from a broad keyword, reads "more than") and sort marks. */
+function useTableHelpers(state: { page: number; pageSize: number; sort?: string }) {
+  const t = useT();
+  const pagination = useCallback(
+    (total: number | undefined, totalCapped?: boolean): TablePaginationConfig => ({
+      current: state.page,
+      pageSize: state.pageSize,
+      total: total ?? 0,
+      showSizeChanger: true,
+      pageSizeOptions: [10, 20, 50, 100],
+      showTotal: (n) =>
+        totalCapped ? t('list.totalCapped', { total: n.toLocaleString() }) : t('list.total', { total: n }),
+    }),
+    [state.page, state.pageSize, t],
+  );
+  const sortOrderOf = useCallback(
+    (field: string): SortOrder =>
+      state.sort === field ? 'ascend' : state.sort === `-${field}` ? 'descend' : null,
+    [state.sort],
+  );
+  return { pagination, sortOrderOf };
+}
+
 /**
  * Server-side paging, sorting and filters for an antd Table. `params` goes to the list query;
  * `exportQuery` (the same filters and sort, no paging) goes to `…/export.xlsx`.
  */
 export function useListState<F extends object>(initialFilters: F, initialSort?: string) {
-  const t = useT();
   const [state, setState] = useState<ListState<F>>({
     page: 1,
     pageSize: 20,
@@ -57,25 +79,7 @@ export function useListState<F extends object>(initialFilters: F, initialSort?: 
   );
   const exportQuery = useMemo(() => ({ ...state.filters, sort: state.sort }), [state.filters, state.sort]);
 
-  /** Paging for a list answer's total; a capped total (a broad keyword) reads "more than". */
-  const pagination = useCallback(
-    (total: number | undefined, totalCapped?: boolean): TablePaginationConfig => ({
-      current: state.page,
-      pageSize: state.pageSize,
-      total: total ?? 0,
-      showSizeChanger: true,
-      pageSizeOptions: [10, 20, 50, 100],
-      showTotal: (n) =>
-        totalCapped ? t('list.totalCapped', { total: n.toLocaleString() }) : t('list.total', { total: n }),
-    }),
-    [state.page, state.pageSize, t],
-  );
-
-  const sortOrderOf = useCallback(
-    (field: string): SortOrder =>
-      state.sort === field ? 'ascend' : state.sort === `-${field}` ? 'descend' : null,
-    [state.sort],
-  );
+  const { pagination, sortOrderOf } = useTableHelpers(state);
 
   return { params, exportQuery, applyFilters, onTableChange, pagination, sortOrderOf };
 }
@@ -88,7 +92,6 @@ const PAGING_KEYS = ['page', 'pageSize', 'sort'];
  * strings in the address; the list endpoints coerce them.
  */
 export function useUrlListState<F extends object>(initialSort?: string) {
-  const t = useT();
   const [search, setSearch] = useSearchParams();
   const state = useMemo(() => {
     const filters: Record<string, string> = {};
@@ -133,24 +136,7 @@ export function useUrlListState<F extends object>(initialSort?: string) {
   );
   const exportQuery = useMemo(() => ({ ...state.filters, sort: state.sort }), [state.filters, state.sort]);
 
-  const pagination = useCallback(
-    (total: number | undefined, totalCapped?: boolean): TablePaginationConfig => ({
-      current: state.page,
-      pageSize: state.pageSize,
-      total: total ?? 0,
-      showSizeChanger: true,
-      pageSizeOptions: [10, 20, 50, 100],
-      showTotal: (n) =>
-        totalCapped ? t('list.totalCapped', { total: n.toLocaleString() }) : t('list.total', { total: n }),
-    }),
-    [state.page, state.pageSize, t],
-  );
-
-  const sortOrderOf = useCallback(
-    (field: string): SortOrder =>
-      state.sort === field ? 'ascend' : state.sort === `-${field}` ? 'descend' : null,
-    [state.sort],
-  );
+  const { pagination, sortOrderOf } = useTableHelpers(state);
 
   return {
     filters: state.filters,
