@@ -105,6 +105,11 @@ const FIXED: Record<string, Msg> = {
   'review.submit': msg('提交评审意见', 'Submit review'),
   'review.export': msg('导出评审任务', 'Export reviews'),
   'payment.create': msg('登记拨款', 'Record payment'),
+  'policy.create': msg('新增政策文件', 'Create policy document'),
+  'policy.update': msg('修改政策文件', 'Update policy document'),
+  'policy.issue': msg('发布政策文件', 'Issue policy document'),
+  'policy.repeal': msg('废止政策文件', 'Repeal policy document'),
+  'policy.export': msg('导出政策文件', 'Export policy documents'),
 
   'system.demo-seed': msg('载入演示数据', 'Load demo data'),
   'system.demo-plan': msg('载入演示计划数据', 'Load demo plan data'),
@@ -148,6 +153,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   expert: msg('专家', 'Expert'),
   review_assignment: msg('评审任务', 'Review assignment'),
   projects: msg('科技计划项目', 'Projects'),
+  policy_document: msg('政策文件', 'Policy document'),
   export: msg('导出', 'Export'),
 };
 

@@ -11,6 +11,7 @@ import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { planPermissions } from './permissions/plan';
+import { policiesPermissions } from './permissions/policies';
 import { projectsPermissions } from './permissions/projects';
 import { registryPermissions } from './permissions/registry';
 
@@ -89,6 +90,7 @@ const MODULE_PERMISSIONS = [
   registryPermissions,
   planPermissions,
   projectsPermissions,
+  policiesPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -124,7 +124,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const m of modules) await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
+  for (const m of modules) {
+    await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
+    if (m.publicRoutes) await app.register(m.publicRoutes(deps), { prefix: `/api/v1/public/${m.prefix}` });
+  }
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });

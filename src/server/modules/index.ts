@@ -11,6 +11,7 @@ import type { RegionTree } from '../platform/region-tree';
 import { adminModule } from './admin/module';
 import { authModule } from './auth/module';
 import { planModule } from './plan/module';
+import { policiesModule } from './policies/module';
 import { projectsModule } from './projects/module';
 import { referenceModule } from './reference/module';
 import { registryModule } from './registry/module';
@@ -29,6 +30,8 @@ export interface ServerModule {
   /** Mounted at `/api/v1/<prefix>`. */
   prefix: string;
   routes(deps: Deps): FastifyPluginAsync;
+  /** Routes anyone may call (access 'public'), mounted at `/api/v1/public/<prefix>`. */
+  publicRoutes?(deps: Deps): FastifyPluginAsync;
   /** Loads this module's demo data on a new embedded database; returns a summary for the audit. */
   demo?(ctx: DemoContext): Promise<unknown>;
   /** What is inconsistent in the module's own configuration; the app refuses to start if any. */
@@ -42,4 +45,5 @@ export const MODULES: readonly ServerModule[] = [
   planModule,
   adminModule,
   projectsModule,
+  policiesModule,
 ];

@@ -1,25 +1,13 @@
 /**
  * The navigation: one line per page. The menu, the routes, the 403 guard and the home-page cards
- * are all built from this array; each module keeps its own entries (features/<module>/menu.ts).
+ * are all built from this array, gathered from the feature list (src/web/features/index.ts); each
+ * module keeps its own entries (features/<module>/menu.ts).
  * An entry shows only when `me.abilities` holds its permission, or to everyone signed in when it
  * asks for no more than that ('signed-in', as a server route's `config.access`).
  */
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  DatabaseOutlined,
-  DesktopOutlined,
-  FundProjectionScreenOutlined,
-  ProjectOutlined as ProjectsGroupIcon,
-  SafetyCertificateOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Permission } from '../../domain/roles';
-import { PLAN_MENU } from '../features/plan/menu';
-import { PROJECTS_MENU } from '../features/projects/menu';
-import { REGISTRY_MENU } from '../features/registry/menu';
+import { FEATURES, type GroupedFeature } from '../features';
 import type { MessageKey } from './i18n';
 
 type Page = LazyExoticComponent<ComponentType>;
@@ -33,12 +21,17 @@ export function mayOpen(access: MenuAccess, can: (permission: Permission) => boo
 }
 
 /** A module's pages sit together under one expandable item of the side menu. */
-export const MENU_GROUPS = {
-  registry: { labelKey: 'menu.group.registry', icon: DatabaseOutlined },
-  plan: { labelKey: 'menu.group.plan', icon: FundProjectionScreenOutlined },
-  projects: { labelKey: 'menu.group.projects', icon: ProjectsGroupIcon },
-} as const satisfies Record<string, { labelKey: MessageKey; icon: ComponentType }>;
-export type MenuGroupKey = keyof typeof MENU_GROUPS;
+export type MenuGroupKey = GroupedFeature['key'];
+export interface MenuGroup {
+  labelKey: MessageKey;
+  icon: ComponentType;
+}
+export const MENU_GROUPS = Object.fromEntries(
+  FEATURES.filter((f): f is GroupedFeature => 'group' in f).map((f): [MenuGroupKey, MenuGroup] => [
+    f.key,
+    f.group,
+  ]),
+) as Record<MenuGroupKey, MenuGroup>;
 
 export interface MenuEntry {
   key: string;
@@ -61,71 +54,7 @@ export interface MenuEntry {
   alsoActiveOn?: readonly string[];
 }
 
-export const MENU: readonly MenuEntry[] = [
-  {
-    key: 'users',
-    path: '/admin/users',
-    icon: TeamOutlined,
-    labelKey: 'menu.users',
-    descriptionKey: 'menu.users.desc',
-    permission: 'admin.users',
-    page: lazy(() => import('../features/admin/pages/users-page').then((m) => ({ default: m.UsersPage }))),
-  },
-  {
-    key: 'departments',
-    path: '/admin/departments',
-    icon: ApartmentOutlined,
-    labelKey: 'menu.departments',
-    descriptionKey: 'menu.departments.desc',
-    permission: 'admin.departments',
-    page: lazy(() =>
-      import('../features/admin/pages/departments-page').then((m) => ({ default: m.DepartmentsPage })),
-    ),
-  },
-  {
-    key: 'roles',
-    path: '/admin/roles',
-    icon: SolutionOutlined,
-    labelKey: 'menu.roles',
-    descriptionKey: 'menu.roles.desc',
-    permission: 'admin.roles',
-    page: lazy(() => import('../features/admin/pages/roles-page').then((m) => ({ default: m.RolesPage }))),
-  },
-  {
-    key: 'security-policy',
-    path: '/admin/security-policy',
-    icon: SafetyCertificateOutlined,
-    labelKey: 'menu.securityPolicy',
-    descriptionKey: 'menu.securityPolicy.desc',
-    permission: 'admin.security-policy',
-    page: lazy(() =>
-      import('../features/admin/pages/security-policy-page').then((m) => ({ default: m.SecurityPolicyPage })),
-    ),
-  },
-  {
-    key: 'sessions',
-    path: '/admin/sessions',
-    icon: DesktopOutlined,
-    labelKey: 'menu.sessions',
-    descriptionKey: 'menu.sessions.desc',
-    permission: 'admin.sessions',
-    page: lazy(() =>
-      import('../features/admin/pages/sessions-page').then((m) => ({ default: m.SessionsPage })),
-    ),
-  },
-  {
-    key: 'audit',
-    path: '/admin/audit',
-    icon: AuditOutlined,
-    labelKey: 'menu.audit',
-    descriptionKey: 'menu.audit.desc',
-    permission: 'admin.audit',
-    page: lazy(() => import('../features/admin/pages/audit-page').then((m) => ({ default: m.AuditPage }))),
-  },
-  ...REGISTRY_MENU,
-  ...PLAN_MENU,
-  ...PROJECTS_MENU,
-];
+export const MENU: readonly MenuEntry[] = FEATURES.flatMap((feature) => feature.menu);
 
 export function visibleMenu(can: (permission: Permission) => boolean): MenuEntry[] {
   return MENU.filter(

@@ -1,5 +1,6 @@
 export * from './plan';
 export * from './platform';
+export * from './policies';
 export * from './projects';
 export * from './reference';
 export * from './registry';

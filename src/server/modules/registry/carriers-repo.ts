@@ -1,46 +1,20 @@
-import { and, asc, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { CarrierFilters, CarrierListQuery } from '../../../domain/contracts/registry-facilities';
 import type { Tx } from '../../db/client';
-import { carrierAnnual as a, organizations, carriers as p } from '../../db/schema';
-import { likePattern, orderBy } from '../../platform/listing';
+import { carrierAnnual as a, carriers as p } from '../../db/schema';
+import { pageRows, rowsAfter } from '../../platform/list-kit';
 import type { RegionTree } from '../../platform/region-tree';
-import { type Scope, scopeWhere } from '../../platform/scope';
-import { carrierSelect, facilityActiveOn } from './facilities-repo';
-import { regionFilter } from './orgs-repo';
+import type { Scope } from '../../platform/scope';
+import { carrierSelect, facilityListing } from './facilities-repo';
 
-/** A carrier is its operator's: the operator's region (copied), the operator, the operator's park. */
-export const carrierScopeColumns = {
-  regionCode: p.regionCode,
-  orgId: p.operatorOrgId,
-  parkId: organizations.parkId,
-};
+const listing = facilityListing<CarrierFilters>({
+  table: p,
+  owner: p.operatorOrgId,
+  ownerOf: (f) => f.operatorOrgId,
+  ownerName: 'operatorOrgName',
+});
 
-function where(scope: Scope, f: CarrierFilters, tree: RegionTree): SQL | undefined {
-  const conds: (SQL | undefined)[] = [
-    scopeWhere(scope, carrierScopeColumns),
-    regionFilter(tree, p.regionCode, f.regionCode),
-  ];
-  if (f.kind) conds.push(eq(p.kind, f.kind));
-  if (f.level) conds.push(eq(p.level, f.level));
-  if (f.status) conds.push(eq(p.status, f.status));
-  if (f.operatorOrgId) conds.push(eq(p.operatorOrgId, f.operatorOrgId));
-  if (f.activeOn) conds.push(facilityActiveOn(p, f.activeOn));
-  if (f.q) conds.push(or(ilike(p.name, likePattern(f.q)), ilike(organizations.name, likePattern(f.q))));
-  return and(...conds);
-}
-
-const SORTABLE = {
-  name: p.name,
-  kind: p.kind,
-  level: p.level,
-  status: p.status,
-  recognizedOn: p.recognizedOn,
-  endedOn: p.endedOn,
-  regionCode: p.regionCode,
-  operatorOrgName: organizations.name,
-};
-
-export type CarrierRow = Awaited<ReturnType<typeof listCarriers>>[number];
+export type CarrierRow = Awaited<ReturnType<typeof carrierSelect>>[number];
 
 export function listCarriers(
   tx: Tx,
@@ -50,21 +24,16 @@ export function listCarriers(
   limit: number,
   offset: number,
 ) {
-  return carrierSelect(tx)
-    .where(where(scope, q, tree))
-    .orderBy(...orderBy(q.sort ?? '-recognizedOn', SORTABLE, asc(p.id)))
-    .limit(limit)
-    .offset(offset);
+  return pageRows(
+    carrierSelect(tx).$dynamic(),
+    listing.where(scope, q, tree),
+    listing.order(q.sort),
+    limit,
+    offset,
+  );
 }
 
-export async function countCarriers(tx: Tx, scope: Scope, f: CarrierFilters, tree: RegionTree) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(p)
-    .innerJoin(organizations, eq(organizations.id, p.operatorOrgId))
-    .where(where(scope, f, tree));
-  return row.n;
-}
+export const countCarriers = listing.count;
 
 /** Keyset pages for exports: constant cost per batch however deep the export goes. */
 export function carriersAfter(
@@ -75,10 +44,7 @@ export function carriersAfter(
   afterId: string | null,
   limit: number,
 ) {
-  return carrierSelect(tx)
-    .where(and(where(scope, f, tree), afterId ? gt(p.id, afterId) : undefined))
-    .orderBy(asc(p.id))
-    .limit(limit);
+  return rowsAfter(carrierSelect(tx).$dynamic(), listing.where(scope, f, tree), p.id, afterId, limit);
 }
 
 export async function getCarrierRow(tx: Tx, id: string): Promise<CarrierRow | undefined> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema, listResponse } from '../../../domain/contracts/common';
+import { idParamSchema } from '../../../domain/contracts/common';
 import { carrierItemSchema } from '../../../domain/contracts/registry';
 import {
   carrierAnnualBodySchema,
@@ -16,17 +16,45 @@ import { CARRIER_KIND_NAMES, LEVEL_NAMES, RECORD_STATUS_NAMES } from '../../../d
 import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
-import { sendXlsx } from '../../platform/excel';
-import { scopeOf } from '../../platform/scope';
-import { carriersAfter } from './carriers-repo';
+import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import { type CarrierRow, carriersAfter, countCarriers, listCarriers } from './carriers-repo';
 import {
   carrierDetail,
   createCarrier,
   endCarrier,
-  listCarrierPage,
   saveCarrierAnnual,
   updateCarrier,
 } from './carriers-service';
+
+/** The list and its spreadsheet twin (see platform/list-kit.ts). */
+const CARRIERS_LIST: ListSpec<typeof carrierListQuerySchema, CarrierRow> = {
+  path: '/carriers',
+  access: 'registry.read',
+  tags: ['registry'],
+  query: carrierListQuerySchema,
+  item: carrierItemSchema,
+  rows: (deps, scope, q, limit, offset) => listCarriers(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, scope, f) => countCarriers(deps.db, scope, f, deps.regions),
+  export: {
+    name: '孵化载体',
+    audit: { action: 'carrier.export', objectType: 'carrier' },
+    columns: [
+      { header: '载体名称', value: (c) => c.name, width: 36 },
+      { header: '载体类型', value: (c) => CARRIER_KIND_NAMES[c.kind].zh },
+      { header: '级别', value: (c) => LEVEL_NAMES[c.level].zh },
+      { header: '运营单位', value: (c) => c.operatorOrgName, width: 36 },
+      { header: '所属区域', value: (c) => c.regionName },
+      { header: '认定日期', value: (c) => c.recognizedOn },
+      { header: '文号', value: (c) => c.documentNo, width: 24 },
+      { header: '状态', value: (c) => RECORD_STATUS_NAMES[c.status].zh },
+      { header: '终止日期', value: (c) => c.endedOn },
+      { header: '数据年度', value: (c) => c.latestYear },
+      { header: '服务创业企业数', value: (c) => c.startupsServed },
+      { header: '服务创业团队数', value: (c) => c.teamsServed },
+    ],
+    after: (deps, scope, f, afterId, limit) => carriersAfter(deps.db, scope, f, deps.regions, afterId, limit),
+  },
+};
 
 /** 孵化载体: /api/v1/registry/carriers. */
 export function carrierRoutes(deps: Deps) {
@@ -36,62 +64,7 @@ export function carrierRoutes(deps: Deps) {
     const read = { access: 'registry.read' as const };
     const write = { access: 'registry.write' as const };
 
-    r.get(
-      '/carriers',
-      {
-        config: read,
-        schema: {
-          tags,
-          querystring: carrierListQuerySchema,
-          response: { 200: listResponse(carrierItemSchema) },
-        },
-      },
-      async (req) => listCarrierPage(deps, actorOf(req), req.query),
-    );
-
-    r.get(
-      '/carriers/export.xlsx',
-      {
-        config: read,
-        schema: {
-          tags,
-          querystring: carrierListQuerySchema.omit({ page: true, pageSize: true, sort: true }),
-        },
-      },
-      async (req, reply) => {
-        await auditRead(req, { action: 'carrier.export', object: { type: 'carrier' } });
-        const scope = scopeOf(actorOf(req), deps.regions);
-        async function* batches() {
-          let after: string | null = null;
-          for (;;) {
-            const rows = await carriersAfter(deps.db, scope, req.query, deps.regions, after, 2000);
-            if (rows.length > 0) yield rows;
-            if (rows.length < 2000) return;
-            after = rows[rows.length - 1].id;
-          }
-        }
-        return sendXlsx(
-          reply,
-          '孵化载体.xlsx',
-          '孵化载体',
-          [
-            { header: '载体名称', value: (c) => c.name, width: 36 },
-            { header: '载体类型', value: (c) => CARRIER_KIND_NAMES[c.kind].zh },
-            { header: '级别', value: (c) => LEVEL_NAMES[c.level].zh },
-            { header: '运营单位', value: (c) => c.operatorOrgName, width: 36 },
-            { header: '所属区域', value: (c) => c.regionName },
-            { header: '认定日期', value: (c) => c.recognizedOn },
-            { header: '文号', value: (c) => c.documentNo, width: 24 },
-            { header: '状态', value: (c) => RECORD_STATUS_NAMES[c.status].zh },
-            { header: '终止日期', value: (c) => c.endedOn },
-            { header: '数据年度', value: (c) => c.latestYear },
-            { header: '服务创业企业数', value: (c) => c.startupsServed },
-            { header: '服务创业团队数', value: (c) => c.teamsServed },
-          ],
-          batches(),
-        );
-      },
-    );
+    listRoutes(app, deps, CARRIERS_LIST);
 
     r.get(
       '/carriers/:id',

@@ -1,7 +1,6 @@
 import type {
   CarrierAnnualBody,
   CarrierBody,
-  CarrierListQuery,
   CarrierUpdate,
   FacilityEndBody,
 } from '../../../domain/contracts/registry-facilities';
@@ -11,15 +10,12 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { pageOf } from '../../platform/listing';
 import { scopeOf } from '../../platform/scope';
 import {
   type CarrierRow,
   carrierAnnualRows,
-  countCarriers,
   getCarrierAnnual,
   getCarrierRow,
-  listCarriers,
   moveCarrierAnnual,
   upsertCarrierAnnual,
 } from './carriers-repo';
@@ -49,16 +45,6 @@ const CARRIER: FacilityKind<CarrierRow> = {
   row: getCarrierRow,
   ownerMoved: moveCarrierAnnual,
 };
-
-export async function listCarrierPage(deps: Deps, actor: Actor, q: CarrierListQuery) {
-  const scope = scopeOf(actor, deps.regions);
-  const { limit, offset } = pageOf(q);
-  const [items, total] = await Promise.all([
-    listCarriers(deps.db, scope, q, deps.regions, limit, offset),
-    countCarriers(deps.db, scope, q, deps.regions),
-  ]);
-  return { items, total };
-}
 
 export async function carrierDetail(deps: Deps, actor: Actor, id: string) {
   const scope = scopeOf(actor, deps.regions);

@@ -1,6 +1,11 @@
-import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { carrierAnnual, carriers, organizations, rdPlatforms, regions } from '../../db/schema';
+import { likePattern, orderBy } from '../../platform/listing';
+import type { RegionTree } from '../../platform/region-tree';
+import { type Scope, scopeWhere } from '../../platform/scope';
+import { regionFilter } from './orgs-repo';
 
 /** R&D platforms with their host's name and region name, for lists and the organisation page. */
 export function platformSelect(tx: Tx) {
@@ -71,6 +76,67 @@ type FacilityTable = typeof rdPlatforms | typeof carriers;
  */
 export function facilityActiveOn(t: FacilityTable, onDate: string): SQL {
   return sql`(${t.recognizedOn} <= ${onDate} and (${t.status} = 'active' or ${t.endedOn} > ${onDate}))`;
+}
+
+/** The filters the platform and carrier lists share; each adds its owner (host, operator). */
+interface FacilityFilters {
+  q?: string;
+  regionCode?: string;
+  kind?: string;
+  level?: string;
+  status?: string;
+  activeOn?: string;
+}
+
+/**
+ * The one list of platforms and of carriers: a record is its owner's (the owner's region, copied;
+ * the owner itself; the owner's park), filtered and sorted alike. `ownerName` is the sort key of
+ * the owner's name column in the list.
+ */
+export function facilityListing<F extends FacilityFilters>(spec: {
+  table: FacilityTable;
+  owner: PgColumn;
+  ownerOf: (f: F) => string | undefined;
+  ownerName: string;
+}) {
+  const t = spec.table;
+  const scopeColumns = { regionCode: t.regionCode, orgId: spec.owner, parkId: organizations.parkId };
+  const sortable = {
+    name: t.name,
+    kind: t.kind,
+    level: t.level,
+    status: t.status,
+    recognizedOn: t.recognizedOn,
+    endedOn: t.endedOn,
+    regionCode: t.regionCode,
+    [spec.ownerName]: organizations.name,
+  };
+  function where(scope: Scope, f: F, tree: RegionTree): SQL | undefined {
+    const owner = spec.ownerOf(f);
+    return and(
+      scopeWhere(scope, scopeColumns),
+      regionFilter(tree, t.regionCode, f.regionCode),
+      f.kind ? eq(t.kind, f.kind as never) : undefined,
+      f.level ? eq(t.level, f.level as never) : undefined,
+      f.status ? eq(t.status, f.status as never) : undefined,
+      owner ? eq(spec.owner, owner) : undefined,
+      f.activeOn ? facilityActiveOn(t, f.activeOn) : undefined,
+      f.q ? or(ilike(t.name, likePattern(f.q)), ilike(organizations.name, likePattern(f.q))) : undefined,
+    );
+  }
+  return {
+    where,
+    /** Newest recognition first unless the list asks otherwise; the id keeps pages stable. */
+    order: (sort: string | undefined) => orderBy(sort ?? '-recognizedOn', sortable, asc(t.id)),
+    async count(tx: Tx, scope: Scope, f: F, tree: RegionTree): Promise<number> {
+      const [row] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t)
+        .innerJoin(organizations, eq(organizations.id, spec.owner))
+        .where(where(scope, f, tree));
+      return row.n;
+    },
+  };
 }
 
 /**

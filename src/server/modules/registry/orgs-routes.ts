@@ -18,6 +18,7 @@ import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
+import { keysetBatches } from '../../platform/list-kit';
 import { scopeOf } from '../../platform/scope';
 import { orgsAfter } from './orgs-repo';
 import {
@@ -53,15 +54,10 @@ export function orgRoutes(deps: Deps) {
       async (req, reply) => {
         await auditRead(req, { action: 'organization.export', object: { type: 'organization' } });
         const scope = scopeOf(actorOf(req), deps.regions);
-        async function* batches() {
-          let after: string | null = null;
-          for (;;) {
-            const rows = await orgsAfter(deps.db, scope, req.query, deps.regions, after, 2000);
-            if (rows.length > 0) yield rows;
-            if (rows.length < 2000) return;
-            after = rows[rows.length - 1].id;
-          }
-        }
+        const batches = keysetBatches(
+          (after: string | null, limit) => orgsAfter(deps.db, scope, req.query, deps.regions, after, limit),
+          (row) => row.id,
+        );
         return sendXlsx(
           reply,
           '创新主体.xlsx',
@@ -78,7 +74,7 @@ export function orgRoutes(deps: Deps) {
             { header: '成立日期', value: (o) => o.foundedOn },
             { header: '有效资质', value: (o) => o.qualifications.join('、'), width: 30 },
           ],
-          batches(),
+          batches,
         );
       },
     );

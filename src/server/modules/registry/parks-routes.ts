@@ -13,6 +13,7 @@ import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
+import { keysetBatches } from '../../platform/list-kit';
 import { scopeOf } from '../../platform/scope';
 import { parksAfter } from './parks-repo';
 import { listParkPage, parkDetail, saveParkAnnual } from './parks-service';
@@ -42,15 +43,11 @@ export function parkRoutes(deps: Deps) {
       async (req, reply) => {
         await auditRead(req, { action: 'park.export', object: { type: 'park' } });
         const scope = scopeOf(actorOf(req), deps.regions);
-        async function* batches() {
-          let after: { sort: number; id: string } | null = null;
-          for (;;) {
-            const rows = await parksAfter(deps.db, scope, req.query, deps.regions, after, 2000);
-            if (rows.length > 0) yield rows;
-            if (rows.length < 2000) return;
-            after = { sort: rows[rows.length - 1].sort, id: rows[rows.length - 1].id };
-          }
-        }
+        const batches = keysetBatches(
+          (after: { sort: number; id: string } | null, limit) =>
+            parksAfter(deps.db, scope, req.query, deps.regions, after, limit),
+          (p) => ({ sort: p.sort, id: p.id }),
+        );
         return sendXlsx(
           reply,
           '园区.xlsx',
@@ -64,7 +61,7 @@ export function parkRoutes(deps: Deps) {
             { header: '企业数', value: (p) => p.enterprises },
             { header: '高新技术企业数', value: (p) => p.hteCount },
           ],
-          batches(),
+          batches,
         );
       },
     );

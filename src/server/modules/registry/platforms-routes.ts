@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema, listResponse } from '../../../domain/contracts/common';
+import { idParamSchema } from '../../../domain/contracts/common';
 import { platformItemSchema } from '../../../domain/contracts/registry';
 import {
   facilityEndBodySchema,
@@ -13,16 +13,37 @@ import { LEVEL_NAMES, PLATFORM_KIND_NAMES, RECORD_STATUS_NAMES } from '../../../
 import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
-import { sendXlsx } from '../../platform/excel';
-import { scopeOf } from '../../platform/scope';
-import { platformsAfter } from './platforms-repo';
-import {
-  createPlatform,
-  endPlatform,
-  listPlatformPage,
-  platformDetail,
-  updatePlatform,
-} from './platforms-service';
+import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import { countPlatforms, listPlatforms, type PlatformRow, platformsAfter } from './platforms-repo';
+import { createPlatform, endPlatform, platformDetail, updatePlatform } from './platforms-service';
+
+/** The list and its spreadsheet twin (see platform/list-kit.ts). */
+const PLATFORMS_LIST: ListSpec<typeof platformListQuerySchema, PlatformRow> = {
+  path: '/platforms',
+  access: 'registry.read',
+  tags: ['registry'],
+  query: platformListQuerySchema,
+  item: platformItemSchema,
+  rows: (deps, scope, q, limit, offset) => listPlatforms(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, scope, f) => countPlatforms(deps.db, scope, f, deps.regions),
+  export: {
+    name: '研发平台',
+    audit: { action: 'platform.export', objectType: 'rd_platform' },
+    columns: [
+      { header: '平台名称', value: (p) => p.name, width: 36 },
+      { header: '平台类型', value: (p) => PLATFORM_KIND_NAMES[p.kind].zh, width: 26 },
+      { header: '级别', value: (p) => LEVEL_NAMES[p.level].zh },
+      { header: '依托单位', value: (p) => p.hostOrgName, width: 36 },
+      { header: '所属区域', value: (p) => p.regionName },
+      { header: '认定日期', value: (p) => p.recognizedOn },
+      { header: '文号', value: (p) => p.documentNo, width: 24 },
+      { header: '状态', value: (p) => RECORD_STATUS_NAMES[p.status].zh },
+      { header: '终止日期', value: (p) => p.endedOn },
+    ],
+    after: (deps, scope, f, afterId, limit) =>
+      platformsAfter(deps.db, scope, f, deps.regions, afterId, limit),
+  },
+};
 
 /** 研发平台: /api/v1/registry/platforms. */
 export function platformRoutes(deps: Deps) {
@@ -32,59 +53,7 @@ export function platformRoutes(deps: Deps) {
     const read = { access: 'registry.read' as const };
     const write = { access: 'registry.write' as const };
 
-    r.get(
-      '/platforms',
-      {
-        config: read,
-        schema: {
-          tags,
-          querystring: platformListQuerySchema,
-          response: { 200: listResponse(platformItemSchema) },
-        },
-      },
-      async (req) => listPlatformPage(deps, actorOf(req), req.query),
-    );
-
-    r.get(
-      '/platforms/export.xlsx',
-      {
-        config: read,
-        schema: {
-          tags,
-          querystring: platformListQuerySchema.omit({ page: true, pageSize: true, sort: true }),
-        },
-      },
-      async (req, reply) => {
-        await auditRead(req, { action: 'platform.export', object: { type: 'rd_platform' } });
-        const scope = scopeOf(actorOf(req), deps.regions);
-        async function* batches() {
-          let after: string | null = null;
-          for (;;) {
-            const rows = await platformsAfter(deps.db, scope, req.query, deps.regions, after, 2000);
-            if (rows.length > 0) yield rows;
-            if (rows.length < 2000) return;
-            after = rows[rows.length - 1].id;
-          }
-        }
-        return sendXlsx(
-          reply,
-          '研发平台.xlsx',
-          '研发平台',
-          [
-            { header: '平台名称', value: (p) => p.name, width: 36 },
-            { header: '平台类型', value: (p) => PLATFORM_KIND_NAMES[p.kind].zh, width: 26 },
-            { header: '级别', value: (p) => LEVEL_NAMES[p.level].zh },
-            { header: '依托单位', value: (p) => p.hostOrgName, width: 36 },
-            { header: '所属区域', value: (p) => p.regionName },
-            { header: '认定日期', value: (p) => p.recognizedOn },
-            { header: '文号', value: (p) => p.documentNo, width: 24 },
-            { header: '状态', value: (p) => RECORD_STATUS_NAMES[p.status].zh },
-            { header: '终止日期', value: (p) => p.endedOn },
-          ],
-          batches(),
-        );
-      },
-    );
+    listRoutes(app, deps, PLATFORMS_LIST);
 
     r.get(
       '/platforms/:id',

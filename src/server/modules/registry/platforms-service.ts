@@ -1,7 +1,6 @@
 import type {
   FacilityEndBody,
   PlatformBody,
-  PlatformListQuery,
   PlatformUpdate,
 } from '../../../domain/contracts/registry-facilities';
 import { msg } from '../../../domain/message';
@@ -9,7 +8,6 @@ import { rdPlatforms } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { AuditContext } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
-import { pageOf } from '../../platform/listing';
 import { scopeOf } from '../../platform/scope';
 import {
   createFacility,
@@ -18,7 +16,7 @@ import {
   loadVisibleFacility,
   updateFacility,
 } from './facility-service';
-import { countPlatforms, getPlatformRow, listPlatforms, type PlatformRow } from './platforms-repo';
+import { getPlatformRow, type PlatformRow } from './platforms-repo';
 
 /** 研发平台: hosted by an organisation (依托单位). */
 const PLATFORM: FacilityKind<PlatformRow> = {
@@ -33,16 +31,6 @@ const PLATFORM: FacilityKind<PlatformRow> = {
   },
   row: getPlatformRow,
 };
-
-export async function listPlatformPage(deps: Deps, actor: Actor, q: PlatformListQuery) {
-  const scope = scopeOf(actor, deps.regions);
-  const { limit, offset } = pageOf(q);
-  const [items, total] = await Promise.all([
-    listPlatforms(deps.db, scope, q, deps.regions, limit, offset),
-    countPlatforms(deps.db, scope, q, deps.regions),
-  ]);
-  return { items, total };
-}
 
 export async function platformDetail(deps: Deps, actor: Actor, id: string) {
   const scope = scopeOf(actor, deps.regions);

@@ -15,6 +15,7 @@ import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { sendXlsx } from '../../platform/excel';
+import { keysetBatches } from '../../platform/list-kit';
 import { scopeOf } from '../../platform/scope';
 import { cultivationBatches, cultivationPool } from './cultivation';
 import { qualificationsAfter } from './qualifications-repo';
@@ -57,15 +58,11 @@ export function qualificationRoutes(deps: Deps) {
       async (req, reply) => {
         await auditRead(req, { action: 'qualification.export', object: { type: 'qualification' } });
         const scope = scopeOf(actorOf(req), deps.regions);
-        async function* batches() {
-          let after: string | null = null;
-          for (;;) {
-            const rows = await qualificationsAfter(deps.db, scope, req.query, deps.regions, after, 2000);
-            if (rows.length > 0) yield rows;
-            if (rows.length < 2000) return;
-            after = rows[rows.length - 1].id;
-          }
-        }
+        const batches = keysetBatches(
+          (after: string | null, limit) =>
+            qualificationsAfter(deps.db, scope, req.query, deps.regions, after, limit),
+          (row) => row.id,
+        );
         return sendXlsx(
           reply,
           '资质.xlsx',
@@ -82,7 +79,7 @@ export function qualificationRoutes(deps: Deps) {
             { header: '文号', value: (q) => q.documentNo, width: 24 },
             { header: '状态', value: (q) => (q.revoked ? '已撤销' : q.valid ? '有效' : '已过期') },
           ],
-          batches(),
+          batches,
         );
       },
     );

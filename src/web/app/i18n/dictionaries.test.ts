@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../../features';
 import { en } from './en';
 import { translate } from './locale-store';
 import { type MessageKey, zh } from './zh';
@@ -9,6 +10,17 @@ describe('dictionaries', () => {
   it('give every key the same placeholders in both languages', () => {
     for (const key of Object.keys(zh) as MessageKey[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+    }
+  });
+
+  it('give each key to one feature only, so no module overwrites the text of another', () => {
+    const owner = new Map<string, string>();
+    for (const feature of FEATURES) {
+      for (const key of Object.keys(feature.zh)) {
+        expect(owner.get(key), key).toBeUndefined();
+        owner.set(key, feature.key);
+      }
+      expect(Object.keys(feature.en).sort(), feature.key).toEqual(Object.keys(feature.zh).sort());
     }
   });
 

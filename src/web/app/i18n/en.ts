@@ -1,13 +1,9 @@
-import { en as planEn } from '../../features/plan/i18n/en';
-import { en as projectsEn } from '../../features/projects/i18n/en';
-import { en as registryEn } from '../../features/registry/i18n/en';
+import { FEATURES_EN } from '../../features';
 import type { Dictionary } from './zh';
 
 /** English: exactly the keys of zh.ts — a missing or extra key fails the type check. */
 export const en: Dictionary = {
-  ...registryEn,
-  ...planEn,
-  ...projectsEn,
+  ...FEATURES_EN,
   'app.name': 'Kechuang',
   'app.fullName': 'Quanzhou S&T Innovation Platform',
   'common.actions': 'Actions',
@@ -91,6 +87,7 @@ export const en: Dictionary = {
     'Your duties: read and verify the audit log, overseeing the system and security administrators.',
   'home.modules': 'My functions',
   'home.noModules': 'The business functions you may use are being built and will appear here.',
+  'list.index': 'No.',
   'list.search': 'Search',
   'list.reset': 'Reset',
   'list.filters': 'Filters',

@@ -1,15 +1,11 @@
-import { zh as planZh } from '../../features/plan/i18n/zh';
-import { zh as projectsZh } from '../../features/projects/i18n/zh';
-import { zh as registryZh } from '../../features/registry/i18n/zh';
+import { FEATURES_ZH } from '../../features';
 
 /**
  * The Chinese dictionary: the source of truth for which keys exist. en.ts must carry exactly
  * these keys (enforced by its `Dictionary` type). `{name}` marks a value filled in at run time.
  */
 export const zh = {
-  ...registryZh,
-  ...planZh,
-  ...projectsZh,
+  ...FEATURES_ZH,
   'app.name': '科创',
   'app.fullName': '泉州市科技创新管理平台',
   'common.actions': '操作',
@@ -88,6 +84,7 @@ export const zh = {
   'home.duty.auditadmin': '您的职责：查阅和校验审计日志，监督系统管理员与安全管理员的操作。',
   'home.modules': '我的功能',
   'home.noModules': '您可使用的业务功能正在建设中，上线后将显示在这里。',
+  'list.index': '序号',
   'list.search': '查询',
   'list.reset': '重置',
   'list.filters': '筛选条件',

@@ -1,176 +1,80 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { LEVEL_NAMES, PLATFORM_KIND_CODES, PLATFORM_KIND_NAMES } from '../../../../domain/registry';
+import { PLATFORM_KIND_CODES, PLATFORM_KIND_NAMES } from '../../../../domain/registry';
 import { useAuth } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { FacilityEndModal } from '../components/facility-end-modal';
-import {
-  FacilityFilterFields,
-  type FacilityFilterValues,
-  facilityFilters,
-} from '../components/facility-filter-fields';
+import { FacilityFilterFields } from '../components/facility-filter-fields';
 import { FacilityFormModal } from '../components/facility-form-modal';
-import { RecordStatusTag } from '../components/org-facilities';
-import { useRegionName } from '../components/region-select';
+import { FacilityActions, facilityForm, useFacilityColumns } from '../components/facility-list';
 import { facilityExportPaths, type Platform, type PlatformListQuery, usePlatforms } from '../facilities-api';
-import { hasFilters } from '../list-filters';
 
-type PlatformFilters = Omit<PlatformListQuery, 'page' | 'pageSize' | 'sort'>;
 type Dialog = { kind: 'create' } | { kind: 'edit'; p: Platform } | { kind: 'end'; p: Platform } | null;
 
 /** 研发平台: engineering centres, technology centres, key labs, national platforms, new-type institutes. */
 export function PlatformsPage() {
   const t = useT();
-  const regionName = useRegionName();
   const pickMsg = useMsg();
   const { can } = useAuth();
-  const [filterForm] = Form.useForm<FacilityFilterValues>();
-  const list = useListState<PlatformFilters>({}, '-recognizedOn');
-  const platforms = usePlatforms(list.params);
+  const list = useUrlListState<Record<string, string | undefined>>('-recognizedOn');
+  const platforms = usePlatforms(list.params as PlatformListQuery);
   const [dialog, setDialog] = useState<Dialog>(null);
   const canWrite = can('registry.write');
-  const filtered = hasFilters(list.exportQuery);
-
-  const columns: TableColumnsType<Platform> = [
-    {
-      title: t('registry.facility.name'),
-      dataIndex: 'name',
-      key: 'name',
-      width: 260,
-      ellipsis: true,
-      sorter: true,
-      sortOrder: list.sortOrderOf('name'),
-    },
-    {
-      title: t('registry.facility.platformKind'),
-      dataIndex: 'kind',
-      key: 'kind',
-      sorter: true,
-      sortOrder: list.sortOrderOf('kind'),
-      render: (k: Platform['kind'], p) =>
-        `${pickMsg(PLATFORM_KIND_NAMES[k])} · ${pickMsg(LEVEL_NAMES[p.level])}`,
-    },
-    {
+  const columns = useFacilityColumns<Platform>(list, {
+    kindTitle: t('registry.facility.platformKind'),
+    kindName: (p) => pickMsg(PLATFORM_KIND_NAMES[p.kind]),
+    owner: {
       title: t('registry.platform.host'),
-      dataIndex: 'hostOrgName',
       key: 'hostOrgName',
-      width: 220,
-      ellipsis: true,
-      sorter: true,
-      sortOrder: list.sortOrderOf('hostOrgName'),
-      render: (name: string, p) => <Link to={`/registry/orgs/${p.hostOrgId}?tab=platforms`}>{name}</Link>,
+      name: (p) => p.hostOrgName,
+      id: (p) => p.hostOrgId,
+      tab: 'platforms',
     },
-    {
-      title: t('registry.org.region'),
-      dataIndex: 'regionName',
-      key: 'regionCode',
-      render: (name: string, row) => regionName(row.regionCode, name),
-      sorter: true,
-      sortOrder: list.sortOrderOf('regionCode'),
-    },
-    {
-      title: t('registry.facility.recognizedOn'),
-      dataIndex: 'recognizedOn',
-      key: 'recognizedOn',
-      sorter: true,
-      sortOrder: list.sortOrderOf('recognizedOn'),
-      render: (date: string, p) => (
-        <Space orientation="vertical" size={0}>
-          <span>{date}</span>
-          {p.documentNo && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p.documentNo}
-            </Typography.Text>
-          )}
-        </Space>
-      ),
-    },
-    {
-      title: t('registry.facility.status'),
-      key: 'status',
-      render: (_, p) => (
-        <Space size={4}>
-          <RecordStatusTag status={p.status} />
-          {p.endedOn}
-        </Space>
-      ),
-    },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            fixed: 'right' as const,
-            render: (_: unknown, p: Platform) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', p })}>
-                  {t('common.edit')}
-                </Button>
-                {p.status === 'active' && (
-                  <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'end', p })}>
-                    {t('registry.facility.end')}
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]
-      : []),
-  ];
+  });
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.registry.platforms')}</h2>}
-      extra={
-        <Space>
-          <ExportButton path={facilityExportPaths.platforms} query={list.exportQuery} />
-          {canWrite && (
+    <>
+      <ListPage
+        title={t('menu.registry.platforms')}
+        name="platform-filters"
+        list={list}
+        query={platforms}
+        columns={columns}
+        {...facilityForm}
+        filterFields={
+          <FacilityFilterFields
+            kindOptions={PLATFORM_KIND_CODES.map((k) => ({
+              value: k,
+              label: pickMsg(PLATFORM_KIND_NAMES[k]),
+            }))}
+          />
+        }
+        actions={
+          canWrite
+            ? (p) => (
+                <FacilityActions
+                  row={p}
+                  canWrite
+                  onEdit={() => setDialog({ kind: 'edit', p })}
+                  onEnd={() => setDialog({ kind: 'end', p })}
+                />
+              )
+            : undefined
+        }
+        exportPath={facilityExportPaths.platforms}
+        extra={
+          canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
               {t('registry.platform.create')}
             </Button>
-          )}
-        </Space>
-      }
-    >
-      <FilterForm<FacilityFilterValues>
-        name="platform-filters"
-        form={filterForm}
-        onApply={(values) => list.applyFilters(facilityFilters<PlatformFilters>(values))}
-        label={t('list.filters')}
-      >
-        <FacilityFilterFields
-          kindOptions={PLATFORM_KIND_CODES.map((k) => ({ value: k, label: pickMsg(PLATFORM_KIND_NAMES[k]) }))}
-        />
-      </FilterForm>
-      {platforms.isError && (
-        <Alert type="error" showIcon title={platforms.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<Platform>
-        rowKey="id"
-        columns={columns}
-        dataSource={platforms.data?.items}
-        loading={platforms.isFetching}
-        pagination={list.pagination(platforms.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 1200 }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={
-                filtered
-                  ? t('registry.facility.emptyFiltered')
-                  : canWrite
-                    ? t('registry.platform.emptyWriter')
-                    : t('registry.facility.emptyReader')
-              }
-            />
-          ),
+          )
+        }
+        empty={{
+          filtered: t('registry.facility.emptyFiltered'),
+          none: canWrite ? t('registry.platform.emptyWriter') : t('registry.facility.emptyReader'),
         }}
       />
       {dialog?.kind === 'create' && <FacilityFormModal variant="platform" onClose={() => setDialog(null)} />}
@@ -180,6 +84,6 @@ export function PlatformsPage() {
       {dialog?.kind === 'end' && (
         <FacilityEndModal variant="platform" record={dialog.p} onClose={() => setDialog(null)} />
       )}
-    </Card>
+    </>
   );
 }

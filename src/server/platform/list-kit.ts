@@ -1,0 +1,158 @@
+/**
+ * The list-and-export kit: a list is a paged, scoped, sorted `GET /<things>` and its streamed
+ * `GET /<things>/export.xlsx` twin, both under the same filters and the caller's scope. A module
+ * describes its list once (what a row is, how to fetch a page, how to fetch the rows after a key,
+ * the spreadsheet's columns) and `listRoutes` registers the pair. docs/adding-a-module.md shows it.
+ */
+import { and, asc, gt, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgSelect } from 'drizzle-orm/pg-core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { listResponse, type PageQuery } from '../../domain/contracts/common';
+import { type Access, actorOf } from './access';
+import { auditRead } from './audit-trail';
+import type { Deps } from './deps';
+import { sendXlsx, type XlsxColumn } from './excel';
+import { pageOf } from './listing';
+import { type Scope, scopeOf } from './scope';
+
+/** How many rows an export fetches at a time. */
+export const EXPORT_BATCH = 2000;
+
+/**
+ * Keyset batches for an export: each batch is the rows after the last key of the one before, so a
+ * batch deep in a 100,000-row export costs what the first one does (an OFFSET would not).
+ */
+export async function* keysetBatches<T, K>(
+  fetch: (after: K | null, limit: number) => Promise<T[]>,
+  keyOf: (row: T) => K,
+  size = EXPORT_BATCH,
+): AsyncGenerator<T[]> {
+  let after: K | null = null;
+  for (;;) {
+    const rows = await fetch(after, size);
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    after = keyOf(rows[rows.length - 1]);
+  }
+}
+
+/** One page of a list query: its filters, its order (the unique id last), its limit and offset. */
+export function pageRows<T extends PgSelect>(
+  qb: T,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+) {
+  return qb
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+}
+
+/** The rows after `afterId` in id order, for `keysetBatches`. */
+export function rowsAfter<T extends PgSelect>(
+  qb: T,
+  where: SQL | undefined,
+  id: AnyPgColumn,
+  afterId: string | null,
+  limit: number,
+) {
+  return qb
+    .where(and(where, afterId ? gt(id, afterId) : undefined))
+    .orderBy(asc(id))
+    .limit(limit);
+}
+
+type PageQueryOf<S extends z.ZodType> = z.infer<S> & PageQuery;
+/** A list's filters: its query without paging and sort, which is what an export takes. */
+export type FiltersOf<Q> = Omit<Q, 'page' | 'pageSize' | 'sort'>;
+
+export interface ListSpec<S extends z.ZodObject, Row extends { id: string }> {
+  /** The list's path below the module's prefix, e.g. '/platforms'; the export is `<path>/export.xlsx`. */
+  path: string;
+  access: Access;
+  tags: string[];
+  /** Paging, sort and filters (extends `pageQuerySchema`). */
+  query: S;
+  item: z.ZodType;
+  /** One page of rows the scope may see, and how many there are in all. */
+  rows(deps: Deps, scope: Scope, q: PageQueryOf<S>, limit: number, offset: number): Promise<Row[]>;
+  count(deps: Deps, scope: Scope, f: FiltersOf<PageQueryOf<S>>): Promise<number>;
+  /** The spreadsheet: its file and sheet name (Chinese, as the bureau files them), its columns. */
+  export: {
+    name: string;
+    /** How the download is written to the audit log (等保: exports are audited). */
+    audit: { action: string; objectType: string };
+    columns: XlsxColumn<Row>[];
+    /** The rows the scope may see with an id after `afterId`, in id order. */
+    after(
+      deps: Deps,
+      scope: Scope,
+      f: FiltersOf<PageQueryOf<S>>,
+      afterId: string | null,
+      limit: number,
+    ): Promise<Row[]>;
+  };
+}
+
+/** A list and its export, in the reading order of the query. */
+export async function listPage<S extends z.ZodObject, Row extends { id: string }>(
+  spec: ListSpec<S, Row>,
+  deps: Deps,
+  scope: Scope,
+  q: PageQueryOf<S>,
+) {
+  const { limit, offset } = pageOf(q);
+  const [items, total] = await Promise.all([
+    spec.rows(deps, scope, q, limit, offset),
+    spec.count(deps, scope, q),
+  ]);
+  return { items, total };
+}
+
+/** Registers `GET <path>` (a page) and `GET <path>/export.xlsx` (every row, streamed). */
+export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
+  app: FastifyInstance,
+  deps: Deps,
+  spec: ListSpec<S, Row>,
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const config = { access: spec.access };
+  r.get(
+    spec.path,
+    {
+      config,
+      schema: { tags: spec.tags, querystring: spec.query, response: { 200: listResponse(spec.item) } },
+    },
+    async (req) => listPage(spec, deps, scopeOf(actorOf(req), deps.regions), req.query as PageQueryOf<S>),
+  );
+  r.get(
+    `${spec.path}/export.xlsx`,
+    {
+      config,
+      schema: { tags: spec.tags, querystring: spec.query.omit({ page: true, pageSize: true, sort: true }) },
+    },
+    async (req, reply) => {
+      await auditRead(req, {
+        action: spec.export.audit.action,
+        object: { type: spec.export.audit.objectType },
+      });
+      const scope = scopeOf(actorOf(req), deps.regions);
+      const filters = req.query as FiltersOf<PageQueryOf<S>>;
+      return sendXlsx(
+        reply,
+        `${spec.export.name}.xlsx`,
+        spec.export.name,
+        spec.export.columns,
+        keysetBatches(
+          (after: string | null, limit) => spec.export.after(deps, scope, filters, after, limit),
+          (row) => row.id,
+        ),
+      );
+    },
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The one list page: a card with its title, export and create buttons; filters kept in the
+ * address (so going back keeps them); a server-paged table with 序号 first and the actions
+ * column pinned right. A feature's page passes its columns, filter fields and dialogs.
+ */
+import { Alert, Card, Empty, Form, Space, Table, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { useT } from '../i18n';
+import { ExportButton } from './export-button';
+import { FilterForm } from './filter-form';
+import type { UrlListState } from './use-list-state';
+
+interface ListAnswer<T> {
+  items: T[];
+  total: number;
+  totalCapped?: boolean;
+}
+
+export interface ListPageProps<T extends { id: string }, F extends object, V extends object> {
+  title: string;
+  /** Names the filter form (and prefixes its field ids). */
+  name: string;
+  list: UrlListState<F>;
+  query: { data?: ListAnswer<T>; isFetching: boolean; isError: boolean; error: Error | null };
+  columns: TableColumnsType<T>;
+  /** The filter fields; without them the page has no filter row. */
+  filterFields?: ReactNode;
+  /** Form values from the address's filters, and back (dates, say); plain copies when left out. */
+  toForm?: (filters: F) => V;
+  fromForm?: (values: V) => F;
+  /** The row's buttons, in a column pinned to the right. */
+  actions?: (row: T) => ReactNode;
+  exportPath?: string;
+  /** Buttons beside the export (创建…). */
+  extra?: ReactNode;
+  /** What an empty list says: with filters set, and without. */
+  empty: { filtered: string; none: string };
+  scrollX?: number;
+}
+
+export function ListPage<T extends { id: string }, F extends object, V extends object = F>(
+  props: ListPageProps<T, F, V>,
+) {
+  const t = useT();
+  const { list, query } = props;
+  const [form] = Form.useForm<V>();
+  const toForm = props.toForm ?? ((f: F) => f as unknown as V);
+  const fromForm = props.fromForm ?? ((v: V) => v as unknown as F);
+  // The address is the truth: back and forward put its filters into the form again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: toForm is a plain mapping of the filters
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toForm(list.filters) as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, list.filters]);
+  const filtered = Object.keys(list.filters).length > 0;
+  const offset = (list.page - 1) * list.pageSize;
+
+  const columns: TableColumnsType<T> = [
+    {
+      title: t('list.index'),
+      key: 'index',
+      width: 64,
+      align: 'right',
+      render: (_: unknown, _row: T, i: number) => offset + i + 1,
+    },
+    ...props.columns,
+    ...(props.actions
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, row: T) => props.actions?.(row),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={<h2 style={{ margin: 0, fontSize: 16 }}>{props.title}</h2>}
+      extra={
+        <Space>
+          {props.exportPath && <ExportButton path={props.exportPath} query={list.exportQuery} />}
+          {props.extra}
+        </Space>
+      }
+    >
+      {props.filterFields && (
+        <FilterForm<V>
+          name={props.name}
+          form={form}
+          onApply={(values) => list.applyFilters(fromForm(values))}
+          label={t('list.filters')}
+        >
+          {props.filterFields}
+        </FilterForm>
+      )}
+      {query.isError && (
+        <Alert type="error" showIcon title={query.error?.message} style={{ marginBottom: 16 }} />
+      )}
+      <Table<T>
+        rowKey="id"
+        columns={columns}
+        dataSource={query.data?.items}
+        loading={query.isFetching}
+        pagination={list.pagination(query.data?.total, query.data?.totalCapped)}
+        onChange={list.onTableChange}
+        scroll={{ x: props.scrollX ?? 1200 }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={filtered ? props.empty.filtered : props.empty.none}
+            />
+          ),
+        }}
+      />
+    </Card>
+  );
+}
