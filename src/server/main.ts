@@ -9,9 +9,13 @@ import { remindDeadlines } from './modules/projects/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
 import { RegionTree } from './platform/region-tree';
+import { installSecretKey, loadSecretKey } from './platform/secret-box';
 
 async function main() {
   const config = readConfig();
+  installSecretKey(
+    loadSecretKey({ env: process.env, databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+  );
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   ).catch((e) => {
@@ -43,6 +47,12 @@ async function main() {
     console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
     for (const a of accounts)
       console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
+  }
+  if (database.driver === 'pglite') {
+    console.log(
+      '\n注意：演示账户登录不需要双因素验证（TOTP）；其他账户按安全策略需要。\n' +
+        'Note: the demo accounts sign in without a second factor (TOTP); other accounts need it as the security policy says.',
+    );
   }
 
   const app = await buildApp({

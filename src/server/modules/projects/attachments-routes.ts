@@ -56,7 +56,7 @@ export function attachmentRoutes(deps: Deps) {
 
     r.get(
       '/attachments/:id',
-      { config: { access: 'user' }, schema: { tags, params: idParamSchema } },
+      { config: { access: 'business' }, schema: { tags, params: idParamSchema } },
       async (req, reply) => {
         const { attachment } = await loadVisibleAttachment(deps.db, deps, actorOf(req), req.params.id);
         return reply

@@ -80,7 +80,7 @@ export function reviewRoutes(deps: Deps) {
     r.get(
       '/reviews',
       {
-        config: { access: 'user' },
+        config: { access: 'business' },
         schema: {
           tags,
           querystring: reviewListQuerySchema,
@@ -93,7 +93,7 @@ export function reviewRoutes(deps: Deps) {
     r.get(
       '/reviews/export.xlsx',
       {
-        config: { access: 'user' },
+        config: { access: 'business' },
         schema: { tags, querystring: reviewListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {

@@ -30,6 +30,9 @@ export function referenceRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { access: 'user' as const };
+    // Lists that only business forms use; the administrator roles bind accounts with regions
+    // and parks alone, so they are refused these (三员分立).
+    const business = { access: 'business' as const };
     const tags = ['reference'];
 
     r.get(
@@ -43,7 +46,7 @@ export function referenceRoutes(deps: Deps) {
 
     r.get(
       '/industries',
-      { config, schema: { tags, response: { 200: listResponse(industrySchema) } } },
+      { config: business, schema: { tags, response: { 200: listResponse(industrySchema) } } },
       async () => {
         const items = await deps.db.select().from(industries).orderBy(asc(industries.code));
         return { items, total: items.length };
@@ -53,7 +56,7 @@ export function referenceRoutes(deps: Deps) {
     r.get(
       '/code-lists/:list',
       {
-        config,
+        config: business,
         schema: {
           tags,
           params: z.object({ list: z.string().regex(/^[a-z-]+$/) }),
@@ -72,7 +75,7 @@ export function referenceRoutes(deps: Deps) {
 
     r.get(
       '/qualification-types',
-      { config, schema: { tags, response: { 200: listResponse(qualificationTypeSchema) } } },
+      { config: business, schema: { tags, response: { 200: listResponse(qualificationTypeSchema) } } },
       async () => {
         const items = await deps.db.select().from(qualificationTypes);
         return { items, total: items.length };
