@@ -92,6 +92,17 @@ export const MENU: readonly MenuEntry[] = [
     page: lazy(() => import('../features/admin/pages/roles-page').then((m) => ({ default: m.RolesPage }))),
   },
   {
+    key: 'role-grants',
+    path: '/admin/role-grants',
+    icon: TeamOutlined,
+    labelKey: 'menu.grants',
+    descriptionKey: 'menu.grants.desc',
+    permission: 'admin.roles',
+    page: lazy(() =>
+      import('../features/admin/pages/role-grants-page').then((m) => ({ default: m.RoleGrantsPage })),
+    ),
+  },
+  {
     key: 'security-policy',
     path: '/admin/security-policy',
     icon: SafetyCertificateOutlined,

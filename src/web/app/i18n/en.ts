@@ -1,3 +1,5 @@
+import { en as adminEn } from '../../features/admin/i18n/en';
+import { en as authEn } from '../../features/auth/i18n/en';
 import { en as planEn } from '../../features/plan/i18n/en';
 import { en as projectsEn } from '../../features/projects/i18n/en';
 import { en as registryEn } from '../../features/registry/i18n/en';
@@ -6,6 +8,8 @@ import type { Dictionary } from './zh';
 /** English: exactly the keys of zh.ts — a missing or extra key fails the type check. */
 export const en: Dictionary = {
   ...registryEn,
+  ...adminEn,
+  ...authEn,
   ...planEn,
   ...projectsEn,
   'app.name': 'Kechuang',

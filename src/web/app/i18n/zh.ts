@@ -1,3 +1,5 @@
+import { zh as adminZh } from '../../features/admin/i18n/zh';
+import { zh as authZh } from '../../features/auth/i18n/zh';
 import { zh as planZh } from '../../features/plan/i18n/zh';
 import { zh as projectsZh } from '../../features/projects/i18n/zh';
 import { zh as registryZh } from '../../features/registry/i18n/zh';
@@ -8,6 +10,8 @@ import { zh as registryZh } from '../../features/registry/i18n/zh';
  */
 export const zh = {
   ...registryZh,
+  ...adminZh,
+  ...authZh,
   ...planZh,
   ...projectsZh,
   'app.name': '科创',
