@@ -8,14 +8,18 @@ import { pruneFigureChanges } from './modules/plan/figure-cache';
 import { remindDeadlines } from './modules/projects/notifications';
 import { failInterruptedImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
+import { resolveCryptoProfile } from './platform/crypto-profile';
 import { RegionTree } from './platform/region-tree';
 import { installSecretKey, loadSecretKey } from './platform/secret-box';
 
 async function main() {
   const config = readConfig();
-  installSecretKey(
-    loadSecretKey({ env: process.env, databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
-  );
+  // Read before the database opens, so a missing key stops the start before anything is written.
+  const secretKey = loadSecretKey({
+    env: process.env,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   ).catch((e) => {
@@ -25,6 +29,7 @@ async function main() {
     }
     throw e;
   });
+  installSecretKey(secretKey, await resolveCryptoProfile(database.db, process.env));
   await loadReferenceData(database.db, config.city);
   // An import running when the process stopped wrote nothing (one transaction); say so on its job.
   await failInterruptedImports(database.db);

@@ -19,6 +19,7 @@ import { generateInitialPassword } from '../modules/admin/users-service';
 import { enrolDirectly } from '../modules/auth/mfa-service';
 import { otpauthUri } from '../modules/auth/totp';
 import { writeAudit } from '../platform/audit';
+import { resolveCryptoProfile } from '../platform/crypto-profile';
 import { hashPassword } from '../platform/passwords';
 import { installSecretKey, loadSecretKey } from '../platform/secret-box';
 import { endUserSessions } from '../platform/sessions';
@@ -40,9 +41,12 @@ async function main() {
   const role = roleArg as AdminRole;
 
   const config = readConfig();
-  installSecretKey(
-    loadSecretKey({ env: process.env, databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
-  );
+  // Read before the database opens, so a missing key stops the start before anything is written.
+  const secretKey = loadSecretKey({
+    env: process.env,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   ).catch((e) => {
@@ -50,6 +54,7 @@ async function main() {
     throw e;
   });
   try {
+    installSecretKey(secretKey, await resolveCryptoProfile(database.db, process.env));
     await loadReferenceData(database.db, config.city);
     const password = generateInitialPassword();
     const passwordHash = await hashPassword(password);

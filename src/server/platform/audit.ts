@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../db/client';
 import { auditLog } from '../db/schema';
+import { auditDigest } from './secret-box';
 
 /** Who did it and from where: carried from the request into every write. */
 export interface AuditContext {
@@ -41,7 +42,7 @@ type AuditRow = typeof auditLog.$inferSelect;
 function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const { prevHash, ...rest } = row;
   const body = canonicalJson({ ...rest, id: String(rest.id), at: new Date(rest.at).toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return createHash(auditDigest()).update(prevHash).update('\n').update(body).digest('hex');
 }
 
 /** Plain JSON (dates as ISO strings), as it will read back from jsonb. */

@@ -59,6 +59,26 @@ export function cryptoProfile(): CryptoProfile {
   return profile;
 }
 
+/** The digest of the audit chain: SM3 under the 国密 profile, SHA-256 otherwise (both 256-bit). */
+export function auditDigest(): 'sm3' | 'sha256' {
+  return profile === 'gm' ? 'sm3' : 'sha256';
+}
+
+const SEALED = /^(aes|sm4):/;
+
+/**
+ * A personal identifier (ID-card or mobile number) as stored: sealed with SM4 under the 国密
+ * profile, as given otherwise. Values stored before the profile was chosen read back unchanged.
+ */
+export function sealPersonal<T extends string | null | undefined>(value: T): T {
+  if (profile !== 'gm' || typeof value !== 'string' || value === '') return value;
+  return seal(value) as T;
+}
+
+export function openPersonal<T extends string | null | undefined>(value: T): T {
+  return typeof value === 'string' && SEALED.test(value) ? (open(value) as T) : value;
+}
+
 function subkey(purpose: string, length: number): Buffer {
   key ??= randomBytes(32);
   return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `kechuang:${purpose}`, length));

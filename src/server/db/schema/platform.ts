@@ -1,6 +1,7 @@
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -10,6 +11,17 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { openPersonal, sealPersonal } from '../../platform/secret-box';
+
+/**
+ * A text column holding a personal identifier (ID-card or mobile number): sealed with SM4 on the
+ * way in under the 国密 profile, opened on the way out; plain text otherwise.
+ */
+export const personalText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => sealPersonal(value),
+  fromDriver: (value) => openPersonal(value),
+});
 
 export const departments = pgTable('departments', {
   id: uuid('id').primaryKey().defaultRandom(),
