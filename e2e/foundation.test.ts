@@ -17,7 +17,7 @@ describe('sign-in and role menus', () => {
   it('lands each role on a home page with only its menus', async () => {
     const expectations: Record<string, { has: string[]; lacks: string[] }> = {
       sysadmin: { has: ['用户管理', '部门管理'], lacks: ['审计日志', '角色与权限'] },
-      secadmin: { has: ['角色与权限', '安全策略', '在线会话'], lacks: ['用户管理', '审计日志'] },
+      secadmin: { has: ['角色与权限', '账户授权', '安全策略', '在线会话'], lacks: ['用户管理', '审计日志'] },
       auditadmin: { has: ['审计日志'], lacks: ['用户管理', '角色与权限'] },
       leader: { has: [], lacks: ['用户管理', '审计日志', '角色与权限'] },
       'county.jinjiang': { has: [], lacks: ['用户管理', '审计日志'] },
@@ -61,7 +61,7 @@ describe('sign-in and role menus', () => {
     await seen(page.getByRole('cell', { name: '登录', exact: true }).first());
   });
 
-  it('lets sysadmin create a county user, who must change the initial password first', async () => {
+  it('lets sysadmin create a county account, secadmin grant its role, and the user change the first password', async () => {
     const page = await platform.newPage();
     await signIn(page, 'sysadmin');
     await page.getByRole('navigation', { name: '主菜单' }).getByText('用户管理').click();
@@ -69,27 +69,31 @@ describe('sign-in and role menus', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('county.shishi');
     await dialog.getByLabel('姓名').fill('石狮市科技局');
-    await dialog.getByLabel('角色').click();
-    await page
-      .locator('.ant-select-dropdown:visible')
-      .getByTitle('县(市、区)科技局', { exact: true })
-      .click();
     await dialog.getByLabel('所属县(市、区)').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('石狮市', { exact: true }).click();
-    await dialog
-      .getByLabel(/初始密码|密码/)
-      .first()
-      .fill('Shishi#Start2026');
     await dialog.getByRole('button', { name: /确\s*定|创\s*建|保\s*存/ }).click();
+    // The first password is generated and shown once.
+    const shown = page.getByTestId('initial-password');
+    await seen(shown);
+    const initialPassword = (await shown.innerText()).trim();
+    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
     await seen(page.getByRole('cell', { name: 'county.shishi' }));
+
+    const sec = await platform.newPage();
+    await signIn(sec, 'secadmin');
+    await sec.getByRole('navigation', { name: '主菜单' }).getByText('账户授权').click();
+    const row = sec.getByRole('row', { name: /county\.shishi/ });
+    await row.getByRole('combobox').click();
+    await sec.locator('.ant-select-dropdown:visible').getByTitle('县(市、区)科技局', { exact: true }).click();
+    await seen(sec.getByText(/角色设为/));
 
     const newcomer = await platform.newPage();
     await newcomer.goto('/login');
     await newcomer.getByLabel('用户名').fill('county.shishi');
-    await newcomer.getByLabel('密码').fill('Shishi#Start2026');
+    await newcomer.getByLabel('密码').fill(initialPassword);
     await newcomer.getByRole('button', { name: '登录' }).click();
     await newcomer.waitForURL(/change-password/);
-    await newcomer.getByLabel('当前密码').fill('Shishi#Start2026');
+    await newcomer.getByLabel('当前密码').fill(initialPassword);
     await newcomer.getByLabel('新密码', { exact: true }).fill('Shishi#Own2026x');
     await newcomer.getByLabel('确认新密码').fill('Shishi#Own2026x');
     await newcomer

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Msg, msg } from './message';
+import { ROLE_CODES } from './roles';
 
 /** Password and session policy, edited by secadmin. Defaults follow 等保2.0 三级. */
 export const securityPolicySchema = z
@@ -10,6 +11,8 @@ export const securityPolicySchema = z
     lockoutMinutes: z.number().int().min(1).max(1440),
     idleTimeoutMinutes: z.number().int().min(5).max(240),
     absoluteTimeoutHours: z.number().int().min(1).max(72),
+    /** Roles that must sign in with a second factor besides the three administrators, who always do. */
+    mfaRoles: z.array(z.enum(ROLE_CODES)).max(ROLE_CODES.length).default([]),
   })
   .strict();
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
@@ -21,6 +24,7 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   lockoutMinutes: 15,
   idleTimeoutMinutes: 30,
   absoluteTimeoutHours: 12,
+  mfaRoles: [],
 };
 
 /** Character classes counted by the policy: upper, lower, digit, symbol. */

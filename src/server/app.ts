@@ -90,6 +90,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  // Every response names its request (as the log and the audit trail do); API answers, which
+  // carry personal and business data, are never stored by the browser or a proxy.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
   registerIdempotency(app, deps.db);

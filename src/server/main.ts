@@ -11,7 +11,9 @@ import { remindDeadlines } from './modules/projects/notifications/notifications'
 import { failInterruptedImports, watchImports } from './modules/registry/import/jobs';
 import { writeAudit } from './platform/audit';
 import { scheduleDailyBackups } from './platform/backup';
+import { resolveCryptoProfile } from './platform/crypto-profile';
 import { RegionTree } from './platform/region-tree';
+import { installSecretKey, loadSecretKey } from './platform/secret-box';
 
 /**
  * Opens PostgreSQL, trying DB_CONNECT_RETRIES more times while it cannot be reached; each failed
@@ -43,6 +45,12 @@ async function openPostgres(config: Config, url: string) {
 
 async function main() {
   const config = readConfig();
+  // Read before the database opens, so a missing key stops the start before anything is written.
+  const secretKey = loadSecretKey({
+    env: process.env,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   const database = config.databaseUrl
     ? await openPostgres(config, config.databaseUrl)
     : await openDatabase({ dataDir: config.dataDir }).catch((e) => {
@@ -52,6 +60,7 @@ async function main() {
         }
         throw e;
       });
+  installSecretKey(secretKey, await resolveCryptoProfile(database.db, process.env));
   await loadReferenceData(database.db, config.city);
   // An import running when the process stopped wrote nothing (one transaction); say so on its job.
   await failInterruptedImports(database.db, config.importStaleMs);
@@ -75,6 +84,12 @@ async function main() {
     console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
     for (const a of accounts)
       console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
+  }
+  if (database.driver === 'pglite') {
+    console.log(
+      '\n注意：演示账户登录不需要双因素验证（TOTP）；其他账户按安全策略需要。\n' +
+        'Note: the demo accounts sign in without a second factor (TOTP); other accounts need it as the security policy says.',
+    );
   }
 
   const app = await buildApp({

@@ -9,7 +9,8 @@ export const userSchema = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLE_CODES),
+  /** Null until the security administrator grants a role. */
+  role: z.enum(ROLE_CODES).nullable(),
   departmentId: z.uuid().nullable(),
   departmentName: z.string().nullable(),
   regionCode: z.string().nullable(),
@@ -21,19 +22,23 @@ export const userSchema = z.object({
   status: z.enum(['active', 'disabled']),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  mfaEnrolled: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
 
 export const userListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(64).optional(),
-  role: z.enum(ROLE_CODES).optional(),
+  /** 'none': accounts still waiting for a role. */
+  role: z.enum([...ROLE_CODES, 'none']).optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
 
+// 三员分立: the system administrator sets who the account is and what it is bound to; the role
+// is granted separately by the security administrator (grantRoleBodySchema).
 const userAssignment = {
   displayName: z.string().trim().min(1).max(64),
-  role: z.enum(ROLE_CODES),
   departmentId: z.uuid().nullable().optional(),
   regionCode: z.string().max(16).nullable().optional(),
   orgId: z.uuid().nullable().optional(),
@@ -43,14 +48,17 @@ const userAssignment = {
 export const createUserBodySchema = z
   .object({
     username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN),
-    password: z.string().min(1).max(256),
     ...userAssignment,
   })
   .strict();
 
 export const updateUserBodySchema = z.object(userAssignment).partial().strict();
 
-export const resetPasswordBodySchema = z.object({ password: z.string().min(1).max(256) }).strict();
+/** A new account or a reset: the generated first password, shown this once. */
+export const userWithPasswordSchema = userSchema.extend({ initialPassword: z.string() });
+export type UserWithPassword = z.infer<typeof userWithPasswordSchema>;
+
+export const grantRoleBodySchema = z.object({ role: z.enum(ROLE_CODES) }).strict();
 
 export const departmentSchema = z.object({
   id: z.uuid(),

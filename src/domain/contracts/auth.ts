@@ -22,6 +22,29 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** The answer to a right password when a second factor must follow: enrol one, or enter a code. */
+export const mfaChallengeSchema = z.object({
+  mfa: z.enum(['enrol', 'verify']),
+  challenge: z.string(),
+});
+export type MfaChallenge = z.infer<typeof mfaChallengeSchema>;
+
+export const loginResultSchema = z.union([meSchema, mfaChallengeSchema]);
+
+export const mfaEnrolBodySchema = z.object({ challenge: z.string().min(1).max(128) }).strict();
+export const mfaEnrolmentSchema = z.object({
+  secret: z.string(),
+  uri: z.string(),
+  qrDataUrl: z.string(),
+});
+export type MfaEnrolment = z.infer<typeof mfaEnrolmentSchema>;
+
+export const mfaVerifyBodySchema = z
+  .object({ challenge: z.string().min(1).max(128), code: z.string().trim().min(6).max(32) })
+  .strict();
+/** A completed sign-in; after enrolment it carries the recovery codes, shown this once. */
+export const mfaResultSchema = meSchema.extend({ recoveryCodes: z.array(z.string()).optional() });
+
 export const changePasswordBodySchema = z
   .object({
     currentPassword: z.string().min(1).max(256),

@@ -4,9 +4,10 @@
  *
  *   npm run admin:create -- <username> [sysadmin|secadmin|auditadmin] [--reset]
  *
- * Prints a generated one-time password; the user must change it at first sign-in.
+ * Prints a generated one-time password, which the user must change at first sign-in, and the
+ * account's second factor: the TOTP secret (with its otpauth URI, for any authenticator app) and
+ * recovery codes. A reset issues a new password and a new secret.
  */
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { USERNAME_PATTERN } from '../../domain/contracts/admin';
 import { ADMIN_ROLES, type AdminRole, ROLE_NAMES } from '../../domain/roles';
@@ -14,8 +15,13 @@ import { readConfig } from '../config';
 import { DataDirLockedError, openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { loadReferenceData } from '../db/seed/reference';
+import { generateInitialPassword } from '../modules/admin/users-service';
+import { enrolDirectly } from '../modules/auth/mfa-service';
+import { otpauthUri } from '../modules/auth/totp';
 import { writeAudit } from '../platform/audit';
+import { resolveCryptoProfile } from '../platform/crypto-profile';
 import { hashPassword } from '../platform/passwords';
+import { installSecretKey, loadSecretKey } from '../platform/secret-box';
 import { endUserSessions } from '../platform/sessions';
 
 function usage(message: string): never {
@@ -23,11 +29,6 @@ function usage(message: string): never {
     `${message}\n用法 Usage: npm run admin:create -- <username> [${ADMIN_ROLES.join('|')}] [--reset]`,
   );
   process.exit(2);
-}
-
-function generatePassword(): string {
-  // 16 base64url characters plus a fixed mix, so every class the policy counts is present.
-  return `${randomBytes(12).toString('base64url')}#K7a`;
 }
 
 async function main() {
@@ -40,6 +41,12 @@ async function main() {
   const role = roleArg as AdminRole;
 
   const config = readConfig();
+  // Read before the database opens, so a missing key stops the start before anything is written.
+  const secretKey = loadSecretKey({
+    env: process.env,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   ).catch((e) => {
@@ -47,11 +54,12 @@ async function main() {
     throw e;
   });
   try {
+    installSecretKey(secretKey, await resolveCryptoProfile(database.db, process.env));
     await loadReferenceData(database.db, config.city);
-    const password = generatePassword();
+    const password = generateInitialPassword();
     const passwordHash = await hashPassword(password);
     const ctx = { actor: undefined, ip: 'cli', requestId: 'admin:create' };
-    await database.db.transaction(async (tx) => {
+    const factor = await database.db.transaction(async (tx) => {
       const [existing] = await tx.select().from(users).where(eq(users.username, username));
       if (existing && !reset) usage(`用户 ${username} 已存在；要重置其密码请加 --reset`);
       if (existing) {
@@ -67,7 +75,9 @@ async function main() {
           targetId: existing.id,
           actorUsername: 'cli',
         });
-      } else {
+        return enrolDirectly(tx, existing.id);
+      }
+      {
         const [created] = await tx
           .insert(users)
           .values({
@@ -85,11 +95,17 @@ async function main() {
           actorUsername: 'cli',
           after: { username, role },
         });
+        return enrolDirectly(tx, created.id);
       }
     });
     console.log(`${reset ? '已重置' : '已创建'} ${ROLE_NAMES[role].zh} ${username}`);
     console.log(`一次性密码 One-time password: ${password}`);
     console.log('首次登录后须修改密码。The password must be changed at first sign-in.');
+    console.log(`\n双因素密钥 TOTP secret (any authenticator app): ${factor.secret}`);
+    console.log(`  ${otpauthUri(factor.secret, username)}`);
+    console.log('恢复码（各用一次）Recovery codes (one use each):');
+    for (const code of factor.recoveryCodes) console.log(`  ${code}`);
+    console.log('请当面或以安全方式交给本人。Hand these to the user in person or by a secure channel.');
   } finally {
     await database.close();
   }

@@ -1,19 +1,21 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { msg } from '../../domain/message';
-import type { Permission } from '../../domain/roles';
+import { isAdminRole, type Permission } from '../../domain/roles';
 import type { Db } from '../db/client';
 import type { Actor } from './actor';
 import type { AuditContext } from './audit';
 import { AppError, forbidden, unauthenticated } from './errors';
-import { resolveSession, SESSION_COOKIE } from './sessions';
+import { resolveSession, sessionTokenOf } from './sessions';
 
 /**
  * Who may call a route, declared on every /api route (`config: { access }`):
  * 'public' — anyone; 'signed-in' — any signed-in user, even one who must change their password
- * first; 'user' — a signed-in user who has no pending password change; or a permission code.
+ * first; 'user' — a signed-in user who has no pending password change; 'business' — such a user
+ * who holds a business role (三员分立: the administrator roles are refused business data, even
+ * where a route would answer them with an empty list); or a permission code.
  */
-export type Access = 'public' | 'signed-in' | 'user' | Permission;
+export type Access = 'public' | 'signed-in' | 'user' | 'business' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -65,7 +67,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db) {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) checkSameOrigin(req);
-    req.actor = await resolveSession(db, req.cookies[SESSION_COOKIE]);
+    req.actor = await resolveSession(db, sessionTokenOf(req));
     // Checked before the body is parsed or validated, so a caller without access learns nothing
     // about what the endpoint expects.
     const access = req.routeOptions.config?.access;
@@ -80,7 +82,9 @@ export function registerAccessControl(app: FastifyInstance, db: Db) {
         msg('请先修改初始密码', 'Change your initial password first'),
       );
     }
-    if (access !== 'user' && !actor.permissions.has(access)) throw forbidden();
+    if (access === 'business') {
+      if (isAdminRole(actor.role)) throw forbidden();
+    } else if (access !== 'user' && !actor.permissions.has(access)) throw forbidden();
   });
 }
 

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../db/client';
 import { auditArchives, auditLog } from '../db/schema';
+import { auditDigest } from './secret-box';
 
 /** Who did it and from where: carried from the request into every write. */
 export interface AuditContext {
@@ -43,7 +44,7 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const { prevHash, ...rest } = row;
   const body = canonicalJson({ ...rest, id: String(rest.id), at: new Date(rest.at).toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return createHash(auditDigest()).update(prevHash).update('\n').update(body).digest('hex');
 }
 
 /** Plain JSON (dates as ISO strings), as it will read back from jsonb. */

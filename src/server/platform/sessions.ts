@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isPermission, type RoleCode } from '../../domain/roles';
 import type { Tx } from '../db/client';
 import { roles, sessions, users } from '../db/schema';
@@ -7,6 +8,38 @@ import type { Actor } from './actor';
 import { getSecurityPolicy } from './security-policy';
 
 export const SESSION_COOKIE = 'kc_session';
+/**
+ * Over HTTPS the cookie carries the `__Host-` prefix, which the browser accepts only with Secure,
+ * Path=/ and no Domain: it cannot be set by a sibling subdomain or over plain HTTP.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** HTTPS as the client sees it (behind a proxy only with TRUST_PROXY, which makes protocol honest). */
+const isHttps = (req: FastifyRequest) => req.protocol === 'https';
+
+export function sessionTokenOf(req: FastifyRequest): string | undefined {
+  return req.cookies[isHttps(req) ? SECURE_SESSION_COOKIE : SESSION_COOKIE];
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
+  const secure = isHttps(req);
+  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+  });
+}
+
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
+  const secure = isHttps(req);
+  reply.clearCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+  });
+}
 // lastSeenAt is refreshed at most this often, so reads do not each cost a write.
 const TOUCH_EVERY_MS = 30_000;
 

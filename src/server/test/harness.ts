@@ -86,7 +86,14 @@ export interface TestUser {
 export async function createUser(
   database: Database,
   role: RoleCode,
-  opts: { regionCode?: string; orgId?: string; parkId?: string; mustChangePassword?: boolean } = {},
+  opts: {
+    regionCode?: string;
+    orgId?: string;
+    parkId?: string;
+    mustChangePassword?: boolean;
+    /** Sign in with a second factor as a real deployment's account does (default: exempt). */
+    mfa?: boolean;
+  } = {},
 ): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const binding = ROLE_BINDING[role];
@@ -103,6 +110,7 @@ export async function createUser(
       parkId: binding === 'park' ? (opts.parkId ?? null) : null,
       passwordHash: await passwordHash,
       mustChangePassword: opts.mustChangePassword ?? false,
+      mfaExempt: !opts.mfa,
     })
     .returning();
   return { id: u.id, username, password: TEST_PASSWORD };

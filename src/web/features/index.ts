@@ -5,12 +5,14 @@
  * recipe.
  */
 import { adminFeature } from './admin/feature';
+import { authFeature } from './auth/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';
 import { registryFeature } from './registry/feature';
 
 export const FEATURES = [
+  authFeature,
   adminFeature,
   registryFeature,
   planFeature,

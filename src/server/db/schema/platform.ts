@@ -2,6 +2,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -12,7 +13,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { openPersonal, sealPersonal } from '../../platform/secret-box';
 import { bytea } from './columns';
+
+/**
+ * A text column holding a personal identifier (ID-card or mobile number): sealed with SM4 on the
+ * way in under the 国密 profile, opened on the way out; plain text otherwise.
+ */
+export const personalText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => sealPersonal(value),
+  fromDriver: (value) => openPersonal(value),
+});
 
 export const departments = pgTable('departments', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -36,9 +48,9 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role')
-      .notNull()
-      .references(() => roles.code),
+    // Null until the security administrator grants a role (三员分立: sysadmin creates accounts but
+    // cannot give them a business role); an account without a role cannot sign in.
+    role: text('role').references(() => roles.code),
     departmentId: uuid('department_id').references(() => departments.id),
     regionCode: text('region_code'),
     orgId: uuid('org_id'),
@@ -50,6 +62,18 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Username of the administrator who created the account, named in every later role grant. */
+    createdBy: text('created_by'),
+    /** Demo accounts of the embedded database only: signs in without a second factor. */
+    mfaExempt: boolean('mfa_exempt').notNull().default(false),
+    /** TOTP secret (RFC 6238), encrypted with the installation's secret key; null = not enrolled. */
+    totpSecret: text('totp_secret'),
+    totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
+    /** The last time step a code was accepted for, so the same code is refused a second time. */
+    totpLastStep: integer('totp_last_step'),
+    /** Wrong codes within one 30-second step, capped so a code cannot be guessed. */
+    totpGuessStep: integer('totp_guess_step'),
+    totpGuesses: integer('totp_guesses').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -66,6 +90,40 @@ export const loginThrottle = pgTable('login_throttle', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One-use recovery codes for the second factor, stored as argon2 hashes. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * A sign-in that passed the password and waits for the second factor (or its enrolment). Keyed by
+ * the SHA-256 of the token handed to the browser; it lives a few minutes and grants nothing else.
+ */
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The secret offered during enrolment (encrypted), kept until a code from it is confirmed. */
+    pendingSecret: text('pending_secret'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_challenges_user_idx').on(t.userId)],
+);
 
 /** Sessions are looked up by the SHA-256 of the cookie token, so a leaked table grants nothing. */
 export const sessions = pgTable(

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, tsvector, wan } from './columns';
+import { personalText } from './platform';
 
 export const ORG_KINDS = [
   'enterprise',
@@ -43,7 +44,7 @@ export const organizations = pgTable(
     foundedOn: date('founded_on'),
     address: text('address'),
     contactPerson: text('contact_person'),
-    contactPhone: text('contact_phone'),
+    contactPhone: personalText('contact_phone'),
     /** Segmented words and single characters of name, region, industry and address (search.ts). */
     searchText: text('search_text').notNull().default(''),
     /**

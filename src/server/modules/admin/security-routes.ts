@@ -2,27 +2,34 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  grantRoleBodySchema,
   permissionSchema,
   roleSchema,
   securityPolicySchema,
   sessionSchema,
   updateRoleBodySchema,
+  userListQuerySchema,
+  userSchema,
 } from '../../../domain/contracts/admin';
-import { listResponse, okSchema } from '../../../domain/contracts/common';
+import { idParamSchema, listResponse, okSchema } from '../../../domain/contracts/common';
 import { type Permission, ROLE_CODES } from '../../../domain/roles';
-import { auditContext } from '../../platform/access';
+import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { oneBatch, sendXlsx } from '../../platform/excel';
+import { pageOf } from '../../platform/listing';
 import { getSecurityPolicy } from '../../platform/security-policy';
 import {
   forceLogout,
   listActiveSessions,
   listPermissions,
   listRoles,
+  resetSecondFactor,
   updateRolePermissions,
   updateSecurityPolicy,
 } from './security-service';
+import { countUsers, listUsers } from './users-repo';
+import { grantRole, presentUser } from './users-service';
 
 /** Secadmin's work: roles and permissions, password and session policy, live sessions. */
 export function securityRoutes(deps: Deps) {
@@ -87,7 +94,43 @@ export function securityRoutes(deps: Deps) {
       );
     });
 
+    // 三员分立: the accounts sysadmin created, for secadmin to grant or change their role. The
+    // list names an account's binding but no business record.
+    r.get(
+      '/role-grants',
+      {
+        config: roleAccess,
+        schema: { tags, querystring: userListQuerySchema, response: { 200: listResponse(userSchema) } },
+      },
+      async (req) => {
+        const { limit, offset } = pageOf(req.query);
+        const [rows, total] = await Promise.all([
+          listUsers(deps.db, req.query, limit, offset),
+          countUsers(deps.db, req.query),
+        ]);
+        return { items: rows.map(presentUser), total };
+      },
+    );
+    r.put(
+      '/role-grants/:id',
+      {
+        config: roleAccess,
+        schema: { tags, params: idParamSchema, body: grantRoleBodySchema, response: { 200: userSchema } },
+      },
+      async (req) => grantRole(deps, auditContext(req), actorOf(req), req.params.id, req.body.role),
+    );
+
     const policyAccess = { access: 'admin.security-policy' as const };
+    // A lost authenticator: the account enrols a new one at its next sign-in.
+    r.post(
+      '/users/:id/reset-second-factor',
+      { config: policyAccess, schema: { tags, params: idParamSchema, response: { 200: okSchema } } },
+      async (req) => {
+        await resetSecondFactor(deps.db, auditContext(req), actorOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
+
     r.get(
       '/security-policy',
       { config: policyAccess, schema: { tags, response: { 200: securityPolicySchema } } },

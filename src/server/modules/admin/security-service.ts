@@ -13,11 +13,13 @@ import {
 } from '../../../domain/roles';
 import type { Db } from '../../db/client';
 import { roles, sessions, users } from '../../db/schema';
+import type { Actor } from '../../platform/actor';
 import type { AuditContext } from '../../platform/audit';
 import { writeAudit } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { getSecurityPolicy, saveSecurityPolicy } from '../../platform/security-policy';
-import { endSession } from '../../platform/sessions';
+import { endSession, endUserSessions } from '../../platform/sessions';
+import { clearEnrolment } from '../auth/mfa-service';
 
 export async function listRoles(db: Db) {
   const rows = await db
@@ -105,7 +107,7 @@ export async function listActiveSessions(db: Db) {
     .select({
       id: sessions.id,
       username: users.username,
-      role: users.role,
+      role: sql<string>`coalesce(${users.role}, '')`,
       ip: sessions.ip,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
@@ -133,5 +135,22 @@ export async function forceLogout(db: Db, ctx: AuditContext, idPrefix: string) {
     if (!row) throw notFound(msg('会话', 'session'));
     await endSession(tx, row.id, 'forced');
     await writeAudit(tx, ctx, { action: 'session.force-logout', targetType: 'user', targetId: row.userId });
+  });
+}
+
+/** Forgets an account's authenticator and recovery codes and ends its sessions; audited. */
+export async function resetSecondFactor(db: Db, ctx: AuditContext, actor: Actor, id: string) {
+  if (id === actor.id)
+    throw new AppError(
+      403,
+      'own_account',
+      msg('不能重置自己的身份验证器', 'You cannot reset your own authenticator'),
+    );
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
+    if (!user) throw notFound(msg('用户', 'user'));
+    await clearEnrolment(tx, id);
+    await endUserSessions(tx, id, 'second-factor-reset');
+    await writeAudit(tx, ctx, { action: 'user.reset-second-factor', targetType: 'user', targetId: id });
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { userListQuerySchema } from '../../../domain/contracts/admin';
 import type { Tx } from '../../db/client';
@@ -25,6 +25,8 @@ const listColumns = {
     string | null
   >`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`,
   lastLoginAt: users.lastLoginAt,
+  createdBy: users.createdBy,
+  mfaEnrolled: sql<boolean>`${users.totpSecret} is not null`,
   createdAt: users.createdAt,
 };
 
@@ -32,7 +34,8 @@ function listWhere(q: Omit<UserListQuery, 'page' | 'pageSize' | 'sort'>): SQL | 
   const conds: (SQL | undefined)[] = [];
   if (q.q)
     conds.push(or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q))));
-  if (q.role) conds.push(eq(users.role, q.role));
+  if (q.role === 'none') conds.push(isNull(users.role));
+  else if (q.role) conds.push(eq(users.role, q.role));
   if (q.status) conds.push(eq(users.status, q.status));
   return and(...conds);
 }

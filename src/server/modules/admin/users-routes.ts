@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   createUserBodySchema,
-  resetPasswordBodySchema,
   updateUserBodySchema,
   userListQuerySchema,
   userSchema,
+  userWithPasswordSchema,
 } from '../../../domain/contracts/admin';
 import { idParamSchema, listResponse } from '../../../domain/contracts/common';
 import { ROLE_NAMES, type RoleCode } from '../../../domain/roles';
@@ -59,7 +59,10 @@ export function userRoutes(deps: Deps) {
           [
             { header: '用户名', value: (u) => u.username },
             { header: '姓名', value: (u) => u.displayName },
-            { header: '角色', value: (u) => ROLE_NAMES[u.role as RoleCode]?.zh ?? u.role },
+            {
+              header: '角色',
+              value: (u) => (u.role ? (ROLE_NAMES[u.role as RoleCode]?.zh ?? u.role) : '待授权'),
+            },
             { header: '部门', value: (u) => u.departmentName },
             { header: '区域', value: (u) => u.regionName },
             { header: '所属单位', value: (u) => u.orgName, width: 30 },
@@ -75,8 +78,9 @@ export function userRoutes(deps: Deps) {
 
     r.post(
       '/users',
-      { config, schema: { tags, body: createUserBodySchema, response: { 201: userSchema } } },
-      async (req, reply) => reply.status(201).send(await createUser(deps, auditContext(req), req.body)),
+      { config, schema: { tags, body: createUserBodySchema, response: { 201: userWithPasswordSchema } } },
+      async (req, reply) =>
+        reply.status(201).send(await createUser(deps, auditContext(req), actorOf(req), req.body)),
     );
 
     r.patch(
@@ -104,9 +108,9 @@ export function userRoutes(deps: Deps) {
       '/users/:id/reset-password',
       {
         config,
-        schema: { tags, params: idParamSchema, body: resetPasswordBodySchema, response: { 200: userSchema } },
+        schema: { tags, params: idParamSchema, response: { 200: userWithPasswordSchema } },
       },
-      async (req) => resetPassword(deps, auditContext(req), req.params.id, req.body.password),
+      async (req) => resetPassword(deps, auditContext(req), req.params.id),
     );
 
     r.post(

@@ -1,8 +1,13 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createUserBodySchema, User, updateUserBodySchema } from '../../../domain/contracts/admin';
+import type {
+  createUserBodySchema,
+  User,
+  UserWithPassword,
+  updateUserBodySchema,
+} from '../../../domain/contracts/admin';
 import { msg } from '../../../domain/message';
-import { passwordPolicyProblem } from '../../../domain/password-policy';
 import { isAdminRole, ROLE_BINDING, type RoleCode } from '../../../domain/roles';
 import type { Tx } from '../../db/client';
 import { departments, loginThrottle, organizations, parks, users } from '../../db/schema';
@@ -11,7 +16,6 @@ import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { hashPassword } from '../../platform/passwords';
-import { getSecurityPolicy } from '../../platform/security-policy';
 import { endUserSessions } from '../../platform/sessions';
 import { findUserById, findUserByUsername, getUserRow, type UserListRow } from './users-repo';
 
@@ -24,11 +28,20 @@ export function presentUser(r: UserListRow): User {
   const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
   return {
     ...r,
-    role: r.role as RoleCode,
+    role: r.role as RoleCode | null,
     lockedUntil: iso(r.lockedUntil),
     lastLoginAt: iso(r.lastLoginAt),
     createdAt: iso(r.createdAt)!,
   };
+}
+
+/**
+ * A first password nobody chose: handed to the user once and changed at first sign-in. 18 random
+ * characters plus one of each class, so it meets any policy the security administrator can set.
+ */
+export function generateInitialPassword(): string {
+  const pick = (chars: string) => chars[randomInt(chars.length)];
+  return `${randomBytes(14).toString('base64url')}${pick('ABCDEFGHJKLMNPQRSTUVWXYZ')}${pick('abcdefghijkmnpqrstuvwxyz')}${pick('23456789')}${pick('#%+=@')}`;
 }
 
 /** 三员分立: administrator accounts are created and reset only with `npm run admin:create`. */
@@ -54,7 +67,13 @@ interface Binding {
 }
 
 /** Checks that the role's required binding is there and exists; fields the role does not use are cleared. */
-async function resolveBinding(tx: Tx, deps: Deps, role: RoleCode, b: Partial<Binding>): Promise<Binding> {
+async function resolveBinding(
+  tx: Tx,
+  deps: Deps,
+  role: RoleCode | null,
+  b: Partial<Binding>,
+): Promise<Binding> {
+  if (!role) return checkBindingExists(tx, deps, b);
   const need = ROLE_BINDING[role];
   const out: Binding = { departmentId: b.departmentId ?? null, regionCode: null, orgId: null, parkId: null };
   if (out.departmentId) {
@@ -96,41 +115,87 @@ async function resolveBinding(tx: Tx, deps: Deps, role: RoleCode, b: Partial<Bin
   return out;
 }
 
-async function checkPassword(tx: Tx, password: string, username: string) {
-  const problem = passwordPolicyProblem(password, await getSecurityPolicy(tx), username);
-  if (problem) throw invalid('password', problem);
+/**
+ * Before a role is granted any binding may be set; each given one must exist. The role's grant
+ * then checks that the one it needs is there and clears the others.
+ */
+async function checkBindingExists(tx: Tx, deps: Deps, b: Partial<Binding>): Promise<Binding> {
+  const out: Binding = {
+    departmentId: b.departmentId ?? null,
+    regionCode: b.regionCode ?? null,
+    orgId: b.orgId ?? null,
+    parkId: b.parkId ?? null,
+  };
+  if (out.departmentId) {
+    const [d] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.id, out.departmentId));
+    if (!d) throw invalid('departmentId', msg('部门不存在', 'No such department'));
+  }
+  if (out.regionCode) {
+    const region = deps.regions.get(out.regionCode);
+    if (!region || region.level === 'city' || !region.holdsData)
+      throw invalid('regionCode', msg('县(市、区)不存在', 'No such county or zone'));
+  }
+  if (out.orgId) {
+    const [o] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.id, out.orgId));
+    if (!o) throw invalid('orgId', msg('单位不存在', 'No such organisation'));
+  }
+  if (out.parkId) {
+    const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, out.parkId));
+    if (!p) throw invalid('parkId', msg('园区不存在', 'No such park'));
+  }
+  return out;
 }
 
 async function loadManageable(tx: Tx, id: string) {
   const user = await findUserById(tx, id);
   if (!user) throw notFound(USER);
-  refuseAdminRole(user.role);
+  if (user.role) refuseAdminRole(user.role);
   return user;
 }
 
+/** What the audit log keeps of an account: never the password hash or the second factor. */
 function snapshot(u: Awaited<ReturnType<typeof findUserById>>) {
-  const { passwordHash: _omit, ...rest } = u;
+  const {
+    passwordHash: _p,
+    totpSecret: _t,
+    totpLastStep: _s,
+    totpGuessStep: _g,
+    totpGuesses: _n,
+    ...rest
+  } = u;
   return rest;
 }
 
-export async function createUser(deps: Deps, ctx: AuditContext, body: CreateBody): Promise<User> {
-  refuseAdminRole(body.role);
-  await checkPassword(deps.db, body.password, body.username);
-  const passwordHash = await hashPassword(body.password);
-  return deps.db.transaction(async (tx) => {
+/** The system administrator creates the account, bound as needed, with no role and a random first password. */
+export async function createUser(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  body: CreateBody,
+): Promise<UserWithPassword> {
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const user = await deps.db.transaction(async (tx) => {
     if (await findUserByUsername(tx, body.username)) {
       throw conflict(msg('用户名已存在', 'The username is taken'), 'username');
     }
-    const binding = await resolveBinding(tx, deps, body.role, body);
+    const binding = await resolveBinding(tx, deps, null, body);
     const [created] = await tx
       .insert(users)
       .values({
         username: body.username,
         displayName: body.displayName,
-        role: body.role,
+        role: null,
         ...binding,
         passwordHash,
         mustChangePassword: true,
+        createdBy: actor.username,
       })
       .returning();
     await writeAudit(tx, ctx, {
@@ -141,6 +206,7 @@ export async function createUser(deps: Deps, ctx: AuditContext, body: CreateBody
     });
     return presentUser((await getUserRow(tx, created.id))!);
   });
+  return { ...user, initialPassword };
 }
 
 export async function updateUser(
@@ -152,23 +218,16 @@ export async function updateUser(
 ): Promise<User> {
   return deps.db.transaction(async (tx) => {
     const before = await loadManageable(tx, id);
-    const role = body.role ?? (before.role as RoleCode);
-    if (body.role && body.role !== before.role && id === actor.id) {
-      throw new AppError(
-        403,
-        'own_role',
-        msg('不能修改自己的角色', 'You cannot change your own role'),
-        'role',
-      );
-    }
-    refuseAdminRole(role);
+    const role = before.role as RoleCode | null;
     const binding = await resolveBinding(tx, deps, role, { ...before, ...stripUndefined(body) });
     const [after] = await tx
       .update(users)
-      .set({ displayName: body.displayName ?? before.displayName, role, ...binding, updatedAt: new Date() })
+      .set({ displayName: body.displayName ?? before.displayName, ...binding, updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning();
-    if (role !== before.role) await endUserSessions(tx, id, 'role-changed');
+    // A new binding changes what the account may see: it signs in again under it.
+    const moved = (['regionCode', 'orgId', 'parkId'] as const).some((k) => before[k] !== after[k]);
+    if (moved && id !== actor.id) await endUserSessions(tx, id, 'binding-changed');
     await writeAudit(tx, ctx, {
       action: 'user.update',
       targetType: 'user',
@@ -212,11 +271,11 @@ export async function setUserStatus(
   });
 }
 
-export async function resetPassword(deps: Deps, ctx: AuditContext, id: string, password: string) {
-  const target = await loadManageable(deps.db, id);
-  await checkPassword(deps.db, password, target.username);
-  const passwordHash = await hashPassword(password);
-  return deps.db.transaction(async (tx) => {
+export async function resetPassword(deps: Deps, ctx: AuditContext, id: string): Promise<UserWithPassword> {
+  await loadManageable(deps.db, id);
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const user = await deps.db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), updatedAt: new Date() })
@@ -225,6 +284,38 @@ export async function resetPassword(deps: Deps, ctx: AuditContext, id: string, p
     await writeAudit(tx, ctx, { action: 'user.reset-password', targetType: 'user', targetId: id });
     return presentUser((await getUserRow(tx, id))!);
   });
+  return { ...user, initialPassword };
+}
+
+/**
+ * The security administrator grants or changes the role of an account the system administrator
+ * created. The audit entry names both: the granting actor and the account's creator.
+ */
+export async function grantRole(deps: Deps, ctx: AuditContext, actor: Actor, id: string, role: RoleCode) {
+  refuseAdminRole(role);
+  if (id === actor.id)
+    throw new AppError(403, 'own_role', msg('不能修改自己的角色', 'You cannot change your own role'), 'role');
+  return deps.db.transaction(async (tx) => {
+    const before = await loadManageable(tx, id);
+    const binding = await resolveBinding(tx, deps, role, before);
+    await tx
+      .update(users)
+      .set({ role, ...binding, updatedAt: new Date() })
+      .where(eq(users.id, id));
+    if (before.role !== role) await endUserSessions(tx, id, 'role-changed');
+    await writeAudit(tx, ctx, {
+      action: 'user.grant-role',
+      targetType: 'user',
+      targetId: id,
+      before: { role: before.role, ...pickBinding(before) },
+      after: { role, ...binding, grantedBy: actor.username, createdBy: before.createdBy },
+    });
+    return presentUser((await getUserRow(tx, id))!);
+  });
+}
+
+function pickBinding(b: Binding): Binding {
+  return { departmentId: b.departmentId, regionCode: b.regionCode, orgId: b.orgId, parkId: b.parkId };
 }
 
 export async function unlockUser(deps: Deps, ctx: AuditContext, id: string) {

@@ -34,16 +34,30 @@ describeEachDb('auth', (ctx) => {
     expect(me.json().abilities).not.toContain('admin.users');
   });
 
-  it('marks the cookie Secure behind an HTTPS proxy', async () => {
+  it('names the cookie __Host- and marks it Secure behind an HTTPS proxy, and only reads that one there', async () => {
     const app = await buildApp({ database: ctx.database, trustProxy: true });
     const user = await createUser(ctx.database, 'staff');
+    const https = { 'x-forwarded-proto': 'https' };
     const res = await call(app, {
       method: 'POST',
       url: '/api/v1/auth/login',
       body: { username: user.username, password: TEST_PASSWORD },
-      headers: { 'x-forwarded-proto': 'https' },
+      headers: https,
     });
-    expect(res.cookies.find((c) => c.name === 'kc_session')!.secure).toBe(true);
+    const cookie = res.cookies.find((c) => c.name === '__Host-kc_session')!;
+    expect(cookie).toMatchObject({ secure: true, path: '/', httpOnly: true });
+    expect(cookie.domain).toBeUndefined();
+    const me = (c: string, headers = https) => call(app, { url: '/api/v1/auth/me', cookie: c, headers });
+    expect((await me(`__Host-kc_session=${cookie.value}`)).statusCode).toBe(200);
+    expect((await me(`kc_session=${cookie.value}`)).statusCode).toBe(401);
+    const out = await call(app, {
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookie: `__Host-kc_session=${cookie.value}`,
+      headers: https,
+    });
+    expect(out.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
+    expect(out.cookies.find((c) => c.name === '__Host-kc_session')!.value).toBe('');
     await app.close();
   });
 
@@ -235,6 +249,18 @@ describeEachDb('auth', (ctx) => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.json()).toEqual({ status: 'ok', database: 'up', driver: ctx.driver });
+  });
+
+  it('names the request and forbids caching on every API answer, errors included', async () => {
+    const { cookie } = await signedIn(ctx, 'staff');
+    for (const res of [
+      await call(ctx.app, { url: '/api/v1/auth/me', cookie }),
+      await call(ctx.app, { url: '/api/v1/auth/me' }),
+      await call(ctx.app, { url: '/api/v1/no-such-route', cookie }),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 });
 

@@ -10,6 +10,11 @@ import { AppError, invalid } from '../../platform/errors';
 import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { getSecurityPolicy } from '../../platform/security-policy';
 import { createSession, endSession, endUserSessions } from '../../platform/sessions';
+import { mfaRequired, startChallenge } from './mfa-service';
+
+export type LoginOutcome =
+  | { kind: 'session'; token: string }
+  | { kind: 'mfa'; challenge: string; enrol: boolean };
 
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', msg('用户名或密码错误', 'Wrong username or password'));
@@ -36,7 +41,7 @@ export async function login(
   ctx: AuditContext & { userAgent?: string },
   username: string,
   password: string,
-) {
+): Promise<LoginOutcome> {
   const name = username.trim().toLowerCase();
   const policy = await getSecurityPolicy(db);
   const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, name));
@@ -91,16 +96,50 @@ export async function login(
     });
     throw lockedUntil ? locked(lockedUntil) : invalidCredentials();
   }
+  if (!user.role) {
+    // Created by the system administrator and not yet given a role by the security administrator.
+    await db.transaction((tx) =>
+      writeAudit(tx, ctx, {
+        action: 'auth.login',
+        outcome: 'failure',
+        actorUsername: name,
+        targetType: 'user',
+        targetId: user.id,
+        after: { reason: 'no-role' },
+      }),
+    );
+    throw new AppError(
+      403,
+      'no_role',
+      msg(
+        '账户尚未授予角色，请联系安全管理员',
+        'The account has no role yet: ask the security administrator',
+      ),
+    );
+  }
+  const role = user.role;
+  if (mfaRequired(user, policy)) {
+    return db.transaction(async (tx) => {
+      await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
+      const challenge = await startChallenge(tx, user.id);
+      await writeAudit(
+        tx,
+        { ...ctx, actor: { id: user.id, username: user.username, role } },
+        { action: 'auth.password-ok', targetType: 'user', targetId: user.id, after: { next: 'mfa' } },
+      );
+      return { kind: 'mfa' as const, challenge, enrol: !user.totpSecret };
+    });
+  }
   return db.transaction(async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, ctx.ip ?? '', ctx.userAgent);
     await writeAudit(
       tx,
-      { ...ctx, actor: { id: user.id, username: user.username, role: user.role } },
+      { ...ctx, actor: { id: user.id, username: user.username, role } },
       { action: 'auth.login', targetType: 'user', targetId: user.id },
     );
-    return session.token;
+    return { kind: 'session' as const, token: session.token };
   });
 }
 

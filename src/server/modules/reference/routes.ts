@@ -25,6 +25,9 @@ export function referenceRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { access: 'user' as const };
+    // Lists that only business forms use; the administrator roles bind accounts with regions
+    // and parks alone, so they are refused these (三员分立).
+    const business = { access: 'business' as const };
     const tags = ['reference'];
     const all = <T>(items: T[]) => ({ items, total: items.length });
 
@@ -34,14 +37,14 @@ export function referenceRoutes(deps: Deps) {
 
     r.get(
       '/industries',
-      { config, schema: { tags, response: { 200: listResponse(industrySchema) } } },
+      { config: business, schema: { tags, response: { 200: listResponse(industrySchema) } } },
       async () => all(await listIndustries(deps.db)),
     );
 
     r.get(
       '/code-lists/:list',
       {
-        config,
+        config: business,
         schema: { tags, params: codeListParamsSchema, response: { 200: listResponse(codeListItemSchema) } },
       },
       async (req) => all(await listCodeList(deps.db, req.params.list)),
@@ -49,7 +52,7 @@ export function referenceRoutes(deps: Deps) {
 
     r.get(
       '/qualification-types',
-      { config, schema: { tags, response: { 200: listResponse(qualificationTypeSchema) } } },
+      { config: business, schema: { tags, response: { 200: listResponse(qualificationTypeSchema) } } },
       async () => all(await listQualificationTypes(deps.db)),
     );
 

@@ -121,7 +121,7 @@ export function orgRoutes(deps: Deps) {
     r.patch(
       '/orgs/:id',
       {
-        config: { access: 'user' },
+        config: { access: 'business' },
         schema: { tags, params: idParamSchema, body: orgUpdateSchema, response: { 200: orgListItemSchema } },
       },
       async (req) => updateOrganization(deps, auditContext(req), actorOf(req), req.params.id, req.body),
@@ -130,7 +130,7 @@ export function orgRoutes(deps: Deps) {
     r.put(
       '/orgs/:id/stats/:year',
       {
-        config: { access: 'user' },
+        config: { access: 'business' },
         schema: {
           tags,
           params: idParamSchema.extend({ year: z.coerce.number().int().min(1990).max(2100) }),

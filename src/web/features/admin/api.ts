@@ -13,6 +13,7 @@ import type {
   roleSchema,
   sessionSchema,
   User,
+  UserWithPassword,
   updateDepartmentBodySchema,
   updateRoleBodySchema,
   updateUserBodySchema,
@@ -82,7 +83,7 @@ function useInvalidate(key: readonly unknown[]) {
 export function useCreateUser() {
   const invalidate = useInvalidate(adminKeys.users());
   return useMutation({
-    mutationFn: (body: CreateUserBody) => api.post<User>(`${BASE}/users`, body),
+    mutationFn: (body: CreateUserBody) => api.post<UserWithPassword>(`${BASE}/users`, body),
     onSuccess: invalidate,
   });
 }
@@ -110,8 +111,33 @@ export function useUserAction() {
 export function useResetPassword() {
   const invalidate = useInvalidate(adminKeys.users());
   return useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) =>
-      api.post<unknown>(`${BASE}/users/${id}/reset-password`, { password }),
+    mutationFn: (id: string) => api.post<UserWithPassword>(`${BASE}/users/${id}/reset-password`),
+    onSuccess: invalidate,
+  });
+}
+
+// ── role grants (secadmin) ───────────────────────────────────────────────────
+export function useRoleGrants(params: UserListQuery) {
+  return useQuery({
+    queryKey: [...adminKeys.users(), 'grants', params],
+    queryFn: () => api.get<ListResult<User>>(`${BASE}/role-grants`, params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useGrantRole() {
+  const invalidate = useInvalidate(adminKeys.users());
+  return useMutation({
+    mutationFn: ({ id, role }: { id: string; role: RoleCode }) =>
+      api.put<User>(`${BASE}/role-grants/${id}`, { role }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetSecondFactor() {
+  const invalidate = useInvalidate(adminKeys.users());
+  return useMutation({
+    mutationFn: (id: string) => api.post<unknown>(`${BASE}/users/${id}/reset-second-factor`),
     onSuccess: invalidate,
   });
 }

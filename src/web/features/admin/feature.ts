@@ -1,7 +1,8 @@
 /**
- * The administrators' pages (三员) on the web: top-level entries, no group; their texts are the
- * app's own (app/i18n), so no dictionaries of their own (see ../index.ts).
+ * The administrators' pages (三员) on the web: top-level entries, no group.
  */
+import { en } from './i18n/en';
+import { zh } from './i18n/zh';
 import { ADMIN_MENU } from './menu';
 
-export const adminFeature = { key: 'admin', menu: ADMIN_MENU, zh: {}, en: {} } as const;
+export const adminFeature = { key: 'admin', menu: ADMIN_MENU, zh, en } as const;

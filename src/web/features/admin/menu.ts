@@ -39,6 +39,15 @@ export const ADMIN_MENU: readonly MenuEntry[] = [
     page: lazy(() => import('./pages/roles-page').then((m) => ({ default: m.RolesPage }))),
   },
   {
+    key: 'role-grants',
+    path: '/admin/role-grants',
+    icon: TeamOutlined,
+    labelKey: 'menu.grants',
+    descriptionKey: 'menu.grants.desc',
+    permission: 'admin.roles',
+    page: lazy(() => import('./pages/role-grants-page').then((m) => ({ default: m.RoleGrantsPage }))),
+  },
+  {
     key: 'security-policy',
     path: '/admin/security-policy',
     icon: SafetyCertificateOutlined,

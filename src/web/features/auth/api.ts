@@ -1,20 +1,52 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { changePasswordBodySchema, loginBodySchema, Me } from '../../../domain/contracts/auth';
+import type {
+  changePasswordBodySchema,
+  loginBodySchema,
+  Me,
+  MfaChallenge,
+  MfaEnrolment,
+} from '../../../domain/contracts/auth';
 import { api } from '../../app/api-client';
 import { authKeys } from '../../app/auth-context';
 
 type LoginBody = z.input<typeof loginBodySchema>;
 type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
 
-export function useLogin() {
+/** A right password answers with the user, or with a challenge when a second factor must follow. */
+export type LoginResult = Me | MfaChallenge;
+export const isMfaChallenge = (r: LoginResult): r is MfaChallenge => 'mfa' in r;
+
+/** Makes a signed-in user current, dropping whatever an earlier user left in the cache. */
+export function useSignedIn() {
   const queryClient = useQueryClient();
+  return (me: Me) => {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+    queryClient.setQueryData(authKeys.me, me);
+  };
+}
+
+export function useLogin() {
+  const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<Me>('/api/v1/auth/login', body),
-    onSuccess: (me) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(authKeys.me, me);
+    mutationFn: (body: LoginBody) => api.post<LoginResult>('/api/v1/auth/login', body),
+    onSuccess: (result) => {
+      if (!isMfaChallenge(result)) signedIn(result);
     },
+  });
+}
+
+export function useMfaEnrol() {
+  return useMutation({
+    mutationFn: (challenge: string) => api.post<MfaEnrolment>('/api/v1/auth/mfa/enrol', { challenge }),
+  });
+}
+
+/** The session is open once this succeeds; after enrolment the answer carries the recovery codes. */
+export function useMfaVerify() {
+  return useMutation({
+    mutationFn: (body: { challenge: string; code: string }) =>
+      api.post<Me & { recoveryCodes?: string[] }>('/api/v1/auth/mfa/verify', body),
   });
 }
 

@@ -38,7 +38,7 @@ export function applicationRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['projects'];
-    const read = { access: 'user' as const };
+    const read = { access: 'business' as const };
     const apply = { access: 'projects.apply' as const };
 
     r.get(

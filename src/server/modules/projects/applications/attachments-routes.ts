@@ -57,7 +57,7 @@ export function attachmentRoutes(deps: Deps) {
 
     r.get(
       '/attachments/:id',
-      { config: { access: 'user', produces: 'file' }, schema: { tags, params: idParamSchema } },
+      { config: { access: 'business', produces: 'file' }, schema: { tags, params: idParamSchema } },
       async (req, reply) => {
         const { attachment } = await loadVisibleAttachment(deps.db, deps, actorOf(req), req.params.id);
         await auditRead(req, {

@@ -136,7 +136,7 @@ describeEachDb('projects: attachments', (ctx) => {
       .set({ status: 'declined' })
       .where(eq(reviewAssignments.id, assigned.id));
     expect((await get(expert.cookie)).statusCode).toBe(404);
-    expect((await get((await signedIn(ctx, 'sysadmin')).cookie)).statusCode).toBe(404);
+    expect((await get((await signedIn(ctx, 'sysadmin')).cookie)).statusCode).toBe(403);
 
     const other = await signedIn(ctx, 'enterprise');
     expect((await upload(ctx, other.cookie, app.id, 'plan', 'p.pdf', PDF)).statusCode).toBe(404);

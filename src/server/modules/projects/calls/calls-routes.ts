@@ -23,7 +23,7 @@ export function callRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['projects'];
-    const read = { access: 'user' as const };
+    const read = { access: 'business' as const };
     const manage = { access: 'projects.manage' as const };
 
     r.get(

@@ -81,7 +81,7 @@ export function reviewRoutes(deps: Deps) {
     r.get(
       '/reviews',
       {
-        config: { access: 'user' },
+        config: { access: 'business' },
         schema: {
           tags,
           querystring: reviewListQuerySchema,
@@ -94,7 +94,7 @@ export function reviewRoutes(deps: Deps) {
     r.get(
       '/reviews/export.xlsx',
       {
-        config: { access: 'user' },
+        config: { access: 'business' },
         schema: { tags, querystring: reviewListQuerySchema.omit({ page: true, pageSize: true }) },
       },
       async (req, reply) => {

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { organizationNames } from '../../../db/schema';
 import type { RegionTree } from '../../../platform/region-tree';
+import { sealPersonal } from '../../../platform/secret-box';
 import { orgSearchText } from '../search';
 import { bool, bulkInsert, bulkUpdate, type Cell, type Col, type Mode, str, type WriteResult } from './bulk';
 import type { ImportKind } from './columns';
@@ -64,7 +65,8 @@ function prepareOrganizations(
     v.foundedOn,
     v.address,
     v.contactPerson,
-    v.contactPhone,
+    // Raw SQL bypasses the column type: seal as it would (国密 profile).
+    sealPersonal(v.contactPhone as string | null | undefined),
     search(v),
   ]);
   const existingValues = existing.map(({ existingId, values: v, org }) => [
@@ -77,7 +79,8 @@ function prepareOrganizations(
     v.foundedOn,
     v.address,
     v.contactPerson,
-    v.contactPhone,
+    // Raw SQL bypasses the column type: seal as it would (国密 profile).
+    sealPersonal(v.contactPhone as string | null | undefined),
     search(v, org),
   ]);
   return (tx) => writeOrganizations(tx, rows, existing, freshValues, existingValues, ctx);

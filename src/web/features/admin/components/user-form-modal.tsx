@@ -1,37 +1,31 @@
-import { App as AntApp, Form, Input, Modal, Select } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Alert, App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { useMemo, useState } from 'react';
 import type { User } from '../../../../domain/contracts/admin';
 import { USERNAME_PATTERN } from '../../../../domain/contracts/admin';
-import { isAdminRole, ROLE_BINDING, ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
-import { useLocale, useMsg, useT } from '../../../app/i18n';
+import { isAdminRole } from '../../../../domain/roles';
+import { useLocale, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
-import { usePasswordRules } from '../../auth/password-rule';
 import { useParks, useRegions } from '../../reference/api';
 import { useCreateUser, useDepartmentOptions, useUpdateUser } from '../api';
+import { InitialPasswordModal } from './initial-password-modal';
 import { OrgSelect } from './org-select';
-
-/** 三员分立: administrator accounts are provisioned outside this page, so only business roles are offered. */
-const ASSIGNABLE_ROLES = ROLE_CODES.filter((role) => !isAdminRole(role));
-
-/** Bureau people belong to a 科室; other roles are bound by region, park or organisation instead. */
-function hasDepartment(role: RoleCode | undefined): boolean {
-  return role === 'staff' || role === 'leader';
-}
 
 interface UserFormValues {
   username: string;
   displayName: string;
-  role: RoleCode;
-  password: string;
   departmentId?: string | null;
   regionCode?: string | null;
   orgId?: string | null;
   parkId?: string | null;
 }
 
+/**
+ * 三员分立: the system administrator creates an account and binds it (科室, region, organisation,
+ * park) but gives it no role — the security administrator grants that — and no password: a
+ * random first password is shown once after creation.
+ */
 export function UserFormModal({ user, onClose }: { user?: User; onClose: () => void }) {
   const t = useT();
-  const pickMsg = useMsg();
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
@@ -39,22 +33,13 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
   const create = useCreateUser();
   const update = useUpdateUser();
   const editing = Boolean(user);
-  // An administrator's role is fixed; only the display name may be edited here.
-  const adminAccount = user ? isAdminRole(user.role) : false;
+  // An administrator account's bindings are fixed; only the display name may be edited here.
+  const adminAccount = user?.role ? isAdminRole(user.role) : false;
+  const [created, setCreated] = useState<{ name: string; password: string } | null>(null);
 
-  const role = Form.useWatch('role', form) as RoleCode | undefined;
-  const binding = role ? ROLE_BINDING[role] : 'none';
-  const regions = useRegions(binding === 'region');
-  const parks = useParks(binding === 'park');
-  const departments = useDepartmentOptions(hasDepartment(role));
-
-  const usernameOf = useCallback(() => form.getFieldValue('username') as string | undefined, [form]);
-  const passwordRules = usePasswordRules(usernameOf);
-
-  const roleOptions = (adminAccount && user ? [user.role] : ASSIGNABLE_ROLES).map((code) => ({
-    value: code,
-    label: pickMsg(ROLE_NAMES[code]),
-  }));
+  const regions = useRegions(!adminAccount);
+  const parks = useParks(!adminAccount);
+  const departments = useDepartmentOptions(!adminAccount);
   // County bureau accounts are bound to a county-level region (区、县、县级市).
   const regionOptions = useMemo(
     () =>
@@ -72,28 +57,39 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
       ? { displayName: values.displayName.trim() }
       : {
           displayName: values.displayName.trim(),
-          role: values.role,
-          departmentId: hasDepartment(values.role) ? (values.departmentId ?? null) : null,
-          regionCode: ROLE_BINDING[values.role] === 'region' ? (values.regionCode ?? null) : null,
-          orgId: ROLE_BINDING[values.role] === 'org' ? (values.orgId ?? null) : null,
-          parkId: ROLE_BINDING[values.role] === 'park' ? (values.parkId ?? null) : null,
+          departmentId: values.departmentId ?? null,
+          regionCode: values.regionCode ?? null,
+          orgId: values.orgId ?? null,
+          parkId: values.parkId ?? null,
         };
-    const done = {
-      onSuccess: () => {
-        message.success(editing ? t('common.saved') : t('users.created'));
-        onClose();
-      },
-      onError: (error: Error) => onError(error, form),
-    };
-    if (user) update.mutate({ id: user.id, body: assignment }, done);
+    const onFailed = (error: Error) => onError(error, form);
+    if (user)
+      update.mutate(
+        { id: user.id, body: assignment },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            onClose();
+          },
+          onError: onFailed,
+        },
+      );
     else
       create.mutate(
-        { ...assignment, role: values.role, username: values.username.trim(), password: values.password },
-        done,
+        { ...assignment, username: values.username.trim() },
+        {
+          onSuccess: (result) => {
+            message.success(t('users.created'));
+            setCreated({ name: result.displayName, password: result.initialPassword });
+          },
+          onError: onFailed,
+        },
       );
   };
 
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, message: t(key) }];
+  if (created)
+    return <InitialPasswordModal name={created.name} password={created.password} onClose={onClose} />;
 
   return (
     <Modal
@@ -116,7 +112,6 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
           user
             ? {
                 displayName: user.displayName,
-                role: user.role,
                 departmentId: user.departmentId,
                 regionCode: user.regionCode,
                 orgId: user.orgId,
@@ -146,22 +141,18 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
         >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item
-          label={t('users.role')}
-          name="role"
-          rules={required('users.roleRequired')}
-          extra={editing ? undefined : t('users.roleHint')}
-        >
-          <Select options={roleOptions} disabled={adminAccount} placeholder={t('common.select')} />
-        </Form.Item>
-        {!adminAccount && hasDepartment(role) && (
+        {!adminAccount && (
+          <Alert type="info" showIcon title={t('admin.sec.bindingHint')} style={{ marginBottom: 16 }} />
+        )}
+        {!adminAccount && (
           <Form.Item label={t('users.department')} name="departmentId">
             <Select options={departmentOptions} loading={departments.isLoading} allowClear />
           </Form.Item>
         )}
-        {!adminAccount && binding === 'region' && (
-          <Form.Item label={t('users.region')} name="regionCode" rules={required('users.regionRequired')}>
+        {!adminAccount && (
+          <Form.Item label={t('users.region')} name="regionCode">
             <Select
+              allowClear
               options={regionOptions}
               loading={regions.isLoading}
               showSearch={{ optionFilterProp: 'label' }}
@@ -169,16 +160,17 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
             />
           </Form.Item>
         )}
-        {!adminAccount && binding === 'org' && (
-          <Form.Item label={t('users.org')} name="orgId" rules={required('users.orgRequired')}>
+        {!adminAccount && (
+          <Form.Item label={t('users.org')} name="orgId">
             <OrgSelect
               initialOption={user?.orgId && user.orgName ? { id: user.orgId, name: user.orgName } : undefined}
             />
           </Form.Item>
         )}
-        {!adminAccount && binding === 'park' && (
-          <Form.Item label={t('users.park')} name="parkId" rules={required('users.parkRequired')}>
+        {!adminAccount && (
+          <Form.Item label={t('users.park')} name="parkId">
             <Select
+              allowClear
               options={(parks.data ?? []).map((p) => ({
                 value: p.id,
                 label: locale === 'en' && p.nameEn ? p.nameEn : p.name,
@@ -187,17 +179,6 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('common.select')}
             />
-          </Form.Item>
-        )}
-        {!editing && (
-          <Form.Item
-            label={t('users.initialPassword')}
-            name="password"
-            rules={passwordRules}
-            dependencies={['username']}
-            extra={t('users.initialPasswordHint')}
-          >
-            <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
       </Form>

@@ -1,7 +1,8 @@
-import { Alert, App as AntApp, Button, Card, Form, InputNumber, Skeleton, Space } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, InputNumber, Select, Skeleton, Space } from 'antd';
 import { useEffect } from 'react';
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../../../../domain/password-policy';
-import { type MessageKey, useT } from '../../../app/i18n';
+import { isAdminRole, ROLE_CODES, ROLE_NAMES } from '../../../../domain/roles';
+import { type MessageKey, useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { useSecurityPolicy, useUpdateSecurityPolicy } from '../api';
 
@@ -27,8 +28,12 @@ const SESSION_FIELDS: FieldSpec[] = [
   { name: 'absoluteTimeoutHours', label: 'policy.absoluteTimeoutHours', unit: 'unit.hours', min: 1, max: 72 },
 ];
 
+/** The administrator roles always need the second factor; the others may be marked here. */
+const MFA_OPTIONAL_ROLES = ROLE_CODES.filter((role) => !isAdminRole(role));
+
 export function SecurityPolicyPage() {
   const t = useT();
+  const pickMsg = useMsg();
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<SecurityPolicy>();
@@ -88,8 +93,21 @@ export function SecurityPolicyPage() {
           <Card type="inner" title={t('policy.section.lockout')} style={{ marginBottom: 16 }}>
             {LOCKOUT_FIELDS.map(renderField)}
           </Card>
-          <Card type="inner" title={t('policy.section.session')} style={{ marginBottom: 24 }}>
+          <Card type="inner" title={t('policy.section.session')} style={{ marginBottom: 16 }}>
             {SESSION_FIELDS.map(renderField)}
+          </Card>
+          <Card type="inner" title={t('admin.sec.mfaSection')} style={{ marginBottom: 24 }}>
+            <Form.Item label={t('admin.sec.mfaRoles')} name="mfaRoles" extra={t('admin.sec.mfaRolesHint')}>
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder={t('common.select')}
+                options={MFA_OPTIONAL_ROLES.map((code) => ({
+                  value: code,
+                  label: pickMsg(ROLE_NAMES[code]),
+                }))}
+              />
+            </Form.Item>
           </Card>
           <Space>
             <Button type="primary" htmlType="submit" loading={update.isPending}>

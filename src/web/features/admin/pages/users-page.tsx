@@ -61,7 +61,8 @@ export function UsersPage() {
       title: t('users.role'),
       dataIndex: 'role',
       key: 'role',
-      render: (role: RoleCode) => pickMsg(ROLE_NAMES[role]),
+      render: (role: RoleCode | null) =>
+        role ? pickMsg(ROLE_NAMES[role]) : <Tag color="warning">{t('admin.sec.noRole')}</Tag>,
     },
     { title: t('users.binding'), key: 'binding', render: (_, user) => bindingOf(user) },
     {
@@ -131,7 +132,10 @@ export function UsersPage() {
             allowClear
             placeholder={t('common.all')}
             style={{ width: 180 }}
-            options={ROLE_CODES.map((code) => ({ value: code, label: pickMsg(ROLE_NAMES[code]) }))}
+            options={[
+              { value: 'none', label: t('admin.sec.noRole') },
+              ...ROLE_CODES.map((code) => ({ value: code, label: pickMsg(ROLE_NAMES[code]) })),
+            ]}
           />
         </Form.Item>
         <Form.Item label={t('users.status')} name="status">

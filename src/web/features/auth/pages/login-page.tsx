@@ -1,13 +1,15 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography, theme } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { MfaChallenge } from '../../../../domain/contracts/auth';
 import { errorMessage, isApiError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { safeNextPath } from '../../../app/guards';
 import { useLocale, useT } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/language-switch';
-import { useLogin } from '../api';
+import { isMfaChallenge, useLogin } from '../api';
+import { MfaStep } from './mfa-step';
 
 interface LoginValues {
   username: string;
@@ -23,15 +25,21 @@ export function LoginPage() {
   const navigate = useNavigate();
   const login = useLogin();
   const next = safeNextPath(params.get('next'));
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
 
   useEffect(() => {
     document.title = `${t('auth.login')} - ${t('app.name')} · ${t('app.fullName')}`;
   }, [t]);
 
-  if (me) return <Navigate to={next} replace />;
+  if (me && !challenge) return <Navigate to={next} replace />;
 
   const onFinish = (values: LoginValues) => {
-    login.mutate(values, { onSuccess: () => navigate(next, { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (result) => {
+        if (isMfaChallenge(result)) setChallenge(result);
+        else navigate(next, { replace: true });
+      },
+    });
   };
 
   const error = login.error;
@@ -61,32 +69,43 @@ export function LoginPage() {
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.fullName')}</Typography.Text>
           </div>
-          <Form<LoginValues>
-            name="login-form"
-            layout="vertical"
-            requiredMark={false}
-            onFinish={onFinish}
-            onValuesChange={() => login.error && login.reset()}
-          >
-            <Form.Item
-              label={t('auth.username')}
-              name="username"
-              rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          {challenge ? (
+            <MfaStep
+              challenge={challenge}
+              onBack={() => {
+                setChallenge(null);
+                login.reset();
+              }}
+              onDone={() => navigate(next, { replace: true })}
+            />
+          ) : (
+            <Form<LoginValues>
+              name="login-form"
+              layout="vertical"
+              requiredMark={false}
+              onFinish={onFinish}
+              onValuesChange={() => login.error && login.reset()}
             >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
-            </Form.Item>
-            <Form.Item
-              label={t('auth.password')}
-              name="password"
-              rules={[{ required: true, message: t('auth.passwordRequired') }]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-            </Form.Item>
-            {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} />}
-            <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
-              {t('auth.login')}
-            </Button>
-          </Form>
+              <Form.Item
+                label={t('auth.username')}
+                name="username"
+                rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+              </Form.Item>
+              <Form.Item
+                label={t('auth.password')}
+                name="password"
+                rules={[{ required: true, message: t('auth.passwordRequired') }]}
+              >
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+              </Form.Item>
+              {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} />}
+              <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
+                {t('auth.login')}
+              </Button>
+            </Form>
+          )}
         </Card>
       </main>
     </div>
