@@ -12,6 +12,7 @@ import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { type Scope, scopeOf } from '../../platform/scope';
+import { checkZip, XLSX_LIMITS } from '../../platform/zip-guard';
 import { CATALOGUE } from './catalogue';
 import {
   indicatorProblem,
@@ -25,6 +26,8 @@ import { IMPORT_COLUMNS, type ImportColumn } from './reported-template';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 5000;
 const MAX_ERRORS = 500;
+/** The whole workbook is loaded in memory: 5,000 rows inflate to a few megabytes. */
+const ZIP_LIMITS = { ...XLSX_LIMITS, maxTotalBytes: 64 * 1024 * 1024 };
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 type Key = ImportColumn['key'];
@@ -142,6 +145,7 @@ export async function readReportedFile(deps: Deps, actor: Actor, file: Buffer) {
       'file',
       msg('文件不是有效的 Excel (.xlsx) 文件', 'The file is not a valid Excel (.xlsx) workbook'),
     );
+  await checkZip(file, ZIP_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as never);
