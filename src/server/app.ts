@@ -13,6 +13,7 @@ import { MODULES } from './modules';
 import { registerAccessControl } from './platform/access';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
+import { frameworkErrors, registerInputGuard } from './platform/input-guard';
 import { RegionTree } from './platform/region-tree';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
@@ -35,6 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -78,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
+  registerInputGuard(app);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -89,6 +92,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The single-page app answers every non-API path; the router inside decides what to show.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0];
+      // An /api path no route took (unknown, or a parameter over the length limit) is not a page.
+      if (file === '/api' || file.startsWith('/api/')) return reply.callNotFound();
       if (file !== '/' && fs.existsSync(path.join(opts.webDir!, path.normalize(file)))) {
         return reply.sendFile(path.normalize(file).slice(1));
       }

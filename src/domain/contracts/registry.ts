@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { validateUscc } from '../identifiers';
 import { CARRIER_KIND_CODES, LEVEL_CODES, ORG_KIND_CODES, PLATFORM_KIND_CODES } from '../registry';
-import { cappedListResponse, pageQuerySchema } from './common';
+import { calendarDate, cappedListResponse, pageQuerySchema } from './common';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 /** 万元 with at most two decimals, as a string: money never travels as a float. */
 export const wanSchema = z.string().regex(/^-?\d{1,14}(\.\d{1,2})?$/, '金额须为最多两位小数的数字（万元）');
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

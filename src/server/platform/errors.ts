@@ -49,6 +49,8 @@ function send(
   });
 }
 
+export { send as sendError };
+
 const ZOD_RULES: Record<string, (issue: Record<string, unknown>) => Msg> = {
   // Custom rules (identifier checks) write their message as "中文 / English".
   custom: (i) => {
