@@ -100,10 +100,10 @@ describe('zip guard', () => {
   });
 
   it('refuses a total over the cap even at an ordinary ratio', async () => {
-    const big = Array.from({ length: 5 }, (_, i) => sheetXml(Buffer.alloc(1024 * 1024), 80 * 1024 * 1024));
-    big.forEach((p, i) => {
-      p.name = `xl/worksheets/sheet${i + 1}.xml`;
-    });
+    const big = Array.from({ length: 5 }, (_, i) => ({
+      ...sheetXml(Buffer.alloc(1024 * 1024), 80 * 1024 * 1024),
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+    }));
     const e = await refusal(checkZip(zip(big)));
     expect(e.userMessage.en).toMatch(/over the 300 MB limit/);
   });

@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
+import { CONTROL_IN_TEXT } from '../../platform/input-guard';
 import { type Scope, scopeOf } from '../../platform/scope';
 import { checkZip, XLSX_LIMITS } from '../../platform/zip-guard';
 import { CATALOGUE } from './catalogue';
@@ -91,6 +92,15 @@ function indicatorCodeOf(text: string): string {
 
 function readRow(deps: Deps, scope: Scope, cells: Cells): { body?: ReportedBody; errors: [Key, Msg][] } {
   const errors: [Key, Msg][] = [];
+  // Refused before anything else reads the cell: PostgreSQL refuses NUL, and messages echo text.
+  const control = IMPORT_COLUMNS.filter((c) => CONTROL_IN_TEXT.test(textOf(cells[c.key])));
+  if (control.length > 0) {
+    const m = msg(
+      '含有不允许的控制字符（如 NUL）',
+      'contains a control character (such as NUL) that is not allowed',
+    );
+    return { errors: control.map((c) => [c.key, m]) };
+  }
   for (const c of IMPORT_COLUMNS)
     if (c.required && textOf(cells[c.key]) === '') errors.push([c.key, msg('必填', 'is required')]);
   const code = indicatorCodeOf(textOf(cells.indicatorCode));
