@@ -15,6 +15,7 @@ import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
 import { frameworkErrors, registerInputGuard } from './platform/input-guard';
 import { RegionTree } from './platform/region-tree';
+import { type LogSettings, loggerOptions, registerRequestLog } from './platform/request-log';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
 export interface AppOptions {
@@ -22,7 +23,8 @@ export interface AppOptions {
   /** Built web app to serve (dist/web); omitted in API tests. */
   webDir?: string;
   trustProxy?: boolean;
-  logger?: boolean;
+  /** Logging on (with settings, or defaults for `true`) or off. */
+  logger?: boolean | LogSettings;
   /** Sign-in attempts allowed per client address and minute (the account lockout is separate). */
   loginAttemptsPerMinute?: number;
 }
@@ -30,9 +32,8 @@ export interface AppOptions {
 /** Builds the whole application; main.ts listens with it, tests inject requests into it. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
-      : false,
+    logger: opts.logger ? loggerOptions(opts.logger === true ? {} : opts.logger) : false,
+    disableRequestLogging: true,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAccessControl(app, deps.db);
   registerInputGuard(app);
+  if (opts.logger) registerRequestLog(app, opts.logger === true ? {} : opts.logger);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.driver }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

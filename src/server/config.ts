@@ -11,6 +11,8 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   city: string;
+  /** LOG_LEVEL (default warn: failed and slow requests only; info or debug: every request). */
+  log: { level: string; slowMs: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? 'dist/web'),
     city: env.KECHUANG_CITY ?? 'quanzhou',
+    log: { level: env.LOG_LEVEL || 'warn', slowMs: Number(env.LOG_SLOW_MS) || 1000 },
   };
 }

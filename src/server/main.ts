@@ -49,7 +49,7 @@ async function main() {
     database,
     webDir: config.webDir,
     trustProxy: config.trustProxy,
-    logger: true,
+    logger: config.log,
   });
   const shutdown = async () => {
     await app.close();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type Locale, type Msg, msg, pick } from '../../domain/message';
+import { noteError } from './request-log';
 
 /** The one error family the application throws; the handler below turns it into the wire shape. */
 export class AppError extends Error {
@@ -127,7 +128,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         msg('请求格式不正确', 'The request is malformed'),
       );
     }
-    req.log.error({ err }, 'unhandled error');
+    noteError(req, err); // logged once, with the request, when the answer has gone
     return send(
       reply,
       req,
