@@ -75,8 +75,11 @@ describe('sign-in and role menus', () => {
     // The first password is generated and shown once.
     const shown = page.getByTestId('initial-password');
     await seen(shown);
-    const initialPassword = (await shown.innerText()).trim();
-    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
+    const initialPassword = ((await shown.textContent()) ?? '').trim();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
     await seen(page.getByRole('cell', { name: 'county.shishi' }));
 
     const sec = await platform.newPage();

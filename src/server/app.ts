@@ -15,8 +15,10 @@ import { registerAuditTrail } from './platform/audit-trail';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
 import { registerIdempotency } from './platform/idempotency';
+import { frameworkErrors, registerInputGuard } from './platform/input-guard';
 import { INSTANCE_ID } from './platform/instance';
 import { RegionTree } from './platform/region-tree';
+import { type LogSettings, loggerOptions, registerRequestLog } from './platform/request-log';
 import { registerRouteContractCheck } from './platform/route-contract';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
@@ -25,7 +27,8 @@ export interface AppOptions {
   /** Built web app to serve (dist/web); omitted in API tests. */
   webDir?: string;
   trustProxy?: boolean;
-  logger?: boolean;
+  /** Logging on (with settings, or defaults for `true`) or off. */
+  logger?: boolean | LogSettings;
   /** Sign-in attempts allowed per client address and minute (the account lockout is separate). */
   loginAttemptsPerMinute?: number;
   /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
@@ -39,12 +42,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const problems = modules.flatMap((m) => m.check?.() ?? []);
   if (problems.length > 0) throw new Error(`Kechuang cannot start:\n${problems.join('\n')}`);
   const app = Fastify({
-    logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
-      : false,
+    logger: opts.logger ? loggerOptions(opts.logger === true ? {} : opts.logger) : false,
+    disableRequestLogging: true,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false } },
     // On close: idle keep-alive connections are cut at once (not after their 72 s timeout) and a
     // request still arriving on one is answered 503 while in-flight requests finish.
@@ -101,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerIdempotency(app, deps.db);
   registerAuditTrail(app, deps.db);
   registerRouteContractCheck(app);
+  registerInputGuard(app);
+  if (opts.logger) registerRequestLog(app, opts.logger === true ? {} : opts.logger);
 
   // A request still running when the server starts closing ends its connection with its
   // answer; kept alive, the idle connection would hold the shutdown for the 72 s keep-alive.
@@ -140,6 +145,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The single-page app answers every non-API path; the router inside decides what to show.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0];
+      // An /api path no route took (unknown, or a parameter over the length limit) is not a page.
+      if (file === '/api' || file.startsWith('/api/')) return reply.callNotFound();
       if (file !== '/' && fs.existsSync(path.join(opts.webDir!, path.normalize(file)))) {
         return reply.sendFile(path.normalize(file).slice(1));
       }

@@ -28,6 +28,8 @@ export interface Config {
   backupKeep: number;
   /** An import job whose server has not refreshed its heartbeat for this long is taken as cut off. */
   importStaleMs: number;
+  /** LOG_LEVEL (default warn: failed and slow requests only; info or debug: every request). */
+  log: { level: string; slowMs: number };
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -64,5 +66,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: path.resolve(env.KECHUANG_BACKUP_DIR ?? `${dataDir}-backups`),
     backupKeep: Math.max(0, Number(env.KECHUANG_BACKUP_KEEP ?? 7) || 0),
     importStaleMs: Math.max(1, Number(env.KECHUANG_IMPORT_STALE_SECONDS ?? 60) || 60) * 1000,
+    log: { level: env.LOG_LEVEL || 'warn', slowMs: Number(env.LOG_SLOW_MS) || 1000 },
   };
 }

@@ -96,7 +96,7 @@ async function main() {
     database,
     webDir: config.webDir,
     trustProxy: config.trustProxy,
-    logger: true,
+    logger: config.log,
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
   // close idle keep-alive connections at once, then the database (PGlite releases its lock).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { securityPolicySchema } from '../password-policy';
 import { PERMISSION_CODES, ROLE_CODES } from '../roles';
-import { pageQuerySchema } from './common';
+import { calendarDate, pageQuerySchema } from './common';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -123,8 +123,8 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = pageQuerySchema.extend({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(64).optional(),

@@ -63,4 +63,12 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
+// Year 0000 fits the ISO pattern but not PostgreSQL's calendar, which has no year zero.
+const notYearZero = (s: string) => !s.startsWith('0000');
+const YEAR_ZERO = '年份不能为 0000 / the year cannot be 0000';
+/** An ISO calendar date (YYYY-MM-DD) the database can store. */
+export const calendarDate = z.iso.date().refine(notYearZero, YEAR_ZERO);
+/** An ISO date-time with its offset, as the database can store it. */
+export const calendarDateTime = z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO);
+
 export const idParamSchema = z.object({ id: z.uuid() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indicatorSchema, TARGET_KINDS } from '../indicators';
+import { calendarDate } from './common';
 
 export { indicatorSchema };
 
@@ -7,7 +8,7 @@ export const indicatorValuesQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   region: z.string().max(16).optional(),
   /** Defaults to the end of the year, or today within the current year. */
-  asOf: z.iso.date().optional(),
+  asOf: calendarDate.optional(),
   /** `region`: one row per indicator and county (and functional zone), not just the chosen region. */
   by: z.enum(['region']).optional(),
   codes: z.string().max(2000).optional(),
@@ -47,7 +48,7 @@ export type ValuesQuery = z.infer<typeof indicatorValuesQuerySchema>;
 export const drillFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   region: z.string().max(16).optional(),
-  asOf: z.iso.date().optional(),
+  asOf: calendarDate.optional(),
 });
 export type DrillQuery = z.infer<typeof drillFilterSchema>;
 
@@ -76,7 +77,7 @@ export const reportedValueBodySchema = z
     regionCode: z.string().max(16),
     value: z.string().regex(/^-?\d{1,16}(\.\d{1,4})?$/),
     source: z.string().trim().min(2).max(300),
-    sourceDate: z.iso.date().nullable().optional(),
+    sourceDate: calendarDate.nullable().optional(),
     vintage: z.string().trim().max(100).nullable().optional(),
     note: z.string().trim().max(500).nullable().optional(),
   })
@@ -197,7 +198,7 @@ export const rankingQuerySchema = z.object({
     .regex(/^[a-z0-9_-]+$/),
   year: z.coerce.number().int().min(2000).max(2100),
   /** Defaults to the end of the year, or today within the current year; last year is taken at its end. */
-  asOf: z.iso.date().optional(),
+  asOf: calendarDate.optional(),
 });
 
 const rankingFlagSchema = z.enum(['missing', 'outlier_high', 'outlier_low']);

@@ -1,9 +1,9 @@
 /** Expert review (专家评审) contracts: the expert pool, drawing, the expert's queue and the scores. */
 import { z } from 'zod';
-import { pageQuerySchema } from './common';
+import { calendarDate, pageQuerySchema } from './common';
 import { rubricCriterionSchema } from './projects';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const reason = z.string().trim().min(2).max(500);
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;

@@ -6,13 +6,13 @@
 import { z } from 'zod';
 import { ACTION_CODES, APPLICATION_STATE_CODES } from '../projects';
 import { ORG_KIND_CODES } from '../registry';
-import { pageQuerySchema } from './common';
+import { calendarDate, calendarDateTime, pageQuerySchema } from './common';
 import { wanSchema } from './registry';
 
 export { wanSchema };
 
-const isoDate = z.iso.date();
-const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = calendarDate;
+const isoDateTime = calendarDateTime;
 const code = z
   .string()
   .trim()

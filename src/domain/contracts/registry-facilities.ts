@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { CARRIER_KIND_CODES, LEVEL_CODES, PLATFORM_KIND_CODES } from '../registry';
-import { pageQuerySchema } from './common';
+import { calendarDate, pageQuerySchema } from './common';
 import { carrierItemSchema, platformItemSchema, wanSchema } from './registry';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 const count = z.number().int().min(0).max(100_000_000);
 const STATUS_CODES = ['active', 'revoked', 'closed'] as const;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CARRIER_KIND_CODES, LEVEL_CODES, ORG_KIND_CODES, PLATFORM_KIND_CODES } from '../registry';
-import { cappedListResponse, pageQuerySchema, usccSchema, wanSchema } from './common';
+import { calendarDate, cappedListResponse, pageQuerySchema, usccSchema, wanSchema } from './common';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 // Money and the USCC moved to common.ts, shared with the web forms; kept here for importers.

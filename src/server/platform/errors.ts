@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type Locale, type Msg, msg, pick } from '../../domain/message';
 import { describeDatabaseError, isDatabaseUnavailable, isStatementTimeout } from '../db/faults';
+import { noteError } from './request-log';
 
 /** The one error family the application throws; the handler below turns it into the wire shape. */
 export class AppError extends Error {
@@ -49,6 +50,8 @@ function send(
     },
   });
 }
+
+export { send as sendError };
 
 const ZOD_RULES: Record<string, (issue: Record<string, unknown>) => Msg> = {
   // Custom rules (identifier checks) write their message as "中文 / English".
@@ -145,7 +148,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         msg('请求格式不正确', 'The request is malformed'),
       );
     }
-    req.log.error({ err }, 'unhandled error');
+    noteError(req, err); // logged once, with the request, when the answer has gone
     return send(
       reply,
       req,

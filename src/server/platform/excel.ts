@@ -20,6 +20,10 @@ export async function sendXlsx<T>(
   columns: XlsxColumn<T>[],
   batches: AsyncIterable<T[]>,
 ) {
+  // The first batch is fetched before anything is sent: a refused filter or sort (or a failing
+  // query) then answers with the usual error, not a download cut off after its headers.
+  const source = batches[Symbol.asyncIterator]();
+  const first = await source.next();
   const stream = new PassThrough();
   reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -30,8 +34,8 @@ export async function sendXlsx<T>(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   const done = (async () => {
-    for await (const batch of batches) {
-      for (const row of batch) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+    for (let next = first; !next.done; next = await source.next()) {
+      for (const row of next.value) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -2,6 +2,7 @@ import '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { msg } from '../../domain/message';
 import { AppError, invalid } from './errors';
+import { findInputProblem, inputProblemMessage } from './input-guard';
 
 /** The largest file any upload accepts (imports and attachments: 20 MB). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -48,5 +49,8 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     throw e;
   }
   if (!file || file.length === 0) throw invalid('file', msg('请选择要上传的文件', 'Choose a file to upload'));
+  // The form's text is not seen by the route schemas: the same refusal as for JSON bodies.
+  const problem = findInputProblem({ ...fields, fileName }, false);
+  if (problem) throw invalid(problem.field, inputProblemMessage(problem));
   return { fields, file, fileName };
 }

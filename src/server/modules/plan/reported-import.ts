@@ -11,7 +11,9 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
+import { CONTROL_IN_TEXT } from '../../platform/input-guard';
 import { type Scope, scopeOf } from '../../platform/scope';
+import { checkZip, XLSX_LIMITS } from '../../platform/zip-guard';
 import { CATALOGUE } from './catalogue';
 import {
   indicatorProblem,
@@ -25,6 +27,8 @@ import { IMPORT_COLUMNS, type ImportColumn } from './reported-template';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 5000;
 const MAX_ERRORS = 500;
+/** The whole workbook is loaded in memory: 5,000 rows inflate to a few megabytes. */
+const ZIP_LIMITS = { ...XLSX_LIMITS, maxTotalBytes: 64 * 1024 * 1024 };
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 type Key = ImportColumn['key'];
@@ -88,6 +92,15 @@ function indicatorCodeOf(text: string): string {
 
 function readRow(deps: Deps, scope: Scope, cells: Cells): { body?: ReportedBody; errors: [Key, Msg][] } {
   const errors: [Key, Msg][] = [];
+  // Refused before anything else reads the cell: PostgreSQL refuses NUL, and messages echo text.
+  const control = IMPORT_COLUMNS.filter((c) => CONTROL_IN_TEXT.test(textOf(cells[c.key])));
+  if (control.length > 0) {
+    const m = msg(
+      '含有不允许的控制字符（如 NUL）',
+      'contains a control character (such as NUL) that is not allowed',
+    );
+    return { errors: control.map((c) => [c.key, m]) };
+  }
   for (const c of IMPORT_COLUMNS)
     if (c.required && textOf(cells[c.key]) === '') errors.push([c.key, msg('必填', 'is required')]);
   const code = indicatorCodeOf(textOf(cells.indicatorCode));
@@ -142,6 +155,7 @@ export async function readReportedFile(deps: Deps, actor: Actor, file: Buffer) {
       'file',
       msg('文件不是有效的 Excel (.xlsx) 文件', 'The file is not a valid Excel (.xlsx) workbook'),
     );
+  await checkZip(file, ZIP_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as never);

@@ -14,7 +14,6 @@ import {
 } from '../../../domain/contracts/registry-facilities';
 import { CARRIER_KIND_NAMES, LEVEL_NAMES, RECORD_STATUS_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
-import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { type CarrierRow, carriersAfter, countCarriers, listCarriers } from './carriers-repo';

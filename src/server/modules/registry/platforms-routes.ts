@@ -11,7 +11,6 @@ import {
 } from '../../../domain/contracts/registry-facilities';
 import { LEVEL_NAMES, PLATFORM_KIND_NAMES, RECORD_STATUS_NAMES } from '../../../domain/registry';
 import { actorOf, auditContext } from '../../platform/access';
-import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { countPlatforms, listPlatforms, type PlatformRow, platformsAfter } from './platforms-repo';

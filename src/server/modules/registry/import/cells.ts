@@ -3,6 +3,7 @@
  * what is wrong with it, in both languages; the column name and row are added by the caller.
  */
 import { type Msg, msg } from '../../../../domain/message';
+import { CONTROL_IN_TEXT } from '../../../platform/input-guard';
 
 /** A cell as the streaming reader hands it over, reduced to what a value can be. */
 export type Raw = string | number | boolean | null;
@@ -35,6 +36,18 @@ export function textOf(raw: Raw): string {
   return String(raw)
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/**
+ * A cell holding control characters (other than tab and line breaks) is refused before any reader
+ * sees it: they are never typed, PostgreSQL refuses NUL, and the message must not echo them.
+ */
+export function controlProblem(raw: Raw): Read<never> | null {
+  if (typeof raw !== 'string' || !CONTROL_IN_TEXT.test(raw)) return null;
+  return bad(
+    '含有不允许的控制字符（如 NUL）',
+    'contains a control character (such as NUL) that is not allowed',
+  );
 }
 
 export function readText(raw: Raw, maxLength: number): Read<string> {

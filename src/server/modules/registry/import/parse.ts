@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { msg } from '../../../../domain/message';
 import { AppError, invalid } from '../../../platform/errors';
+import { checkZip } from '../../../platform/zip-guard';
 import { type Raw, rawOf, readDate, textOf } from './cells';
 import { type ColumnSpec, headerText, type ImportKind, KINDS, normHeader } from './columns';
 import { readerFirst } from './zip-order';
@@ -114,6 +115,7 @@ export async function openSheet(bytes: Uint8Array | null, kind: ImportKind): Pro
     );
   }
   if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
+  await checkZip(file);
   const spec = KINDS[kind];
   let rowsIt: AsyncIterator<ExcelRow>;
   const byColumn: (ColumnSpec | undefined)[] = [];

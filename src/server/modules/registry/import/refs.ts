@@ -15,6 +15,7 @@ import type { Tx } from '../../../db/client';
 import { industries, qualificationTypes } from '../../../db/schema';
 import type { RegionTree } from '../../../platform/region-tree';
 import {
+  controlProblem,
   type Raw,
   type Read,
   readBool,
@@ -100,6 +101,8 @@ function readQualType(raw: Raw, refs: Refs): Read<string> {
 
 /** Reads a non-empty cell of a column as its type. */
 export function readCell(c: ColumnSpec, raw: Raw, refs: Refs): Read<Value> {
+  const control = controlProblem(raw);
+  if (control) return control;
   switch (c.type) {
     case 'uscc': {
       const r = validateUscc(textOf(raw));
