@@ -40,8 +40,12 @@ function actionsOf(call: string): { literal: string[]; templates: string[] } {
 
 describe('audit labels', () => {
   const files = sourceFiles(SERVER).map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));
-  // The writer and the trail pass codes through; the trail's own codes are checked below.
-  const passThrough = [path.join('platform', 'audit.ts'), path.join('platform', 'audit-trail.ts')];
+  // The writer, the trail and the list kit pass codes through; their own codes are checked below.
+  const passThrough = [
+    path.join('platform', 'audit.ts'),
+    path.join('platform', 'audit-trail.ts'),
+    path.join('platform', 'list-kit.ts'),
+  ];
   const calls = files
     .filter(({ f }) => !passThrough.some((p) => f.endsWith(p)))
     .flatMap(({ f, text }) => auditCalls(text).map((c) => ({ f, c })));
@@ -67,6 +71,10 @@ describe('audit labels', () => {
     // The trail's refusal codes are returned, not written as `action:` literals.
     const trail = files.find(({ f }) => f.endsWith(path.join('platform', 'audit-trail.ts')))!.text;
     for (const m of trail.matchAll(/'(access\.[\w-]+)'/g)) if (!AUDIT_ACTION_LABELS[m[1]]) missing.push(m[1]);
+    // A list's export declares its code in the list's spec (`audit: { action: … }`).
+    for (const { text } of files)
+      for (const m of text.matchAll(/\baudit:\s*\{\s*action:\s*'([\w.-]+)'/g))
+        if (!AUDIT_ACTION_LABELS[m[1]]) missing.push(m[1]);
     expect(missing).toEqual([]);
     for (const [code, label] of Object.entries(AUDIT_ACTION_LABELS)) {
       expect(label.zh.trim(), code).not.toBe('');

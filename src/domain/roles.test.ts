@@ -24,6 +24,7 @@ describe('permission catalogue assembled from the modules', () => {
       'plan.read',
       'projects.read',
       'projects.approve',
+      'policies.read',
     ]);
     expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read']);
     for (const role of ROLE_CODES)
