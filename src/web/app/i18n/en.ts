@@ -88,6 +88,8 @@ export const en: Dictionary = {
   'home.modules': 'My functions',
   'home.noModules': 'The business functions you may use are being built and will appear here.',
   'list.index': 'No.',
+  'list.columns': 'Columns',
+  'list.columnsAll': 'Show all columns',
   'list.search': 'Search',
   'list.reset': 'Reset',
   'list.filters': 'Filters',

@@ -85,6 +85,8 @@ export const zh = {
   'home.modules': '我的功能',
   'home.noModules': '您可使用的业务功能正在建设中，上线后将显示在这里。',
   'list.index': '序号',
+  'list.columns': '列设置',
+  'list.columnsAll': '显示全部列',
   'list.search': '查询',
   'list.reset': '重置',
   'list.filters': '筛选条件',

@@ -1,12 +1,14 @@
 /**
  * The one list page: a card with its title, export and create buttons; filters kept in the
  * address (so going back keeps them); a server-paged table with 序号 first and the actions
- * column pinned right. A feature's page passes its columns, filter fields and dialogs.
+ * column pinned right; 列设置 lets each user hide columns. A feature's page passes its columns,
+ * filter fields and dialogs.
  */
 import { Alert, Card, Empty, Form, Space, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useT } from '../i18n';
+import { ColumnSettings, useHiddenColumns, visibleColumns } from './column-settings';
 import { ExportButton } from './export-button';
 import { FilterForm } from './filter-form';
 import type { UrlListState } from './use-list-state';
@@ -53,6 +55,7 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
     form.resetFields();
     form.setFieldsValue(toForm(list.filters) as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, list.filters]);
+  const { hidden, setHidden } = useHiddenColumns(props.name);
   const filtered = Object.keys(list.filters).length > 0;
   const offset = (list.page - 1) * list.pageSize;
 
@@ -64,7 +67,7 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
       align: 'right',
       render: (_: unknown, _row: T, i: number) => offset + i + 1,
     },
-    ...props.columns,
+    ...visibleColumns(props.columns, hidden),
     ...(props.actions
       ? [
           {
@@ -82,6 +85,7 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
       title={<h2 style={{ margin: 0, fontSize: 16 }}>{props.title}</h2>}
       extra={
         <Space>
+          <ColumnSettings columns={props.columns} hidden={hidden} onChange={setHidden} />
           {props.exportPath && <ExportButton path={props.exportPath} query={list.exportQuery} />}
           {props.extra}
         </Space>
