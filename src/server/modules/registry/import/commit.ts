@@ -11,11 +11,11 @@ import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
 import { AppError, conflict } from '../../../platform/errors';
-import type { Mode } from './bulk';
+import type { Mode } from './bulk-repo';
 import { failureMessage, inBackground, loadOwnJob, owned, Tally } from './jobs';
 import { openSheet } from './parse';
 import { loadRefs } from './refs';
-import { dropStagedRows, hasStagedRows, stagedRows } from './staging';
+import { dropStagedRows, hasStagedRows, stagedRows } from './staging-repo';
 import { validateRows } from './validate';
 import { prepareBatch } from './write';
 

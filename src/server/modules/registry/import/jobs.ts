@@ -17,7 +17,7 @@ import { scopeOf } from '../../../platform/scope';
 import type { ImportKind } from './columns';
 import { openSheet, type SheetRow } from './parse';
 import { loadRefs } from './refs';
-import { dropStagedRows, stageRows } from './staging';
+import { dropStagedRows, stageRows } from './staging-repo';
 import { type Batch, type RowError, validateRows } from './validate';
 
 /** Errors kept in the job row; all are counted, and errors.xlsx re-reads the file for the rest. */

@@ -4,7 +4,7 @@
  */
 import type { Tx } from '../../../db/client';
 import { carriers, orgAnnualStats, qualifications, rdPlatforms } from '../../../db/schema';
-import { bool, bulkUpdate, type Cell, type Col, type Mode, num, str, type WriteResult } from './bulk';
+import { bool, bulkUpdate, type Cell, type Col, type Mode, num, str, type WriteResult } from './bulk-repo';
 import type { ImportKind } from './columns';
 import type { ValidRow } from './validate';
 

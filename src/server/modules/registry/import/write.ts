@@ -9,7 +9,7 @@ import { organizationNames } from '../../../db/schema';
 import type { RegionTree } from '../../../platform/region-tree';
 import { sealPersonal } from '../../../platform/secret-box';
 import { orgSearchText } from '../search';
-import { bool, bulkInsert, bulkUpdate, type Cell, type Col, type Mode, str, type WriteResult } from './bulk';
+import { bool, bulkInsert, bulkUpdate, type Cell, type Col, type Mode, str, type WriteResult } from './bulk-repo';
 import type { ImportKind } from './columns';
 import type { ValidRow, Values } from './validate';
 import { writeRecords } from './write-records';
