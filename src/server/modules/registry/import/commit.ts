@@ -3,7 +3,7 @@
  * changed since the upload) and every valid row is written in ONE transaction with its audit entry, so a
  * failure leaves nothing half-written. Progress is written outside that transaction.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { msg } from '../../../../domain/message';
 import { importJobs } from '../../../db/schema';
@@ -13,6 +13,7 @@ import type { Deps } from '../../../platform/deps';
 import { AppError, conflict } from '../../../platform/errors';
 import type { Mode } from './bulk-repo';
 import { failureMessage, inBackground, loadOwnJob, owned, Tally } from './jobs';
+import { mergeSearchPendingLists, raisePendingListLimit } from './org-writes-repo';
 import { openSheet } from './parse';
 import { loadRefs } from './refs';
 import { dropStagedRows, hasStagedRows, stagedRows } from './staging-repo';
@@ -91,9 +92,7 @@ export async function startCommit(
  */
 async function mergePendingSearchEntries(deps: Deps, log: FastifyBaseLogger) {
   try {
-    await deps.db.execute(
-      sql`select gin_clean_pending_list(i::regclass) from unnest(array['organizations_search_vector_idx', 'organizations_name_trgm_idx']) i`,
-    );
+    await mergeSearchPendingLists(deps.db);
   } catch (err) {
     // Only the indexes' owner may merge; autovacuum does it otherwise, and the rows are in.
     log.warn({ err }, 'could not merge the search indexes after an import');
@@ -120,7 +119,7 @@ async function runCommit(
     await deps.db.transaction(async (tx) => {
       // New organisations' lexemes and name trigrams go to their GIN indexes' pending lists, which
       // are merged into the indexes whenever full: merged in few large passes, not every 4 MB.
-      await tx.execute(sql`set local gin_pending_list_limit = '64MB'`);
+      await raisePendingListLimit(tx);
       // The staged rows are read, and checked against the registry, on another connection where
       // there is one, so the checks of a batch never queue behind the previous batch's write. They
       // need not see this transaction's own rows: a key repeated in the file is an error anyway.
