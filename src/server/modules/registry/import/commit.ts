@@ -3,19 +3,19 @@
  * changed since the upload) and every valid row is written in ONE transaction with its audit entry, so a
  * failure leaves nothing half-written. Progress is written outside that transaction.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { msg } from '../../../../domain/message';
-import { importJobs } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import type { Deps } from '../../../platform/deps';
 import { AppError, conflict } from '../../../platform/errors';
-import type { Mode } from './bulk';
-import { failureMessage, inBackground, loadOwnJob, owned, Tally } from './jobs';
+import type { Mode } from './bulk-repo';
+import { failureMessage, inBackground, loadOwnJob, Tally } from './jobs';
+import { claimForCommit, jobWithFile, updateJob } from './jobs-repo';
+import { mergeSearchPendingLists, raisePendingListLimit } from './org-writes-repo';
 import { openSheet } from './parse';
 import { loadRefs } from './refs';
-import { dropStagedRows, hasStagedRows, stagedRows } from './staging';
+import { dropStagedRows, hasStagedRows, stagedRows } from './staging-repo';
 import { validateRows } from './validate';
 import { prepareBatch } from './write';
 
@@ -68,18 +68,7 @@ export async function startCommit(
   if (job.validRows === 0)
     throw conflict(msg('文件中没有可导入的有效行', 'The file has no valid rows to import'));
   // Claimed with a conditional update, so two clicks cannot commit the same file twice.
-  const [claimed] = await deps.db
-    .update(importJobs)
-    .set({
-      status: 'committing',
-      mode: body.mode,
-      validOnly: body.validOnly,
-      processedRows: 0,
-      message: null,
-      ...owned(),
-    })
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'validated')))
-    .returning({ id: importJobs.id, status: importJobs.status });
+  const claimed = await claimForCommit(deps.db, id, body);
   if (!claimed) throw conflict(msg('该导入任务已在提交中', 'The import job is already being committed'));
   inBackground(log, () => runCommit(deps, ctx, actor.username, id, log));
   return claimed;
@@ -91,9 +80,7 @@ export async function startCommit(
  */
 async function mergePendingSearchEntries(deps: Deps, log: FastifyBaseLogger) {
   try {
-    await deps.db.execute(
-      sql`select gin_clean_pending_list(i::regclass) from unnest(array['organizations_search_vector_idx', 'organizations_name_trgm_idx']) i`,
-    );
+    await mergeSearchPendingLists(deps.db);
   } catch (err) {
     // Only the indexes' owner may merge; autovacuum does it otherwise, and the rows are in.
     log.warn({ err }, 'could not merge the search indexes after an import');
@@ -107,7 +94,7 @@ async function runCommit(
   id: string,
   log: FastifyBaseLogger,
 ) {
-  const [job] = await deps.db.select().from(importJobs).where(eq(importJobs.id, id));
+  const job = await jobWithFile(deps.db, id);
   const mode = job.mode ?? 'add';
   const tally = new Tally();
   const result = { inserted: 0, updated: 0, skipped: 0 };
@@ -120,7 +107,7 @@ async function runCommit(
     await deps.db.transaction(async (tx) => {
       // New organisations' lexemes and name trigrams go to their GIN indexes' pending lists, which
       // are merged into the indexes whenever full: merged in few large passes, not every 4 MB.
-      await tx.execute(sql`set local gin_pending_list_limit = '64MB'`);
+      await raisePendingListLimit(tx);
       // The staged rows are read, and checked against the registry, on another connection where
       // there is one, so the checks of a batch never queue behind the previous batch's write. They
       // need not see this transaction's own rows: a key repeated in the file is an error anyway.
@@ -159,7 +146,7 @@ async function runCommit(
           );
         }
         if (reportProgress) {
-          await deps.db.update(importJobs).set({ processedRows: tally.total }).where(eq(importJobs.id, id));
+          await updateJob(deps.db, id, { processedRows: tally.total });
         }
       }
       await settle();
@@ -181,49 +168,40 @@ async function runCommit(
     if (err instanceof NewErrors) {
       // The data changed since the upload: back to "validated" with the new errors, so the user
       // can correct the file or choose to import only the valid rows.
-      await deps.db
-        .update(importJobs)
-        .set({
-          status: 'validated',
-          ...counts,
-          processedRows: tally.total,
-          message: msg(
-            `重新校验发现 ${tally.errorCount} 处错误（数据已变化），未导入任何数据`,
-            `Re-validation found ${tally.errorCount} errors (the data changed); nothing was imported`,
-          ),
-        })
-        .where(eq(importJobs.id, id));
+      await updateJob(deps.db, id, {
+        status: 'validated',
+        ...counts,
+        processedRows: tally.total,
+        message: msg(
+          `重新校验发现 ${tally.errorCount} 处错误（数据已变化），未导入任何数据`,
+          `Re-validation found ${tally.errorCount} errors (the data changed); nothing was imported`,
+        ),
+      });
       return;
     }
-    await deps.db
-      .update(importJobs)
-      .set({
-        status: 'failed',
-        file: null,
-        finishedAt: new Date(),
-        message: failureMessage(err, msg('导入失败，未写入任何数据', 'The import failed and wrote nothing')),
-      })
-      .where(eq(importJobs.id, id));
+    await updateJob(deps.db, id, {
+      status: 'failed',
+      file: null,
+      finishedAt: new Date(),
+      message: failureMessage(err, msg('导入失败，未写入任何数据', 'The import failed and wrote nothing')),
+    });
     await dropStagedRows(deps.db, [id]);
     if (!(err instanceof AppError) || err.cause) throw err;
     return;
   }
   if (job.kind === 'organizations') await mergePendingSearchEntries(deps, log);
-  await deps.db
-    .update(importJobs)
-    .set({
-      status: 'done',
-      totalRows: tally.total,
-      processedRows: tally.total,
-      validRows: tally.valid,
-      errorCount: tally.errorCount,
-      errors: tally.errors,
-      inserted: result.inserted,
-      updated: result.updated,
-      file: null,
-      finishedAt: new Date(),
-      message: doneMessage(result, tally.errorRows),
-    })
-    .where(eq(importJobs.id, id));
+  await updateJob(deps.db, id, {
+    status: 'done',
+    totalRows: tally.total,
+    processedRows: tally.total,
+    validRows: tally.valid,
+    errorCount: tally.errorCount,
+    errors: tally.errors,
+    inserted: result.inserted,
+    updated: result.updated,
+    file: null,
+    finishedAt: new Date(),
+    message: doneMessage(result, tally.errorRows),
+  });
   await dropStagedRows(deps.db, [id]);
 }

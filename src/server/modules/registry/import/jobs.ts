@@ -3,21 +3,31 @@
  * The work runs in-process after the request has answered; its progress and results are written to
  * `import_jobs`, which is what the page polls.
  */
-import { and, count, eq, getTableColumns, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../../../domain/contracts/registry-import';
 import { type Msg, msg } from '../../../../domain/message';
 import type { Db } from '../../../db/client';
-import { importJobs } from '../../../db/schema';
 import type { Actor } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
 import { AppError, forbidden, notFound } from '../../../platform/errors';
 import { INSTANCE_ID } from '../../../platform/instance';
 import { scopeOf } from '../../../platform/scope';
 import type { ImportKind } from './columns';
+import {
+  beatImports,
+  countJobsOf,
+  failStaleJobs,
+  insertJob,
+  type JobRow,
+  jobById,
+  jobWithFile,
+  latestJobsOf,
+  loadFile,
+  updateJob,
+} from './jobs-repo';
 import { openSheet, type SheetRow } from './parse';
 import { loadRefs } from './refs';
-import { dropStagedRows, stageRows } from './staging';
+import { dropStagedRows, stageRows } from './staging-repo';
 import { type Batch, type RowError, validateRows } from './validate';
 
 /** Errors kept in the job row; all are counted, and errors.xlsx re-reads the file for the rest. */
@@ -25,11 +35,7 @@ export const STORED_ERRORS = 1000;
 const SHOWN_ERRORS = 200;
 const JOB = msg('导入任务', 'import job');
 
-/** The job's columns without the file itself, which is read only when the work needs it. */
-const { file: _file, ...jobColumns } = getTableColumns(importJobs);
-export type JobRow = Omit<typeof importJobs.$inferSelect, 'file'>;
-
-export { INSTANCE_ID };
+export { beatImports, INSTANCE_ID, type JobRow, loadFile };
 
 /**
  * Several servers share the jobs table: each marks the jobs it runs with its instance id and
@@ -38,9 +44,6 @@ export { INSTANCE_ID };
 const HEARTBEAT_MS = 15_000;
 /** Four missed heartbeats: long past a pause for garbage collection or a busy database. */
 export const STALE_MS = 60_000;
-
-/** The columns that claim a job for this process. */
-export const owned = () => ({ ownerInstance: INSTANCE_ID, heartbeatAt: sql`now()` });
 
 /** Work running in this process; the server waits for it on close. */
 const running = new Set<Promise<unknown>>();
@@ -110,28 +113,14 @@ export function presentJob(j: JobRow): ImportJob {
 
 /** A job of the actor's own; anyone else's answers 404 as if it did not exist. */
 export async function loadOwnJob(deps: Deps, actor: Actor, id: string): Promise<JobRow> {
-  const [job] = await deps.db.select(jobColumns).from(importJobs).where(eq(importJobs.id, id));
+  const job = await jobById(deps.db, id);
   if (!job || job.createdBy !== actor.id) throw notFound(JOB);
   return job;
 }
 
-export async function loadFile(db: Db, id: string): Promise<Uint8Array | null> {
-  const [row] = await db.select({ file: importJobs.file }).from(importJobs).where(eq(importJobs.id, id));
-  return row?.file ?? null;
-}
-
 /** The actor's 20 latest jobs (and how many there are in all). */
 export async function listOwnJobs(deps: Deps, actor: Actor) {
-  const mine = eq(importJobs.createdBy, actor.id);
-  const [rows, [{ total }]] = await Promise.all([
-    deps.db
-      .select(jobColumns)
-      .from(importJobs)
-      .where(mine)
-      .orderBy(sql`${importJobs.createdAt} desc`)
-      .limit(20),
-    deps.db.select({ total: count() }).from(importJobs).where(mine),
-  ]);
+  const [rows, total] = await Promise.all([latestJobsOf(deps.db, actor.id), countJobsOf(deps.db, actor.id)]);
   return { items: rows.map(presentJob), total };
 }
 
@@ -155,19 +144,15 @@ export async function createImport(
 ) {
   const regionCodes = importerRegions(deps, actor);
   await openSheet(upload.file, upload.kind);
-  const [job] = await deps.db
-    .insert(importJobs)
-    .values({
-      kind: upload.kind,
-      status: 'validating',
-      fileName: upload.fileName,
-      file: upload.file,
-      bytes: upload.file.length,
-      createdBy: actor.id,
-      regionCodes,
-      ...owned(),
-    })
-    .returning({ id: importJobs.id, status: importJobs.status });
+  const job = await insertJob(deps.db, {
+    kind: upload.kind,
+    status: 'validating',
+    fileName: upload.fileName,
+    file: upload.file,
+    bytes: upload.file.length,
+    createdBy: actor.id,
+    regionCodes,
+  });
   inBackground(log, () => runValidation(deps, job.id));
   return job;
 }
@@ -180,7 +165,7 @@ export function failureMessage(err: unknown, what: Msg): Msg {
 async function runValidation(deps: Deps, id: string) {
   const tally = new Tally();
   try {
-    const [job] = await deps.db.select().from(importJobs).where(eq(importJobs.id, id));
+    const job = await jobWithFile(deps.db, id);
     const refs = await loadRefs(deps.db, deps.regions);
     const sheet = await openSheet(job.file, job.kind);
     // Every row read is also staged for the commit, while the next batch is read and checked.
@@ -200,37 +185,29 @@ async function runValidation(deps: Deps, id: string) {
       tally.add(batch);
       await staging;
       staging = stageRows(deps.db, id, read.splice(0));
-      await deps.db.update(importJobs).set({ processedRows: tally.total }).where(eq(importJobs.id, id));
+      await updateJob(deps.db, id, { processedRows: tally.total });
     }
     await staging;
-    await deps.db
-      .update(importJobs)
-      .set({
-        status: 'validated',
-        totalRows: tally.total,
-        processedRows: tally.total,
-        validRows: tally.valid,
-        errorCount: tally.errorCount,
-        errors: tally.errors,
-        message: tally.summary(),
-      })
-      .where(eq(importJobs.id, id));
+    await updateJob(deps.db, id, {
+      status: 'validated',
+      totalRows: tally.total,
+      processedRows: tally.total,
+      validRows: tally.valid,
+      errorCount: tally.errorCount,
+      errors: tally.errors,
+      message: tally.summary(),
+    });
   } catch (err) {
-    await deps.db
-      .update(importJobs)
-      .set({
-        status: 'failed',
-        file: null,
-        message: failureMessage(err, msg('文件校验失败', 'Validation failed')),
-        finishedAt: new Date(),
-      })
-      .where(eq(importJobs.id, id));
+    await updateJob(deps.db, id, {
+      status: 'failed',
+      file: null,
+      message: failureMessage(err, msg('文件校验失败', 'Validation failed')),
+      finishedAt: new Date(),
+    });
     await dropStagedRows(deps.db, [id]);
     if (!(err instanceof AppError) || err.cause) throw err;
   }
 }
-
-const RUNNING = ['validating', 'committing'] as const;
 
 /**
  * Jobs still validating or committing whose process has stopped (a crash or a restart): their
@@ -239,41 +216,16 @@ const RUNNING = ['validating', 'committing'] as const;
  * Times are the database's, so servers with unsynchronised clocks agree.
  */
 export async function failInterruptedImports(db: Db, staleMs = STALE_MS): Promise<number> {
-  const rows = await db
-    .update(importJobs)
-    .set({
-      status: 'failed',
-      file: null,
-      finishedAt: new Date(),
-      message: msg(
-        '服务重启，导入中断，未写入任何数据，请重新提交',
-        'The server restarted and interrupted the import; nothing was written. Please submit it again',
-      ),
-    })
-    .where(
-      and(
-        inArray(importJobs.status, [...RUNNING]),
-        or(isNull(importJobs.ownerInstance), ne(importJobs.ownerInstance, INSTANCE_ID)),
-        or(
-          isNull(importJobs.heartbeatAt),
-          lt(importJobs.heartbeatAt, sql`now() - make_interval(secs => ${staleMs / 1000})`),
-        ),
-      ),
-    )
-    .returning({ id: importJobs.id });
-  await dropStagedRows(
+  const ids = await failStaleJobs(
     db,
-    rows.map((r) => r.id),
+    staleMs,
+    msg(
+      '服务重启，导入中断，未写入任何数据，请重新提交',
+      'The server restarted and interrupted the import; nothing was written. Please submit it again',
+    ),
   );
-  return rows.length;
-}
-
-/** Refreshes the heartbeat of the jobs this process runs. */
-export async function beatImports(db: Db): Promise<void> {
-  await db
-    .update(importJobs)
-    .set({ heartbeatAt: sql`now()` })
-    .where(and(eq(importJobs.ownerInstance, INSTANCE_ID), inArray(importJobs.status, [...RUNNING])));
+  await dropStagedRows(db, ids);
+  return ids.length;
 }
 
 /**

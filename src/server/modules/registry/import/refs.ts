@@ -12,7 +12,6 @@ import {
   PLATFORM_KIND_NAMES,
 } from '../../../../domain/registry';
 import type { Tx } from '../../../db/client';
-import { industries, qualificationTypes } from '../../../db/schema';
 import type { RegionTree } from '../../../platform/region-tree';
 import {
   controlProblem,
@@ -28,6 +27,7 @@ import {
   textOf,
 } from './cells';
 import type { ColumnSpec, Value } from './columns';
+import { allQualificationTypes, industryCodes } from './reference-repo';
 
 export interface QualType {
   code: string;
@@ -47,8 +47,8 @@ export interface Refs {
 }
 
 export async function loadRefs(tx: Tx, regions: RegionTree): Promise<Refs> {
-  const inds = await tx.select({ code: industries.code }).from(industries);
-  const quals = await tx.select().from(qualificationTypes);
+  const inds = await industryCodes(tx);
+  const quals = await allQualificationTypes(tx);
   return {
     regions,
     industries: new Set(inds.map((i) => i.code)),

@@ -2,7 +2,6 @@
  * The Excel template of each import kind: the header row (required columns marked *), one example
  * row the import ignores, drop-down lists, and a sheet 「填写说明」 explaining every column and code.
  */
-import { asc } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Msg } from '../../../../domain/message';
 import type { QualificationValidity } from '../../../../domain/reference';
@@ -12,9 +11,9 @@ import {
   ORG_KIND_NAMES,
   PLATFORM_KIND_NAMES,
 } from '../../../../domain/registry';
-import { industries } from '../../../db/schema';
 import type { Deps } from '../../../platform/deps';
 import { type ColumnSpec, type ColumnType, headerText, type ImportKind, KINDS } from './columns';
+import { industriesByCode } from './reference-repo';
 import { loadRefs, type QualType } from './refs';
 
 /** Rows that get the drop-down lists. */
@@ -131,7 +130,7 @@ async function writeGuide(
       header: ['名称', '代码', '说明'],
       rows: regions.map((r) => [r.name, r.code, r.level === 'zone' ? '功能区' : '县(市、区)']),
     });
-    const inds = await deps.db.select().from(industries).orderBy(asc(industries.code));
+    const inds = await industriesByCode(deps.db);
     tables.push({
       title: '行业代码（GB/T 4754-2017 门类和大类；也可填以大类开头的中类、小类代码）',
       header: ['代码', '名称', '层级'],

@@ -8,7 +8,7 @@ import { type Msg, msg } from '../../../../domain/message';
 import { LEVEL_NAMES, validUntilFor } from '../../../../domain/registry';
 import type { Tx } from '../../../db/client';
 import { type ImportKind, KINDS, type Value } from './columns';
-import { existingFacilities, existingQuals, existingStats, type OrgRef, orgsByUscc } from './lookups';
+import { existingFacilities, existingQuals, existingStats, type OrgRef, orgsByUscc } from './lookups-repo';
 import type { SheetRow } from './parse';
 import { type Refs, readCell } from './refs';
 

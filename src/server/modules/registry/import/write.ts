@@ -3,14 +3,22 @@
  * new records and one UPDATE … FROM (VALUES …) for the existing ones, so 1,000 rows cost a few
  * statements. A blank optional cell keeps the stored value on update; it never erases data.
  */
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
-import { organizationNames } from '../../../db/schema';
 import type { RegionTree } from '../../../platform/region-tree';
 import { sealPersonal } from '../../../platform/secret-box';
 import { orgSearchText } from '../search';
-import { bool, bulkInsert, bulkUpdate, type Cell, type Col, type Mode, str, type WriteResult } from './bulk';
+import {
+  bool,
+  bulkInsert,
+  bulkUpdate,
+  type Cell,
+  type Col,
+  type Mode,
+  str,
+  type WriteResult,
+} from './bulk-repo';
 import type { ImportKind } from './columns';
+import { followRegion, insertFormerNames } from './org-writes-repo';
 import type { ValidRow, Values } from './validate';
 import { writeRecords } from './write-records';
 
@@ -97,9 +105,10 @@ async function writeOrganizations(
   const inserted = await bulkInsert(tx, 'organizations', ORG_COLUMNS, freshValues);
   const renamed = existing.filter((r) => r.org && r.org.name !== r.values.name);
   if (renamed.length > 0) {
-    await tx
-      .insert(organizationNames)
-      .values(renamed.map((r) => ({ orgId: r.org!.id, name: r.org!.name, changedBy: ctx.changedBy })));
+    await insertFormerNames(
+      tx,
+      renamed.map((r) => ({ orgId: r.org!.id, name: r.org!.name, changedBy: ctx.changedBy })),
+    );
   }
   const updated = await bulkUpdate(
     tx,
@@ -125,22 +134,6 @@ async function writeOrganizations(
     .map((r) => r.existingId!);
   if (moved.length > 0) await followRegion(tx, moved);
   return { inserted, updated, skipped: rows.length - inserted - updated };
-}
-
-async function followRegion(tx: Tx, orgIds: string[]) {
-  const ids = sql`(${sql.join(
-    orgIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
-  const follow = (table: string, column: string) =>
-    tx.execute(sql`update ${sql.identifier(table)} as r set region_code = o.region_code from organizations o
-      where o.id = r.${sql.identifier(column)} and o.id in ${ids}`);
-  await follow('org_annual_stats', 'org_id');
-  await follow('qualifications', 'org_id');
-  await follow('rd_platforms', 'host_org_id');
-  await follow('carriers', 'operator_org_id');
-  await tx.execute(sql`update carrier_annual as a set region_code = c.region_code from carriers c
-    where c.id = a.carrier_id and c.operator_org_id in ${ids}`);
 }
 
 /**
