@@ -1,4 +1,3 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { msg } from '../../../domain/message';
 import type { SecurityPolicy } from '../../../domain/password-policy';
 import {
@@ -12,7 +11,6 @@ import {
   separationOfDutiesViolations,
 } from '../../../domain/roles';
 import type { Db } from '../../db/client';
-import { roles, sessions, users } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import type { AuditContext } from '../../platform/audit';
 import { writeAudit } from '../../platform/audit';
@@ -20,15 +18,17 @@ import { AppError, notFound } from '../../platform/errors';
 import { getSecurityPolicy, saveSecurityPolicy } from '../../platform/security-policy';
 import { endSession, endUserSessions } from '../../platform/sessions';
 import { clearEnrolment } from '../auth/mfa-service';
+import {
+  findOpenSessionByPrefix,
+  findRole,
+  listOpenSessions,
+  listRoleRows,
+  setRolePermissions,
+} from './security-repo';
+import { userExists } from './users-repo';
 
 export async function listRoles(db: Db) {
-  const rows = await db
-    .select({
-      code: roles.code,
-      permissions: roles.permissions,
-      userCount: sql<number>`(select count(*)::int from ${users} where ${users.role} = ${roles.code})`,
-    })
-    .from(roles);
+  const rows = await listRoleRows(db);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return ROLE_CODES.filter((c) => byCode.has(c)).map((code) => {
     const row = byCode.get(code)!;
@@ -73,9 +73,9 @@ export async function updateRolePermissions(
     );
   }
   await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(roles).where(eq(roles.code, code));
+    const before = await findRole(tx, code);
     if (!before) throw notFound(msg('角色', 'role'));
-    await tx.update(roles).set({ permissions: wanted, updatedAt: new Date() }).where(eq(roles.code, code));
+    await setRolePermissions(tx, code, wanted);
     await writeAudit(tx, ctx, {
       action: 'role.update',
       targetType: 'role',
@@ -103,20 +103,7 @@ export async function updateSecurityPolicy(db: Db, ctx: AuditContext, value: Sec
 }
 
 export async function listActiveSessions(db: Db) {
-  const rows = await db
-    .select({
-      id: sessions.id,
-      username: users.username,
-      role: sql<string>`coalesce(${users.role}, '')`,
-      ip: sessions.ip,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(isNull(sessions.endedAt))
-    .orderBy(desc(sessions.lastSeenAt))
-    .limit(500);
+  const rows = await listOpenSessions(db);
   // The session id is the hash of the cookie; only a prefix is shown, enough to tell rows apart.
   return rows.map((s) => ({
     ...s,
@@ -128,10 +115,7 @@ export async function listActiveSessions(db: Db) {
 
 export async function forceLogout(db: Db, ctx: AuditContext, idPrefix: string) {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: sessions.id, userId: sessions.userId })
-      .from(sessions)
-      .where(and(sql`left(${sessions.id}, 16) = ${idPrefix}`, isNull(sessions.endedAt)));
+    const row = await findOpenSessionByPrefix(tx, idPrefix);
     if (!row) throw notFound(msg('会话', 'session'));
     await endSession(tx, row.id, 'forced');
     await writeAudit(tx, ctx, { action: 'session.force-logout', targetType: 'user', targetId: row.userId });
@@ -147,8 +131,7 @@ export async function resetSecondFactor(db: Db, ctx: AuditContext, actor: Actor,
       msg('不能重置自己的身份验证器', 'You cannot reset your own authenticator'),
     );
   await db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
-    if (!user) throw notFound(msg('用户', 'user'));
+    if (!(await userExists(tx, id))) throw notFound(msg('用户', 'user'));
     await clearEnrolment(tx, id);
     await endUserSessions(tx, id, 'second-factor-reset');
     await writeAudit(tx, ctx, { action: 'user.reset-second-factor', targetType: 'user', targetId: id });

@@ -91,3 +91,82 @@ export async function findUserByUsername(tx: Tx, username: string) {
   const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
   return row;
 }
+
+export async function userExists(tx: Tx, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
+  return !!row;
+}
+
+export async function departmentExists(tx: Tx, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
+  return !!row;
+}
+
+export async function organizationExists(tx: Tx, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id));
+  return !!row;
+}
+
+export async function parkExists(tx: Tx, id: string): Promise<boolean> {
+  const [row] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, id));
+  return !!row;
+}
+
+/** Where an account is bound: each is null unless the role (or the system administrator) sets it. */
+export interface UserBinding {
+  departmentId: string | null;
+  regionCode: string | null;
+  orgId: string | null;
+  parkId: string | null;
+}
+
+export async function insertUser(
+  tx: Tx,
+  values: UserBinding & {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    createdBy: string;
+  },
+) {
+  const [row] = await tx
+    .insert(users)
+    .values({ ...values, role: null })
+    .returning();
+  return row;
+}
+
+/** Sets the display name and binding; returns the updated row. */
+export async function updateUserProfile(tx: Tx, id: string, displayName: string, binding: UserBinding) {
+  const [row] = await tx
+    .update(users)
+    .set({ displayName, ...binding, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function updateUserStatus(tx: Tx, id: string, status: 'active' | 'disabled') {
+  await tx.update(users).set({ status, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+/** A password set by an administrator: the user must change it at the next sign-in. */
+export async function setInitialPassword(tx: Tx, id: string, passwordHash: string) {
+  await tx
+    .update(users)
+    .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+export async function updateUserRole(tx: Tx, id: string, role: string, binding: UserBinding) {
+  await tx
+    .update(users)
+    .set({ role, ...binding, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+/** Forgets the failed sign-ins counted against a username, and any lock they caused. */
+export async function clearLoginThrottle(tx: Tx, username: string) {
+  await tx.delete(loginThrottle).where(eq(loginThrottle.username, username));
+}

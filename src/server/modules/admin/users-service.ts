@@ -1,5 +1,4 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   createUserBodySchema,
@@ -10,14 +9,28 @@ import type {
 import { msg } from '../../../domain/message';
 import { isAdminRole, ROLE_BINDING, type RoleCode } from '../../../domain/roles';
 import type { Tx } from '../../db/client';
-import { departments, loginThrottle, organizations, parks, users } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { hashPassword } from '../../platform/passwords';
 import { endUserSessions } from '../../platform/sessions';
-import { findUserById, findUserByUsername, getUserRow, type UserListRow } from './users-repo';
+import {
+  type UserBinding as Binding,
+  clearLoginThrottle,
+  departmentExists,
+  findUserById,
+  findUserByUsername,
+  getUserRow,
+  insertUser,
+  organizationExists,
+  parkExists,
+  setInitialPassword,
+  type UserListRow,
+  updateUserProfile,
+  updateUserRole,
+  updateUserStatus,
+} from './users-repo';
 
 type CreateBody = z.infer<typeof createUserBodySchema>;
 type UpdateBody = z.infer<typeof updateUserBodySchema>;
@@ -59,13 +72,6 @@ function refuseAdminRole(role: string) {
   }
 }
 
-interface Binding {
-  departmentId: string | null;
-  regionCode: string | null;
-  orgId: string | null;
-  parkId: string | null;
-}
-
 /** Checks that the role's required binding is there and exists; fields the role does not use are cleared. */
 async function resolveBinding(
   tx: Tx,
@@ -76,13 +82,8 @@ async function resolveBinding(
   if (!role) return checkBindingExists(tx, deps, b);
   const need = ROLE_BINDING[role];
   const out: Binding = { departmentId: b.departmentId ?? null, regionCode: null, orgId: null, parkId: null };
-  if (out.departmentId) {
-    const [d] = await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(eq(departments.id, out.departmentId));
-    if (!d) throw invalid('departmentId', msg('部门不存在', 'No such department'));
-  }
+  if (out.departmentId && !(await departmentExists(tx, out.departmentId)))
+    throw invalid('departmentId', msg('部门不存在', 'No such department'));
   if (need === 'region') {
     const region = b.regionCode ? deps.regions.get(b.regionCode) : undefined;
     if (!region || region.level === 'city' || !region.holdsData) {
@@ -99,17 +100,13 @@ async function resolveBinding(
         'orgId',
         msg('企业/院所用户须指定所属单位', 'An organisation user needs an organisation'),
       );
-    const [o] = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.id, b.orgId));
-    if (!o) throw invalid('orgId', msg('单位不存在', 'No such organisation'));
+    if (!(await organizationExists(tx, b.orgId)))
+      throw invalid('orgId', msg('单位不存在', 'No such organisation'));
     out.orgId = b.orgId;
   }
   if (need === 'park') {
     if (!b.parkId) throw invalid('parkId', msg('园区用户须指定所属园区', 'A park user needs a park'));
-    const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, b.parkId));
-    if (!p) throw invalid('parkId', msg('园区不存在', 'No such park'));
+    if (!(await parkExists(tx, b.parkId))) throw invalid('parkId', msg('园区不存在', 'No such park'));
     out.parkId = b.parkId;
   }
   return out;
@@ -126,29 +123,17 @@ async function checkBindingExists(tx: Tx, deps: Deps, b: Partial<Binding>): Prom
     orgId: b.orgId ?? null,
     parkId: b.parkId ?? null,
   };
-  if (out.departmentId) {
-    const [d] = await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(eq(departments.id, out.departmentId));
-    if (!d) throw invalid('departmentId', msg('部门不存在', 'No such department'));
-  }
+  if (out.departmentId && !(await departmentExists(tx, out.departmentId)))
+    throw invalid('departmentId', msg('部门不存在', 'No such department'));
   if (out.regionCode) {
     const region = deps.regions.get(out.regionCode);
     if (!region || region.level === 'city' || !region.holdsData)
       throw invalid('regionCode', msg('县(市、区)不存在', 'No such county or zone'));
   }
-  if (out.orgId) {
-    const [o] = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.id, out.orgId));
-    if (!o) throw invalid('orgId', msg('单位不存在', 'No such organisation'));
-  }
-  if (out.parkId) {
-    const [p] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, out.parkId));
-    if (!p) throw invalid('parkId', msg('园区不存在', 'No such park'));
-  }
+  if (out.orgId && !(await organizationExists(tx, out.orgId)))
+    throw invalid('orgId', msg('单位不存在', 'No such organisation'));
+  if (out.parkId && !(await parkExists(tx, out.parkId)))
+    throw invalid('parkId', msg('园区不存在', 'No such park'));
   return out;
 }
 
@@ -186,18 +171,14 @@ export async function createUser(
       throw conflict(msg('用户名已存在', 'The username is taken'), 'username');
     }
     const binding = await resolveBinding(tx, deps, null, body);
-    const [created] = await tx
-      .insert(users)
-      .values({
-        username: body.username,
-        displayName: body.displayName,
-        role: null,
-        ...binding,
-        passwordHash,
-        mustChangePassword: true,
-        createdBy: actor.username,
-      })
-      .returning();
+    const created = await insertUser(tx, {
+      username: body.username,
+      displayName: body.displayName,
+      ...binding,
+      passwordHash,
+      mustChangePassword: true,
+      createdBy: actor.username,
+    });
     await writeAudit(tx, ctx, {
       action: 'user.create',
       targetType: 'user',
@@ -220,11 +201,7 @@ export async function updateUser(
     const before = await loadManageable(tx, id);
     const role = before.role as RoleCode | null;
     const binding = await resolveBinding(tx, deps, role, { ...before, ...stripUndefined(body) });
-    const [after] = await tx
-      .update(users)
-      .set({ displayName: body.displayName ?? before.displayName, ...binding, updatedAt: new Date() })
-      .where(eq(users.id, id))
-      .returning();
+    const after = await updateUserProfile(tx, id, body.displayName ?? before.displayName, binding);
     // A new binding changes what the account may see: it signs in again under it.
     const moved = (['regionCode', 'orgId', 'parkId'] as const).some((k) => before[k] !== after[k]);
     if (moved && id !== actor.id) await endUserSessions(tx, id, 'binding-changed');
@@ -258,7 +235,7 @@ export async function setUserStatus(
         'own_account',
         msg('不能停用自己的账户', 'You cannot disable your own account'),
       );
-    await tx.update(users).set({ status, updatedAt: new Date() }).where(eq(users.id, id));
+    await updateUserStatus(tx, id, status);
     if (status === 'disabled') await endUserSessions(tx, id, 'disabled');
     await writeAudit(tx, ctx, {
       action: status === 'active' ? 'user.enable' : 'user.disable',
@@ -276,10 +253,7 @@ export async function resetPassword(deps: Deps, ctx: AuditContext, id: string): 
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   const user = await deps.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), updatedAt: new Date() })
-      .where(eq(users.id, id));
+    await setInitialPassword(tx, id, passwordHash);
     await endUserSessions(tx, id, 'password-reset');
     await writeAudit(tx, ctx, { action: 'user.reset-password', targetType: 'user', targetId: id });
     return presentUser((await getUserRow(tx, id))!);
@@ -298,10 +272,7 @@ export async function grantRole(deps: Deps, ctx: AuditContext, actor: Actor, id:
   return deps.db.transaction(async (tx) => {
     const before = await loadManageable(tx, id);
     const binding = await resolveBinding(tx, deps, role, before);
-    await tx
-      .update(users)
-      .set({ role, ...binding, updatedAt: new Date() })
-      .where(eq(users.id, id));
+    await updateUserRole(tx, id, role, binding);
     if (before.role !== role) await endUserSessions(tx, id, 'role-changed');
     await writeAudit(tx, ctx, {
       action: 'user.grant-role',
@@ -321,7 +292,7 @@ function pickBinding(b: Binding): Binding {
 export async function unlockUser(deps: Deps, ctx: AuditContext, id: string) {
   return deps.db.transaction(async (tx) => {
     const target = await loadManageable(tx, id);
-    await tx.delete(loginThrottle).where(eq(loginThrottle.username, target.username));
+    await clearLoginThrottle(tx, target.username);
     await writeAudit(tx, ctx, { action: 'user.unlock', targetType: 'user', targetId: id });
     return presentUser((await getUserRow(tx, id))!);
   });

@@ -4,18 +4,33 @@
  * administrator roles always and for the roles the security administrator marks.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { msg } from '../../../domain/message';
 import type { SecurityPolicy } from '../../../domain/password-policy';
 import { isAdminRole } from '../../../domain/roles';
 import type { Db, Tx } from '../../db/client';
-import { loginChallenges, mfaRecoveryCodes, users } from '../../db/schema';
+import type { users } from '../../db/schema';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import { AppError, conflict } from '../../platform/errors';
 import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { open, seal } from '../../platform/secret-box';
 import { createSession } from '../../platform/sessions';
+import {
+  clearTotpSecret,
+  countCodeGuess,
+  deleteChallenge,
+  deleteExpiredChallenges,
+  deleteRecoveryCodes,
+  deleteUserChallenges,
+  findChallengeWithUser,
+  insertChallenge,
+  insertRecoveryCodes,
+  markRecoveryCodeUsed,
+  recordSecondFactor,
+  setPendingSecret,
+  setTotpSecret,
+  unusedRecoveryCodes,
+} from './mfa-repo';
 import { generateTotpSecret, otpauthUri, timeStep, verifyTotp } from './totp';
 
 const CHALLENGE_MINUTES = 5;
@@ -44,22 +59,14 @@ const challengeExpired = () =>
 
 /** Starts the second step of a sign-in whose password was right; returns the token for it. */
 export async function startChallenge(tx: Tx, userId: string): Promise<string> {
-  await tx.delete(loginChallenges).where(lt(loginChallenges.expiresAt, new Date()));
+  await deleteExpiredChallenges(tx);
   const token = randomBytes(32).toString('base64url');
-  await tx.insert(loginChallenges).values({
-    id: challengeId(token),
-    userId,
-    expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000),
-  });
+  await insertChallenge(tx, challengeId(token), userId, new Date(Date.now() + CHALLENGE_MINUTES * 60_000));
   return token;
 }
 
 async function loadChallenge(tx: Tx, token: string) {
-  const [row] = await tx
-    .select({ challenge: loginChallenges, user: users })
-    .from(loginChallenges)
-    .innerJoin(users, eq(users.id, loginChallenges.userId))
-    .where(eq(loginChallenges.id, challengeId(token)));
+  const row = await findChallengeWithUser(tx, challengeId(token));
   if (!row || row.challenge.expiresAt.getTime() < Date.now() || row.user.status !== 'active') {
     throw challengeExpired();
   }
@@ -72,10 +79,7 @@ export async function beginEnrolment(db: Db, token: string) {
   if (user.totpSecret)
     throw conflict(msg('已绑定身份验证器', 'An authenticator is already enrolled'), 'challenge');
   const secret = generateTotpSecret();
-  await db
-    .update(loginChallenges)
-    .set({ pendingSecret: seal(secret) })
-    .where(eq(loginChallenges.id, challenge.id));
+  await setPendingSecret(db, challenge.id, seal(secret));
   const uri = otpauthUri(secret, user.username);
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
@@ -92,27 +96,17 @@ const normaliseRecovery = (code: string) => code.replace(/[\s-]/g, '').toUpperCa
 export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
   const hashes = await Promise.all(codes.map((c) => hashPassword(normaliseRecovery(c))));
-  await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
-  await tx.insert(mfaRecoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));
+  await deleteRecoveryCodes(tx, userId);
+  await insertRecoveryCodes(tx, userId, hashes);
   return codes;
 }
 
 async function redeemRecoveryCode(tx: Tx, userId: string, code: string): Promise<boolean> {
   const clean = normaliseRecovery(code);
   if (!/^[0-9A-F]{16}$/.test(clean)) return false;
-  const rows = await tx
-    .select()
-    .from(mfaRecoveryCodes)
-    .where(and(eq(mfaRecoveryCodes.userId, userId), isNull(mfaRecoveryCodes.usedAt)));
+  const rows = await unusedRecoveryCodes(tx, userId);
   for (const row of rows) {
-    if (await verifyPassword(row.codeHash, clean)) {
-      const used = await tx
-        .update(mfaRecoveryCodes)
-        .set({ usedAt: new Date() })
-        .where(and(eq(mfaRecoveryCodes.id, row.id), isNull(mfaRecoveryCodes.usedAt)))
-        .returning({ id: mfaRecoveryCodes.id });
-      return used.length === 1;
-    }
+    if (await verifyPassword(row.codeHash, clean)) return markRecoveryCodeUsed(tx, row.id);
   }
   return false;
 }
@@ -138,16 +132,9 @@ export async function completeChallenge(
   const { challenge, user } = await loadChallenge(db, token);
   const now = Date.now();
   const step = timeStep(now);
-  const [counted] = await db
-    .update(users)
-    .set({
-      totpGuesses: sql`case when ${users.totpGuessStep} = ${step} then ${users.totpGuesses} + 1 else 1 end`,
-      totpGuessStep: step,
-    })
-    .where(eq(users.id, user.id))
-    .returning({ guesses: users.totpGuesses });
+  const guesses = await countCodeGuess(db, user.id, step);
   const actorCtx = { ...ctx, actor: { id: user.id, username: user.username, role: user.role ?? '' } };
-  if (counted.guesses > MAX_GUESSES_PER_STEP) {
+  if (guesses > MAX_GUESSES_PER_STEP) {
     await db.transaction((tx) =>
       writeAudit(tx, actorCtx, {
         action: 'auth.mfa',
@@ -175,20 +162,12 @@ export async function completeChallenge(
           outcome: 'failure',
           targetType: 'user',
           targetId: user.id,
-          after: { reason: 'wrong-code', guesses: counted.guesses },
+          after: { reason: 'wrong-code', guesses },
         });
         return { ok: false as const };
       }
-      await tx
-        .update(users)
-        .set({
-          totpGuesses: 0,
-          lastLoginAt: new Date(),
-          ...(matchedStep !== null ? { totpLastStep: matchedStep } : {}),
-          ...(enrolling ? { totpSecret: challenge.pendingSecret, totpEnrolledAt: new Date() } : {}),
-        })
-        .where(eq(users.id, user.id));
-      await tx.delete(loginChallenges).where(eq(loginChallenges.id, challenge.id));
+      await recordSecondFactor(tx, user.id, matchedStep, enrolling ? challenge.pendingSecret : null);
+      await deleteChallenge(tx, challenge.id);
       const recoveryCodes = enrolling ? await replaceRecoveryCodes(tx, user.id) : undefined;
       if (enrolling)
         await writeAudit(tx, actorCtx, { action: 'auth.mfa-enrol', targetType: 'user', targetId: user.id });
@@ -211,20 +190,14 @@ export async function completeChallenge(
 /** Enrols a secret directly (the CLI prints it with the one-time password); returns it. */
 export async function enrolDirectly(tx: Tx, userId: string) {
   const secret = generateTotpSecret();
-  await tx
-    .update(users)
-    .set({ totpSecret: seal(secret), totpEnrolledAt: new Date(), totpLastStep: null, totpGuesses: 0 })
-    .where(eq(users.id, userId));
+  await setTotpSecret(tx, userId, seal(secret));
   const recoveryCodes = await replaceRecoveryCodes(tx, userId);
   return { secret, recoveryCodes };
 }
 
 /** Forgets a user's authenticator, so the next sign-in enrols a new one (lost phone). */
 export async function clearEnrolment(tx: Tx, userId: string) {
-  await tx
-    .update(users)
-    .set({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null, totpGuesses: 0 })
-    .where(eq(users.id, userId));
-  await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
-  await tx.delete(loginChallenges).where(eq(loginChallenges.userId, userId));
+  await clearTotpSecret(tx, userId);
+  await deleteRecoveryCodes(tx, userId);
+  await deleteUserChallenges(tx, userId);
 }

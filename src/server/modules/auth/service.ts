@@ -1,15 +1,23 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Me } from '../../../domain/contracts/auth';
 import { msg } from '../../../domain/message';
 import { passwordPolicyProblem } from '../../../domain/password-policy';
 import type { Db } from '../../db/client';
-import { loginThrottle, users } from '../../db/schema';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import { AppError, invalid } from '../../platform/errors';
 import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { getSecurityPolicy } from '../../platform/security-policy';
 import { createSession, endSession, endUserSessions } from '../../platform/sessions';
+import {
+  clearThrottle,
+  countFailedSignIn,
+  findThrottle,
+  findUserById,
+  findUserByUsername,
+  lockUsername,
+  recordSignIn,
+  setOwnPassword,
+} from './auth-repo';
 import { mfaRequired, startChallenge } from './mfa-service';
 
 export type LoginOutcome =
@@ -44,7 +52,7 @@ export async function login(
 ): Promise<LoginOutcome> {
   const name = username.trim().toLowerCase();
   const policy = await getSecurityPolicy(db);
-  const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.username, name));
+  const throttle = await findThrottle(db, name);
   if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) {
     await db.transaction((tx) =>
       writeAudit(tx, ctx, {
@@ -56,23 +64,12 @@ export async function login(
     );
     throw locked(throttle.lockedUntil);
   }
-  const [user] = await db.select().from(users).where(eq(users.username, name));
+  const user = await findUserByUsername(db, name);
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk || user.status !== 'active') {
     const reason = !user ? 'unknown-user' : !passwordOk ? 'wrong-password' : 'disabled';
     const lockedUntil = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(loginThrottle)
-        .values({ username: name, failures: 1, updatedAt: new Date() })
-        .onConflictDoUpdate({
-          target: loginThrottle.username,
-          set: {
-            failures: sql`case when ${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} <= now() then 1 else ${loginThrottle.failures} + 1 end`,
-            lockedUntil: sql`case when ${loginThrottle.lockedUntil} <= now() then null else ${loginThrottle.lockedUntil} end`,
-            updatedAt: new Date(),
-          },
-        })
-        .returning();
+      const row = await countFailedSignIn(tx, name);
       await writeAudit(tx, ctx, {
         action: 'auth.login',
         outcome: 'failure',
@@ -83,7 +80,7 @@ export async function login(
       });
       if (row.failures < policy.lockoutThreshold) return null;
       const until = new Date(Date.now() + policy.lockoutMinutes * 60_000);
-      await tx.update(loginThrottle).set({ lockedUntil: until }).where(eq(loginThrottle.username, name));
+      await lockUsername(tx, name, until);
       await writeAudit(tx, ctx, {
         action: 'auth.lockout',
         outcome: 'failure',
@@ -120,7 +117,7 @@ export async function login(
   const role = user.role;
   if (mfaRequired(user, policy)) {
     return db.transaction(async (tx) => {
-      await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
+      await clearThrottle(tx, name);
       const challenge = await startChallenge(tx, user.id);
       await writeAudit(
         tx,
@@ -131,8 +128,8 @@ export async function login(
     });
   }
   return db.transaction(async (tx) => {
-    await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await clearThrottle(tx, name);
+    await recordSignIn(tx, user.id);
     const session = await createSession(tx, user.id, ctx.ip ?? '', ctx.userAgent);
     await writeAudit(
       tx,
@@ -157,7 +154,7 @@ export async function changeOwnPassword(
   current: string,
   next: string,
 ) {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  const user = await findUserById(db, actor.id);
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw invalid('currentPassword', msg('当前密码不正确', 'The current password is wrong'));
   }
@@ -171,10 +168,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date() })
-      .where(eq(users.id, actor.id));
+    await setOwnPassword(tx, actor.id, passwordHash);
     await endUserSessions(tx, actor.id, 'password-changed', actor.sessionId);
     await writeAudit(tx, ctx, { action: 'auth.password-change', targetType: 'user', targetId: actor.id });
   });
