@@ -6,7 +6,6 @@ import {
   Form,
   Popconfirm,
   Select,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
@@ -19,6 +18,7 @@ import { useListState } from '../../../app/list/use-list-state';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type UserListQuery, useGrantRole, useResetSecondFactor, useRoleGrants } from '../api';
 import { UserFilterFields } from '../components/user-filter-fields';
+import { UserTable } from '../components/user-table';
 
 type GrantFilters = Pick<UserListQuery, 'q' | 'role'>;
 
@@ -132,18 +132,7 @@ export function RoleGrantsPage() {
       >
         <UserFilterFields noRoleLabel={t('admin.sec.pending')} />
       </FilterForm>
-      {users.isError && (
-        <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<User>
-        rowKey="id"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={list.pagination(users.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+      <UserTable users={users} list={list} columns={columns} />
     </Card>
   );
 }

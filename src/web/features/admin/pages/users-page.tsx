@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Select, Space, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, Card, Form, Select, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../domain/contracts/admin';
 import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
@@ -13,6 +13,7 @@ import { ResetPasswordModal } from '../components/reset-password-modal';
 import { UserFilterFields } from '../components/user-filter-fields';
 import { UserFormModal } from '../components/user-form-modal';
 import { UserRowActions } from '../components/user-row-actions';
+import { UserTable } from '../components/user-table';
 
 type UserFilters = Pick<UserListQuery, 'q' | 'role' | 'status'>;
 
@@ -126,18 +127,7 @@ export function UsersPage() {
           />
         </Form.Item>
       </FilterForm>
-      {users.isError && (
-        <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<User>
-        rowKey="id"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={list.pagination(users.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+      <UserTable users={users} list={list} columns={columns} />
       {dialog?.kind === 'create' && <UserFormModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <UserFormModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
