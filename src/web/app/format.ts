@@ -1,4 +1,12 @@
 import dayjs from 'dayjs';
+import { WAN_PATTERN } from '../../domain/contracts/common';
+
+/**
+ * What a 万元 input accepts: the one rule server and forms share (WAN_PATTERN: up to 14 integer
+ * digits, at most 2 decimals) without its minus sign, as no budget, request, payment or revenue a
+ * form asks for is negative.
+ */
+export const WAN_AMOUNT = new RegExp(WAN_PATTERN.source.replace('^-?', '^'));
 
 /** Timestamps as officials read them: 2017-03-01 09:30:00, local time. */
 export function formatDateTime(iso: string | null | undefined): string {

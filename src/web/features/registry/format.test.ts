@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, formatWan, WAN_PATTERN } from './format';
+import { WAN_AMOUNT } from '../../app/format';
+import { compareDecimal, formatWan } from './format';
 
 describe('formatWan', () => {
   it('groups the integer part of the text as it is, keeping every decimal', () => {
@@ -21,12 +22,15 @@ describe('compareDecimal', () => {
   });
 });
 
-describe('WAN_PATTERN', () => {
+describe('WAN_AMOUNT', () => {
   it('takes 万元 with at most two decimals and no sign', () => {
-    expect(WAN_PATTERN.test('1234.56')).toBe(true);
-    expect(WAN_PATTERN.test('0')).toBe(true);
-    expect(WAN_PATTERN.test('12.345')).toBe(false);
-    expect(WAN_PATTERN.test('-1')).toBe(false);
-    expect(WAN_PATTERN.test('1e3')).toBe(false);
+    expect(WAN_AMOUNT.test('1234.56')).toBe(true);
+    expect(WAN_AMOUNT.test('0')).toBe(true);
+    expect(WAN_AMOUNT.test('12.345')).toBe(false);
+    expect(WAN_AMOUNT.test('-1')).toBe(false);
+    expect(WAN_AMOUNT.test('1e3')).toBe(false);
+    // The shared rule's width: 14 integer digits fit numeric(16,2), 15 do not.
+    expect(WAN_AMOUNT.test('12345678901234.5')).toBe(true);
+    expect(WAN_AMOUNT.test('123456789012345')).toBe(false);
   });
 });

@@ -4,9 +4,6 @@
  */
 import dayjs from 'dayjs';
 
-/** What a 万元 input accepts: up to 14 integer digits and 2 decimals, no sign (no negative revenue). */
-export const WAN_PATTERN = /^\d{1,14}(\.\d{1,2})?$/;
-
 /** 12345678.5 → 12,345,678.5 — grouping added to the text as it is. */
 export function formatWan(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';

@@ -4,10 +4,8 @@ import {
   Button,
   Card,
   Form,
-  Input,
   Popconfirm,
   Select,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
@@ -19,6 +17,8 @@ import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type UserListQuery, useGrantRole, useResetSecondFactor, useRoleGrants } from '../api';
+import { UserFilterFields } from '../components/user-filter-fields';
+import { UserTable } from '../components/user-table';
 
 type GrantFilters = Pick<UserListQuery, 'q' | 'role'>;
 
@@ -130,33 +130,9 @@ export function RoleGrantsPage() {
         onApply={list.applyFilters}
         label={t('list.filters')}
       >
-        <Form.Item label={t('users.keyword')} name="q">
-          <Input allowClear placeholder={t('users.keywordPlaceholder')} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item label={t('users.role')} name="role">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 180 }}
-            options={[
-              { value: 'none', label: t('admin.sec.pending') },
-              ...ROLE_CODES.map((code) => ({ value: code, label: pickMsg(ROLE_NAMES[code]) })),
-            ]}
-          />
-        </Form.Item>
+        <UserFilterFields noRoleLabel={t('admin.sec.pending')} />
       </FilterForm>
-      {users.isError && (
-        <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<User>
-        rowKey="id"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={list.pagination(users.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+      <UserTable users={users} list={list} columns={columns} />
     </Card>
   );
 }

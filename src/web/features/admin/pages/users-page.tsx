@@ -1,20 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { Button, Card, Form, Select, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../domain/contracts/admin';
-import { ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
+import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { formatDateTime, isLockedNow } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
@@ -22,8 +10,10 @@ import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
 import { exportPaths, type UserListQuery, useUsers } from '../api';
 import { ResetPasswordModal } from '../components/reset-password-modal';
+import { UserFilterFields } from '../components/user-filter-fields';
 import { UserFormModal } from '../components/user-form-modal';
 import { UserRowActions } from '../components/user-row-actions';
+import { UserTable } from '../components/user-table';
 
 type UserFilters = Pick<UserListQuery, 'q' | 'role' | 'status'>;
 
@@ -124,20 +114,7 @@ export function UsersPage() {
         onApply={list.applyFilters}
         label={t('list.filters')}
       >
-        <Form.Item label={t('users.keyword')} name="q">
-          <Input allowClear placeholder={t('users.keywordPlaceholder')} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item label={t('users.role')} name="role">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 180 }}
-            options={[
-              { value: 'none', label: t('admin.sec.noRole') },
-              ...ROLE_CODES.map((code) => ({ value: code, label: pickMsg(ROLE_NAMES[code]) })),
-            ]}
-          />
-        </Form.Item>
+        <UserFilterFields noRoleLabel={t('admin.sec.noRole')} />
         <Form.Item label={t('users.status')} name="status">
           <Select
             allowClear
@@ -150,18 +127,7 @@ export function UsersPage() {
           />
         </Form.Item>
       </FilterForm>
-      {users.isError && (
-        <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<User>
-        rowKey="id"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={list.pagination(users.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-      />
+      <UserTable users={users} list={list} columns={columns} />
       {dialog?.kind === 'create' && <UserFormModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <UserFormModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}

@@ -8,7 +8,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
+import { chartOn, useEChart } from '../../../app/use-echart';
 import { formatNumber } from '../format';
 
 echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -32,25 +33,11 @@ function Chart({
   height: number;
   testId: string;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useEChart();
 
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const el = ref.current;
-    const chart = el ? echarts.getInstanceByDom(el) : undefined;
-    chart?.setOption(option, true);
-  }, [option]);
+    chartOn(ref.current)?.setOption(option, true);
+  }, [option, ref]);
 
   return (
     <div ref={ref} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />

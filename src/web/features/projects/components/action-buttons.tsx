@@ -5,6 +5,7 @@ import { type ReactNode, useState } from 'react';
 import type { ActionBody } from '../../../../domain/contracts/projects';
 import { type ActionCode, TRANSITIONS } from '../../../../domain/projects';
 import { isApiError } from '../../../app/api-client';
+import { WAN_AMOUNT } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { projectKeys, useAct } from '../api';
@@ -163,7 +164,7 @@ export function ActionButtons({
                 extra={fundingCap ? t('projects.action.amountCap', { cap: fundingCap }) : undefined}
                 rules={[
                   { required: true, message: t('projects.action.amountRequired') },
-                  { pattern: /^\d{1,12}(\.\d{1,2})?$/, message: t('projects.money.pattern') },
+                  { pattern: WAN_AMOUNT, message: t('projects.money.pattern') },
                   {
                     validator: async (_, v: string | undefined) => {
                       if (v && fundingCap && Number(v) > Number(fundingCap))

@@ -1,4 +1,5 @@
 import { Col, Form, type FormInstance, Input, Row, Select } from 'antd';
+import { WAN_AMOUNT } from '../../../app/format';
 import { useLocale, useT } from '../../../app/i18n';
 import { useHitechFields } from '../api';
 
@@ -79,7 +80,7 @@ export function ApplicationForm({
             name="requestedAmount"
             rules={[
               { required: true, message: t('projects.app.amountRequired') },
-              { pattern: /^\d{1,12}(\.\d{1,2})?$/, message: t('projects.money.pattern') },
+              { pattern: WAN_AMOUNT, message: t('projects.money.pattern') },
             ]}
           >
             <Input suffix="万元" inputMode="decimal" />

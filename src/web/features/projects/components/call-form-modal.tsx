@@ -16,6 +16,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CallBody, EligibilityRule } from '../../../../domain/contracts/projects';
 import { ORG_KIND_CODES, ORG_KIND_NAMES, type OrgKind } from '../../../../domain/registry';
+import { WAN_AMOUNT } from '../../../app/format';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { useRegions } from '../../reference/api';
@@ -45,7 +46,6 @@ interface CallValues {
   publicityDays: number;
 }
 
-const WAN = /^\d{1,12}(\.\d{1,2})?$/;
 const CODE = /^[a-z0-9_-]{1,40}$/i;
 
 function ruleOf(r: RuleValues): EligibilityRule {
@@ -120,7 +120,7 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
   };
 
   const req = { required: true, message: t('projects.form.required') };
-  const wanRules = [req, { pattern: WAN, message: t('projects.money.pattern') }];
+  const wanRules = [req, { pattern: WAN_AMOUNT, message: t('projects.money.pattern') }];
   const countyOptions = (regions.data ?? [])
     .filter((r) => r.level !== 'city' && r.holdsData !== false)
     .map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.name }));

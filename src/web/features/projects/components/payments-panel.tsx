@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, WAN_AMOUNT } from '../../../app/format';
 import { useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type ApplicationDetail, type Payment, useAddPayment } from '../api';
@@ -91,7 +91,7 @@ function PaymentModal({ id, onClose }: { id: string; onClose: () => void }) {
           name="amount"
           rules={[
             { required: true, message: t('projects.form.required') },
-            { pattern: /^\d{1,12}(\.\d{1,2})?$/, message: t('projects.money.pattern') },
+            { pattern: WAN_AMOUNT, message: t('projects.money.pattern') },
           ]}
         >
           <Input suffix="万元" inputMode="decimal" style={{ width: 220 }} />

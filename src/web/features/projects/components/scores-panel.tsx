@@ -3,7 +3,6 @@ import {
   App as AntApp,
   Button,
   Form,
-  Input,
   Modal,
   Select,
   Skeleton,
@@ -17,6 +16,7 @@ import { useLocale, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type Panel, useExperts, usePanel, useReplaceAssignment } from '../api';
 import { useFieldName } from '../format';
+import { ReasonField } from './reason-field';
 
 type ExpertRow = Panel['experts'][number];
 
@@ -211,16 +211,7 @@ function ReplaceModal({
           )
         }
       >
-        <Form.Item
-          label={t('projects.action.reason')}
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: t('projects.action.reasonRequired') },
-            { min: 2, max: 500 },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
+        <ReasonField />
         <Form.Item
           label={t('projects.draw.substitute')}
           name="expertId"

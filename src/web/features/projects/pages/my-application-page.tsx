@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { isApiError } from '../../../app/api-client';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, WAN_AMOUNT } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import {
@@ -83,9 +83,7 @@ function bodyOf(v: ApplicationFormValues, version: number): ApplicationUpdate {
     ...(title && title.length >= 2 ? { title } : {}),
     summary: orNull(v.summary),
     field: v.field ?? null,
-    requestedAmount: /^\d{1,12}(\.\d{1,2})?$/.test(v.requestedAmount?.trim() ?? '')
-      ? v.requestedAmount!.trim()
-      : null,
+    requestedAmount: WAN_AMOUNT.test(v.requestedAmount?.trim() ?? '') ? v.requestedAmount!.trim() : null,
     form: {
       address: orNull(v.form?.address),
       contactPerson: orNull(v.form?.contactPerson),

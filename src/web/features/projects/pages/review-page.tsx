@@ -28,6 +28,7 @@ import {
   useReview,
   useSubmitReview,
 } from '../api';
+import { ReasonField } from '../components/reason-field';
 import { UUID, useFieldName } from '../format';
 import { REVIEW_STATUS_COLORS } from './reviews-page';
 
@@ -268,16 +269,7 @@ function DeclineModal({ id, onClose }: { id: string; onClose: () => void }) {
           )
         }
       >
-        <Form.Item
-          label={t('projects.action.reason')}
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: t('projects.action.reasonRequired') },
-            { min: 2, max: 500 },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
+        <ReasonField />
       </Form>
     </Modal>
   );

@@ -3,10 +3,11 @@ import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { hteCriteria } from '../../../../domain/registry';
+import { WAN_AMOUNT } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type AnnualStats, type AnnualStatsBody, useSaveAnnualStats } from '../api';
-import { compareDecimal, formatPercent, WAN_PATTERN } from '../format';
+import { compareDecimal, formatPercent } from '../format';
 
 interface StatsFormValues {
   year: number;
@@ -105,12 +106,12 @@ export function AnnualStatsFormModal({
   };
 
   const wanRules = (notAbove?: 'revenue'): Rule[] => [
-    { pattern: WAN_PATTERN, message: t('registry.stats.wanPattern') },
+    { pattern: WAN_AMOUNT, message: t('registry.stats.wanPattern') },
     ({ getFieldValue }) => ({
       validator: async (_, value: string | undefined) => {
-        if (!notAbove || !value || !WAN_PATTERN.test(value)) return;
+        if (!notAbove || !value || !WAN_AMOUNT.test(value)) return;
         const revenue = getFieldValue('revenue') as string | undefined;
-        if (revenue && WAN_PATTERN.test(revenue) && compareDecimal(value, revenue) > 0)
+        if (revenue && WAN_AMOUNT.test(revenue) && compareDecimal(value, revenue) > 0)
           throw new Error(t('registry.stats.notAboveRevenue'));
       },
     }),
@@ -255,5 +256,5 @@ function valuesOf(row: AnnualStats): StatsFormValues {
 
 /** Only a well-formed figure feeds the preview; a half-typed one shows as missing. */
 function validMoney(v: string | undefined): string | null {
-  return v && WAN_PATTERN.test(v.trim()) ? v.trim() : null;
+  return v && WAN_AMOUNT.test(v.trim()) ? v.trim() : null;
 }

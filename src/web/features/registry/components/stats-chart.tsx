@@ -6,8 +6,9 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useT } from '../../../app/i18n';
+import { chartOn, useEChart } from '../../../app/use-echart';
 import type { AnnualStats } from '../api';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -17,23 +18,10 @@ const plotted = (v: string | null) => (v === null ? null : Number(v));
 
 export default function StatsChart({ stats }: { stats: AnnualStats[] }) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useEChart();
 
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    const el = ref.current;
-    const chart = el ? echarts.getInstanceByDom(el) : undefined;
+    const chart = chartOn(ref.current);
     if (!chart) return;
     const years = [...stats].sort((a, b) => a.year - b.year);
     const revenue = t('registry.stats.revenue');
@@ -71,7 +59,7 @@ export default function StatsChart({ stats }: { stats: AnnualStats[] }) {
       },
       true,
     );
-  }, [stats, t]);
+  }, [stats, t, ref]);
 
   return (
     <div

@@ -18,9 +18,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
+import { WAN_AMOUNT } from '../../../app/format';
 import { useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
-import { formatWan, WAN_PATTERN } from '../format';
+import { formatWan } from '../format';
 
 export interface YearlyField<K extends string> {
   key: K;
@@ -146,7 +147,7 @@ export function YearlyFiguresModal<K extends string>(props: {
                       rules={[
                         ...(f.required ? [{ required: true, message: t('registry.form.required') }] : []),
                         ...(f.kind === 'wan'
-                          ? [{ pattern: WAN_PATTERN, message: t('registry.stats.wanPattern') }]
+                          ? [{ pattern: WAN_AMOUNT, message: t('registry.stats.wanPattern') }]
                           : []),
                       ]}
                     >

@@ -1,12 +1,13 @@
 import { Alert, Card, DatePicker, Form, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useLocale, useT } from '../../../app/i18n';
+import { useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
-import { exportPaths, type QualificationListQuery, useQualifications, useQualificationTypes } from '../api';
+import { exportPaths, type QualificationListQuery, useQualifications } from '../api';
 import { QualificationTable } from '../components/qualification-table';
 import { RegionSelect, useOffersRegionFilter } from '../components/region-select';
+import { QualificationTypeField } from '../components/registry-filter-fields';
 import { todayIso } from '../format';
 
 type ExpiryFilters = Pick<QualificationListQuery, 'expiresWithin' | 'typeCode' | 'regionCode' | 'validOn'>;
@@ -21,12 +22,10 @@ const DEFAULT_WINDOW = 90;
  */
 export function ExpiryPage() {
   const t = useT();
-  const { locale } = useLocale();
   const offersRegion = useOffersRegionFilter();
   const [filterForm] = Form.useForm<ExpiryFilterValues>();
   const list = useListState<ExpiryFilters>({ expiresWithin: DEFAULT_WINDOW }, 'validUntil');
   const quals = useQualifications(list.params);
-  const types = useQualificationTypes();
   const days = Number(list.exportQuery.expiresWithin ?? DEFAULT_WINDOW);
   const base = list.exportQuery.validOn ?? todayIso();
 
@@ -57,19 +56,7 @@ export function ExpiryPage() {
         <Form.Item label={t('registry.expiry.base')} name="validOn" tooltip={t('registry.expiry.baseHint')}>
           <DatePicker placeholder={t('registry.today')} />
         </Form.Item>
-        <Form.Item label={t('registry.qual.type')} name="typeCode">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-            loading={types.isLoading}
-            options={(types.data ?? []).map((q) => ({
-              value: q.code,
-              label: locale === 'en' ? q.nameEn : q.name,
-            }))}
-          />
-        </Form.Item>
+        <QualificationTypeField />
         {offersRegion && (
           <Form.Item label={t('registry.org.region')} name="regionCode">
             <RegionSelect />

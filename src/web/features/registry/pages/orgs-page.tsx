@@ -6,7 +6,6 @@ import {
   DatePicker,
   Empty,
   Form,
-  Input,
   Select,
   Space,
   Table,
@@ -43,6 +42,7 @@ import { IndustryCascader, industryLabel } from '../components/industry-cascader
 import { OrgFormModal } from '../components/org-form-modal';
 import { QualificationTags } from '../components/qualification-tags';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
+import { SearchField } from '../components/registry-filter-fields';
 import { hasFilters } from '../list-filters';
 
 type OrgFilters = Omit<OrgListQuery, 'page' | 'pageSize' | 'sort'>;
@@ -172,14 +172,7 @@ export function OrgsPage() {
         onApply={onApply}
         label={t('list.filters')}
       >
-        <Form.Item label={t('registry.search')} name="q">
-          <Input
-            allowClear
-            placeholder={t('registry.org.searchPlaceholder')}
-            style={{ width: 440 }}
-            maxLength={100}
-          />
-        </Form.Item>
+        <SearchField placeholder={t('registry.org.searchPlaceholder')} width={440} />
         {offersRegion && (
           <Form.Item label={t('registry.org.region')} name="regionCode">
             <RegionSelect />

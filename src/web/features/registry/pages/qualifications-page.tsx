@@ -1,13 +1,14 @@
-import { Alert, Card, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Card, DatePicker, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { LEVEL_CODES, LEVEL_NAMES } from '../../../../domain/registry';
-import { useLocale, useMsg, useT } from '../../../app/i18n';
+import { useMsg, useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
-import { exportPaths, type QualificationListQuery, useQualifications, useQualificationTypes } from '../api';
+import { exportPaths, type QualificationListQuery, useQualifications } from '../api';
 import { QualificationTable } from '../components/qualification-table';
 import { RegionSelect, useOffersRegionFilter } from '../components/region-select';
+import { QualificationTypeField, SearchField } from '../components/registry-filter-fields';
 import { hasFilters } from '../list-filters';
 
 type QualificationFilters = Omit<QualificationListQuery, 'page' | 'pageSize' | 'sort'>;
@@ -19,12 +20,10 @@ const STATUSES = ['all', 'valid', 'expired', 'revoked'] as const;
 export function QualificationsPage() {
   const t = useT();
   const pickMsg = useMsg();
-  const { locale } = useLocale();
   const offersRegion = useOffersRegionFilter();
   const [filterForm] = Form.useForm<FilterValues>();
   const list = useListState<QualificationFilters>({ status: 'all' }, '-issuedOn');
   const quals = useQualifications(list.params);
-  const types = useQualificationTypes();
 
   const onApply = ({ validOn, ...rest }: FilterValues) =>
     list.applyFilters({ ...rest, validOn: validOn ? validOn.format('YYYY-MM-DD') : undefined });
@@ -42,27 +41,8 @@ export function QualificationsPage() {
         onApply={onApply}
         label={t('list.filters')}
       >
-        <Form.Item label={t('registry.search')} name="q">
-          <Input
-            allowClear
-            placeholder={t('registry.qual.searchPlaceholder')}
-            style={{ width: 280 }}
-            maxLength={100}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.qual.type')} name="typeCode">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-            loading={types.isLoading}
-            options={(types.data ?? []).map((q) => ({
-              value: q.code,
-              label: locale === 'en' ? q.nameEn : q.name,
-            }))}
-          />
-        </Form.Item>
+        <SearchField placeholder={t('registry.qual.searchPlaceholder')} width={280} />
+        <QualificationTypeField />
         <Form.Item label={t('registry.qual.level')} name="level">
           <Select
             allowClear
