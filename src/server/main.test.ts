@@ -172,6 +172,7 @@ describe('the server process', () => {
   it('started against an unreachable PostgreSQL prints one line without a stack and exits 1', async () => {
     const run = start({
       DATABASE_URL: 'postgres://kc:secret-pw@127.0.0.1:1/kechuang',
+      KECHUANG_SECRET_KEY: '0'.repeat(64),
       DB_CONNECT_RETRIES: '0',
     });
     runs.push(run);

@@ -12,6 +12,7 @@ import { failInterruptedImports, watchImports } from './modules/registry/import/
 import { writeAudit } from './platform/audit';
 import { scheduleDailyBackups } from './platform/backup';
 import { resolveCryptoProfile } from './platform/crypto-profile';
+import { StartupError } from './platform/errors';
 import { RegionTree } from './platform/region-tree';
 import { installSecretKey, loadSecretKey } from './platform/secret-box';
 
@@ -140,6 +141,7 @@ main().catch((e) => {
   // Losing the database half-way through starting is an operations fault, not a bug: one line.
   if (isDatabaseUnavailable(e))
     console.error(`无法连接数据库 Database unavailable: ${describeDatabaseError(e)}`);
+  else if (e instanceof StartupError) console.error(e.message);
   else console.error(e);
   process.exit(1);
 });

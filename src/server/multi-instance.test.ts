@@ -44,6 +44,8 @@ describe.skipIf(!base)('several app servers on one PostgreSQL database', () => {
       env: {
         ...process.env,
         DATABASE_URL: url,
+        // Every app server of one installation shares the key (docs/security.md).
+        KECHUANG_SECRET_KEY: 'a'.repeat(64),
         PORT: String(port),
         HOST: '127.0.0.1',
         KECHUANG_IMPORT_STALE_SECONDS: String(STALE_SECONDS),

@@ -4,6 +4,12 @@ import { type Locale, type Msg, msg, pick } from '../../domain/message';
 import { describeDatabaseError, isDatabaseUnavailable, isStatementTimeout } from '../db/faults';
 import { noteError } from './request-log';
 
+/**
+ * A setting missing or wrong at start-up: the operator reads its message (Chinese and English) as
+ * one line, without a stack, and the process exits 1.
+ */
+export class StartupError extends Error {}
+
 /** The one error family the application throws; the handler below turns it into the wire shape. */
 export class AppError extends Error {
   constructor(

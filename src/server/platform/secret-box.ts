@@ -13,6 +13,7 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StartupError } from './errors';
 
 export type CryptoProfile = 'standard' | 'gm';
 
@@ -31,11 +32,14 @@ export function loadSecretKey(opts: {
 }): Buffer {
   const given = opts.env.KECHUANG_SECRET_KEY;
   if (given) {
-    if (!/^[0-9a-fA-F]{64}$/.test(given)) throw new Error('KECHUANG_SECRET_KEY must be 64 hex digits');
+    if (!/^[0-9a-fA-F]{64}$/.test(given))
+      throw new StartupError(
+        'KECHUANG_SECRET_KEY 须为 64 位十六进制 / KECHUANG_SECRET_KEY must be 64 hex digits',
+      );
     return Buffer.from(given, 'hex');
   }
   if (opts.databaseUrl) {
-    throw new Error(
+    throw new StartupError(
       '使用 PostgreSQL 时须设置 KECHUANG_SECRET_KEY（64 位十六进制，例如 openssl rand -hex 32）\n' +
         'With DATABASE_URL set, KECHUANG_SECRET_KEY is required (64 hex digits: openssl rand -hex 32)',
     );
