@@ -68,23 +68,48 @@ export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
   return { county, zone, name };
 }
 
-/** A fresh organisation in a region, with a valid USCC (the region part is the city's: codes of test regions are not GB/T 2260). */
-export async function makeOrg(
-  ctx: TestContext,
-  regionCode: string,
-  kind: 'enterprise' | 'institute' = 'enterprise',
-) {
+/** A random valid USCC (I, O, S, V and Z are not USCC characters); a zone's or test county's code gives the city's region part. */
+function testUscc(regionCode: string): string {
   const base = randomBytes(4)
     .toString('hex')
     .toUpperCase()
     .replace(/[IOSVZ]/g, '1')
     .slice(0, 8);
   const region6 = /^\d{6}/.test(regionCode) ? regionCode.slice(0, 6) : '350500';
+  return makeUscc('9', '1', region6, base);
+}
+
+/** A fresh organisation in a region, with a valid USCC (the region part is the city's: codes of test regions are not GB/T 2260). */
+export async function makeOrg(
+  ctx: TestContext,
+  regionCode: string,
+  kind: 'enterprise' | 'institute' = 'enterprise',
+) {
   const [org] = await ctx.database.db
     .insert(organizations)
-    .values({ uscc: makeUscc('9', '1', region6, base), name: uniq('测试单位'), kind, regionCode })
+    .values({ uscc: testUscc(regionCode), name: uniq('测试单位'), kind, regionCode })
     .returning();
   return org;
+}
+
+/**
+ * An organisation registered by staff through the registry API, as a user would: the registry's
+ * own checks run (a factory insert would skip them). `regionCode` may be a zone's.
+ */
+export async function registerOrg(ctx: TestContext, cookie: string, regionCode = '350582') {
+  const res = await call(ctx.app, {
+    method: 'POST',
+    url: '/api/v1/registry/orgs',
+    cookie,
+    body: {
+      uscc: testUscc(regionCode),
+      name: uniq('评审测试单位'),
+      kind: 'enterprise',
+      regionCode,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; regionCode: string; name: string };
 }
 
 /**

@@ -1,14 +1,12 @@
 /** Fixtures of the expert review API tests: organisations, calls, applications and experts. */
-import { randomBytes } from 'node:crypto';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { makeUscc } from '../../domain/identifiers';
 import { experts } from '../db/schema';
-import { createCall } from './factories';
+import { createCall, registerOrg } from './factories';
 import { call, createUser, login, type TestContext, uniq } from './harness';
 import { API, insertApplication } from './projects-fixtures';
 
-export { API };
+export { API, registerOrg };
 export const RUBRIC = [
   { code: 'innovation', name: '创新性', nameEn: 'Innovation', max: 60 },
   { code: 'benefit', name: '效益', nameEn: 'Benefit', max: 40 },
@@ -39,28 +37,6 @@ export async function isolatePool(ctx: TestContext, keep: string[]) {
     .set({ active: false })
     .where(and(eq(experts.active, true), notInArray(experts.id, keep)));
   return true;
-}
-
-/** An organisation registered by staff through the registry API. */
-export async function registerOrg(ctx: TestContext, cookie: string, regionCode = '350582') {
-  const base = randomBytes(4)
-    .toString('hex')
-    .toUpperCase()
-    .replace(/[IOSVZ]/g, '3')
-    .slice(0, 8);
-  const res = await call(ctx.app, {
-    method: 'POST',
-    url: '/api/v1/registry/orgs',
-    cookie,
-    body: {
-      uscc: makeUscc('9', '1', regionCode, base),
-      name: uniq('评审测试单位'),
-      kind: 'enterprise',
-      regionCode,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; regionCode: string; name: string };
 }
 
 export async function reviewCall(ctx: TestContext, cookie: string, expertsPerApplication: number) {

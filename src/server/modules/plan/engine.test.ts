@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { makeUscc } from '../../../domain/identifiers';
 import { reportedValues } from '../../db/schema';
+import { registerOrg } from '../../test/factories';
 import { call, describeEachDb, signedIn, type TestContext } from '../../test/harness';
 
 /*
@@ -14,26 +13,6 @@ import { call, describeEachDb, signedIn, type TestContext } from '../../test/har
  * 规上 2076 = 2 (A, B), with R&D = 1 (A) → share 50.0%.
  */
 const YEAR = 2076;
-
-async function org(ctx: TestContext, cookie: string, regionCode: string) {
-  const base = randomBytes(4)
-    .toString('hex')
-    .toUpperCase()
-    .replace(/[IOSVZ]/g, '3')
-    .slice(0, 8);
-  const res = await call(ctx.app, {
-    method: 'POST',
-    url: '/api/v1/registry/orgs',
-    cookie,
-    body: {
-      uscc: makeUscc('9', '1', '350500', base),
-      name: `指标测试${base}有限公司`,
-      kind: 'enterprise',
-      regionCode,
-    },
-  });
-  return res.json().id as string;
-}
 
 async function hte(ctx: TestContext, cookie: string, orgId: string, issuedOn: string) {
   const res = await call(ctx.app, {
@@ -64,9 +43,9 @@ describeEachDb('plan engine on a hand-computed fixture', (ctx) => {
       await Promise.all(regions.map(async (r) => [r, await values(r)] as const)),
     ) as Record<string, Record<string, number>>;
     const beforeBoundary = await values('350500', `${YEAR}-12-30`);
-    const a = await org(ctx, staff.cookie, '350582');
-    const b = await org(ctx, staff.cookie, '350582');
-    const c = await org(ctx, staff.cookie, '350500Z1');
+    const a = (await registerOrg(ctx, staff.cookie, '350582')).id;
+    const b = (await registerOrg(ctx, staff.cookie, '350582')).id;
+    const c = (await registerOrg(ctx, staff.cookie, '350500Z1')).id;
     await hte(ctx, staff.cookie, a, '2073-12-31');
     await hte(ctx, staff.cookie, b, '2074-01-01');
     await hte(ctx, staff.cookie, c, '2075-05-01');

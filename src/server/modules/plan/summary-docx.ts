@@ -11,23 +11,17 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
+  type Table,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
 } from 'docx';
+import { font, officeTable } from '../../platform/docx';
 import type { SummaryDoc, SummaryTable } from './summary-model';
 
-const LATIN = 'Times New Roman';
 const SONG = '宋体';
 const HEI = '黑体';
-const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia });
 
 /** Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt. */
-const SIZE = { title: 44, h1: 32, h2: 28, body: 24, table: 21, small: 21 };
+const SIZE = { title: 44, h1: 32, h2: 28, body: 24, small: 21 };
 
 /** A4 in twips, with the margins of a Chinese office document. */
 const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1588, right: 1474 };
@@ -48,56 +42,9 @@ function heading(text: string, level: 1 | 2): Paragraph {
   });
 }
 
-function cell(text: string, opts: { header?: boolean; numeric?: boolean; width: number }): TableCell {
-  return new TableCell({
-    width: { size: opts.width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    shading: opts.header ? { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } : undefined,
-    children: [
-      new Paragraph({
-        spacing: { line: 260, before: 0, after: 0 },
-        alignment: opts.header
-          ? AlignmentType.CENTER
-          : opts.numeric
-            ? AlignmentType.RIGHT
-            : AlignmentType.LEFT,
-        children: [
-          new TextRun({
-            text,
-            size: SIZE.table,
-            bold: opts.header,
-            font: opts.header ? font(HEI) : undefined,
-          }),
-        ],
-      }),
-    ],
-  });
-}
-
 /** A table over the text width; `weights` share the width out among the columns. */
 function table(t: SummaryTable, weights: number[]): Table {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: t.header.map((h, i) => cell(h, { header: true, width: widths[i] })),
-      }),
-      ...t.rows.map(
-        (r) =>
-          new TableRow({
-            cantSplit: true,
-            children: r.map((c, i) => cell(c, { numeric: t.numeric[i], width: widths[i] })),
-          }),
-      ),
-    ],
-  });
+  return officeTable({ ...t, weights, width: TEXT_WIDTH, spacing: { line: 260, before: 0, after: 0 } });
 }
 
 function centred(text: string, size: number, eastAsia = SONG): Paragraph {

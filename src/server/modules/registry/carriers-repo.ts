@@ -1,56 +1,20 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { CarrierFilters, CarrierListQuery } from '../../../domain/contracts/registry-facilities';
+import type { CarrierFilters } from '../../../domain/contracts/registry-facilities';
 import type { Tx } from '../../db/client';
 import { carrierAnnual as a, carriers as p } from '../../db/schema';
-import { pageRows, rowsAfter } from '../../platform/list-kit';
-import type { RegionTree } from '../../platform/region-tree';
-import type { Scope } from '../../platform/scope';
 import { carrierSelect, facilityListing } from './facilities-repo';
 
-const listing = facilityListing<CarrierFilters>({
+const listing = facilityListing({
   table: p,
   owner: p.operatorOrgId,
-  ownerOf: (f) => f.operatorOrgId,
+  ownerOf: (f: CarrierFilters) => f.operatorOrgId,
   ownerName: 'operatorOrgName',
+  select: (tx) => carrierSelect(tx).$dynamic(),
 });
 
 export type CarrierRow = Awaited<ReturnType<typeof carrierSelect>>[number];
 
-export function listCarriers(
-  tx: Tx,
-  scope: Scope,
-  q: CarrierListQuery,
-  tree: RegionTree,
-  limit: number,
-  offset: number,
-) {
-  return pageRows(
-    carrierSelect(tx).$dynamic(),
-    listing.where(scope, q, tree),
-    listing.order(q.sort),
-    limit,
-    offset,
-  );
-}
-
-export const countCarriers = listing.count;
-
-/** Keyset pages for exports: constant cost per batch however deep the export goes. */
-export function carriersAfter(
-  tx: Tx,
-  scope: Scope,
-  f: CarrierFilters,
-  tree: RegionTree,
-  afterId: string | null,
-  limit: number,
-) {
-  return rowsAfter(carrierSelect(tx).$dynamic(), listing.where(scope, f, tree), p.id, afterId, limit);
-}
-
-export async function getCarrierRow(tx: Tx, id: string): Promise<CarrierRow | undefined> {
-  const [row] = await carrierSelect(tx).where(eq(p.id, id));
-  return row;
-}
+export const { list: listCarriers, count: countCarriers, after: carriersAfter, get: getCarrierRow } = listing;
 
 const annualColumns = {
   year: a.year,

@@ -1,28 +1,36 @@
 import { and, asc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { carrierAnnual, carriers, organizations, rdPlatforms, regions } from '../../db/schema';
+import { pageRows, rowsAfter } from '../../platform/list-kit';
 import { likePattern, orderBy } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { type Scope, scopeWhere } from '../../platform/scope';
 import { regionFilter } from './orgs-repo';
 
+/** The columns platforms and carriers have alike, with the region's name (its code where unnamed). */
+function facilityColumns<T extends typeof rdPlatforms | typeof carriers>(t: T) {
+  return {
+    id: t.id as T['id'],
+    regionCode: t.regionCode as T['regionCode'],
+    regionName: sql<string>`coalesce(${regions.name}, ${t.regionCode})`,
+    kind: t.kind as T['kind'],
+    name: t.name as T['name'],
+    level: t.level as T['level'],
+    recognizedOn: t.recognizedOn as T['recognizedOn'],
+    documentNo: t.documentNo as T['documentNo'],
+    status: t.status as T['status'],
+    endedOn: t.endedOn as T['endedOn'],
+  };
+}
+
 /** R&D platforms with their host's name and region name, for lists and the organisation page. */
 export function platformSelect(tx: Tx) {
   return tx
     .select({
-      id: rdPlatforms.id,
+      ...facilityColumns(rdPlatforms),
       hostOrgId: rdPlatforms.hostOrgId,
       hostOrgName: organizations.name,
-      regionCode: rdPlatforms.regionCode,
-      regionName: sql<string>`coalesce(${regions.name}, ${rdPlatforms.regionCode})`,
-      kind: rdPlatforms.kind,
-      name: rdPlatforms.name,
-      level: rdPlatforms.level,
-      recognizedOn: rdPlatforms.recognizedOn,
-      documentNo: rdPlatforms.documentNo,
-      status: rdPlatforms.status,
-      endedOn: rdPlatforms.endedOn,
     })
     .from(rdPlatforms)
     .innerJoin(organizations, eq(organizations.id, rdPlatforms.hostOrgId))
@@ -34,18 +42,9 @@ export function carrierSelect(tx: Tx) {
   const latest = sql`(select max(${carrierAnnual.year}) from ${carrierAnnual} where ${carrierAnnual.carrierId} = ${carriers.id})`;
   return tx
     .select({
-      id: carriers.id,
+      ...facilityColumns(carriers),
       operatorOrgId: carriers.operatorOrgId,
       operatorOrgName: organizations.name,
-      regionCode: carriers.regionCode,
-      regionName: sql<string>`coalesce(${regions.name}, ${carriers.regionCode})`,
-      kind: carriers.kind,
-      name: carriers.name,
-      level: carriers.level,
-      recognizedOn: carriers.recognizedOn,
-      documentNo: carriers.documentNo,
-      status: carriers.status,
-      endedOn: carriers.endedOn,
       latestYear: sql<number | null>`${latest}`,
       startupsServed: sql<
         number | null
@@ -91,13 +90,14 @@ interface FacilityFilters {
 /**
  * The one list of platforms and of carriers: a record is its owner's (the owner's region, copied;
  * the owner itself; the owner's park), filtered and sorted alike. `ownerName` is the sort key of
- * the owner's name column in the list.
+ * the owner's name column in the list; `select` is the row a list, an export and a detail show.
  */
-export function facilityListing<F extends FacilityFilters>(spec: {
+export function facilityListing<F extends FacilityFilters, S extends PgSelect>(spec: {
   table: FacilityTable;
   owner: PgColumn;
   ownerOf: (f: F) => string | undefined;
   ownerName: string;
+  select: (tx: Tx) => S;
 }) {
   const t = spec.table;
   const scopeColumns = { regionCode: t.regionCode, orgId: spec.owner, parkId: organizations.parkId };
@@ -124,10 +124,21 @@ export function facilityListing<F extends FacilityFilters>(spec: {
       f.q ? or(ilike(t.name, likePattern(f.q)), ilike(organizations.name, likePattern(f.q))) : undefined,
     );
   }
+  type Row = Awaited<S>[number];
   return {
-    where,
-    /** Newest recognition first unless the list asks otherwise; the id keeps pages stable. */
-    order: (sort: string | undefined) => orderBy(sort ?? '-recognizedOn', sortable, asc(t.id)),
+    /** One page; newest recognition first unless the list asks otherwise, the id keeps pages stable. */
+    list(tx: Tx, scope: Scope, q: F & { sort?: string }, tree: RegionTree, limit: number, offset: number) {
+      const order = orderBy(q.sort ?? '-recognizedOn', sortable, asc(t.id));
+      return pageRows(spec.select(tx), where(scope, q, tree), order, limit, offset) as Promise<Row[]>;
+    },
+    /** Keyset pages for exports: constant cost per batch however deep the export goes. */
+    after(tx: Tx, scope: Scope, f: F, tree: RegionTree, afterId: string | null, limit: number) {
+      return rowsAfter(spec.select(tx), where(scope, f, tree), t.id, afterId, limit) as Promise<Row[]>;
+    },
+    async get(tx: Tx, id: string): Promise<Row | undefined> {
+      const [row] = (await spec.select(tx).where(eq(t.id, id))) as Row[];
+      return row;
+    },
     async count(tx: Tx, scope: Scope, f: F, tree: RegionTree): Promise<number> {
       const [row] = await tx
         .select({ n: sql<number>`count(*)::int` })
