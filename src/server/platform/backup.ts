@@ -401,6 +401,9 @@ interface Log {
  * The backups sit beside the data directory, not in it: a dump of the directory would otherwise
  * contain every earlier backup.
  */
+/** How long after start-up the first daily-backup check runs. */
+const FIRST_CHECK_MS = 5 * 60_000;
+
 export function scheduleDailyBackups(database: Database, opts: { dir: string; keep: number }, log: Log) {
   if (database.driver !== 'pglite' || opts.keep <= 0) return () => {};
   const client = (database.db as unknown as { $client: PGlite }).$client;
@@ -419,8 +422,14 @@ export function scheduleDailyBackups(database: Database, opts: { dir: string; ke
       busy = false;
     }
   };
+  // The first check waits a few minutes: a start (or a restart loop) answers requests and can
+  // stop promptly before a dump holds the database's writes.
+  const first = setTimeout(tick, FIRST_CHECK_MS);
+  first.unref();
   const timer = setInterval(tick, 3_600_000);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
