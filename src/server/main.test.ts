@@ -12,7 +12,6 @@ import { createUser } from './test/harness';
 
 // The server as operators run it: a real process, real signals, a real socket.
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 interface Run {
   child: ChildProcess;
@@ -21,7 +20,8 @@ interface Run {
 }
 
 function start(env: Record<string, string>): Run {
-  const child = spawn(TSX, ['src/server/main.ts'], {
+  // node --import tsx: one process, so SIGTERM reaches the server itself, not a wrapper that relays it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, KECHUANG_WEB_DIR: path.join(os.tmpdir(), 'kc-no-web'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
