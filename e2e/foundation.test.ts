@@ -69,15 +69,19 @@ describe('sign-in and role menus', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('county.shishi');
     await dialog.getByLabel('姓名').fill('石狮市科技局');
-    await dialog.getByLabel('所属县(市、区)').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('石狮市', { exact: true }).click();
+    // Typed rather than clicked: the dropdown's list scrolls while it opens.
+    await dialog.getByLabel('所属县(市、区)').fill('石狮');
+    await page.locator('.ant-select-dropdown:visible').getByTitle('石狮市', { exact: true }).waitFor();
+    await dialog.getByLabel('所属县(市、区)').press('Enter');
     await dialog.getByRole('button', { name: /确\s*定|创\s*建|保\s*存/ }).click();
     // The first password is generated and shown once.
     const shown = page.getByTestId('initial-password');
     await seen(shown);
     const initialPassword = ((await shown.textContent()) ?? '').trim();
+    // The dialog's footer button (its corner ✕ is named 关闭 too).
     await page
       .getByRole('dialog')
+      .locator('.ant-modal-footer, .ant-modal-body')
       .getByRole('button', { name: /关\s*闭/ })
       .click();
     await seen(page.getByRole('cell', { name: 'county.shishi' }));

@@ -117,6 +117,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 export async function menuLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: '主菜单' });
   await nav.waitFor();
+  // The items follow the user's abilities, which arrive just after the navigation itself.
+  await nav.getByRole('menuitem').first().waitFor();
   return (await nav.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
 }
 
