@@ -180,6 +180,10 @@ class RouteFuzzer {
       } else if (this.takesBody) {
         b = canPlant ? pick(this.r, HOSTILE_VALUES)() : { '\u0000': pick(this.r, CONTROL_STRINGS) };
       }
+      // Where no write may land, a case that left the plausible body whole (a hostile path or
+      // query only) would be an accepted write: its body is made one that cannot pass.
+      if (!canPlant && this.takesBody && raw === undefined && b === body)
+        b = { '\u0000': pick(this.r, CONTROL_STRINGS) };
       await this.send(p, q, this.takesBody ? (raw ?? JSON.stringify(b ?? {})) : undefined);
     }
   }
