@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createGzip } from 'node:zlib';
-import { and, asc, gt, lt, sql } from 'drizzle-orm';
 import { msg } from '../../domain/message';
-import { type Db, queryRows } from '../db/client';
-import { auditArchives, auditLog } from '../db/schema';
+import type { Db } from '../db/client';
 import { type AuditContext, archiveLine, GENESIS, verifyArchiveLines, writeAudit } from './audit';
+import {
+  auditRowsToArchive,
+  deleteAuditUpTo,
+  firstIdToKeep,
+  insertArchive,
+  lastArchivedHash,
+  lockAuditChain,
+  retentionCutoff,
+} from './audit-repo';
 import { conflict, invalid } from './errors';
 
 /**
@@ -41,24 +48,13 @@ export async function purgeAuditLog(
       ),
     );
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7310021)`);
-    const [{ cutoff }] = await queryRows<{ cutoff: string }>(
-      tx,
-      sql`select to_char((now() - make_interval(months => ${retentionMonths})) at time zone 'UTC',
-        'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cutoff`,
-    );
+    await lockAuditChain(tx);
+    const cutoff = await retentionCutoff(tx, retentionMonths);
     // The prefix ends before the first entry young enough to keep, even if a later one is older
     // (clocks of several app servers may disagree by a little).
-    const [{ keepFrom }] = await queryRows<{ keepFrom: string | null }>(
-      tx,
-      sql`select min(id)::text as "keepFrom" from audit_log where at >= ${cutoff}::timestamptz`,
-    );
-    const [previous] = await tx
-      .select({ lastHash: auditArchives.lastHash })
-      .from(auditArchives)
-      .orderBy(sql`${auditArchives.lastId} desc`)
-      .limit(1);
-    const firstPrev = previous?.lastHash ?? GENESIS;
+    const keepFrom = await firstIdToKeep(tx, cutoff);
+    const [previous] = await lastArchivedHash(tx);
+    const firstPrev = previous?.hash ?? GENESIS;
 
     const gzip = createGzip();
     const chunks: Buffer[] = [];
@@ -69,18 +65,7 @@ export async function purgeAuditLog(
     let firstId: bigint | null = null;
     let lastId = 0n;
     for (;;) {
-      const rows = await tx
-        .select()
-        .from(auditLog)
-        .where(
-          and(
-            gt(auditLog.id, lastId),
-            lt(auditLog.at, cutoff),
-            keepFrom ? lt(auditLog.id, BigInt(keepFrom)) : undefined,
-          ),
-        )
-        .orderBy(asc(auditLog.id))
-        .limit(2000);
+      const rows = await auditRowsToArchive(tx, lastId, cutoff, keepFrom, 2000);
       if (rows.length === 0) break;
       const lines = rows.map(archiveLine);
       const check = verifyArchiveLines(lines, prev);
@@ -104,9 +89,7 @@ export async function purgeAuditLog(
 
     const content = Buffer.concat(chunks);
     const contentSha256 = createHash('sha256').update(content).digest('hex');
-    const [archive] = await tx
-      .insert(auditArchives)
-      .values({
+    const archive = await insertArchive(tx, {
         archivedBy: ctx.actor?.username ?? null,
         firstId,
         lastId,
@@ -115,10 +98,9 @@ export async function purgeAuditLog(
         lastHash: prev,
         cutoff,
         contentSha256,
-        content,
-      })
-      .returning({ id: auditArchives.id });
-    await tx.delete(auditLog).where(sql`${auditLog.id} <= ${lastId}`);
+      content,
+    });
+    await deleteAuditUpTo(tx, lastId);
     const result = {
       archiveId: String(archive.id),
       entries,

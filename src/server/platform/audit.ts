@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { asc, desc, gt, sql } from 'drizzle-orm';
-import { type Db, queryRows, type Tx } from '../db/client';
-import { auditArchives, auditLog } from '../db/schema';
+import type { Db, Tx } from '../db/client';
+import type { auditLog } from '../db/schema';
+import {
+  auditRowsAfter,
+  getArchive,
+  insertAuditRows,
+  lastArchivedHash,
+  lastAuditHash,
+  listArchiveAnchors,
+  lockAuditChain,
+  nextAuditIds,
+} from './audit-repo';
 import { auditDigest } from './secret-box';
 
 /** Who did it and from where: carried from the request into every write. */
@@ -69,19 +78,11 @@ export async function writeAuditEntries(
   entries: { ctx: AuditContext; event: AuditEvent }[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(7310021)`);
-  const last = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(sql`${auditLog.id} desc`)
-    .limit(1);
+  await lockAuditChain(tx);
+  const last = await lastAuditHash(tx);
   // Once everything older has been archived and purged, the chain goes on from the archive's end.
   if (last.length === 0) last.push(...(await lastArchivedHash(tx)));
-  const ids = await queryRows<{ id: string }>(
-    tx,
-    sql`select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id
-        from generate_series(1, ${entries.length}) as n order by n`,
-  );
+  const ids = await nextAuditIds(tx, entries.length);
   let prevHash = last[0]?.hash ?? GENESIS;
   const rows = entries.map(({ ctx, event }, i) => {
     const row: Omit<AuditRow, 'hash'> = {
@@ -103,15 +104,7 @@ export async function writeAuditEntries(
     prevHash = entryHash(row);
     return { ...row, hash: prevHash };
   });
-  await tx.insert(auditLog).values(rows);
-}
-
-function lastArchivedHash(tx: Tx) {
-  return tx
-    .select({ hash: auditArchives.lastHash })
-    .from(auditArchives)
-    .orderBy(desc(auditArchives.lastId))
-    .limit(1);
+  await insertAuditRows(tx, rows);
 }
 
 /** An entry as an archive line: the stored columns with the id as text and the time as ISO. */
@@ -157,12 +150,9 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   let checked = 0;
   let archived = 0;
   let after = 0n;
-  const anchors = await db
-    .select({ id: auditArchives.id, firstId: auditArchives.firstId, lastId: auditArchives.lastId })
-    .from(auditArchives)
-    .orderBy(asc(auditArchives.lastId));
+  const anchors = await listArchiveAnchors(db);
   for (const anchor of anchors) {
-    const [a] = await db.select().from(auditArchives).where(sql`${auditArchives.id} = ${anchor.id}`);
+    const a = await getArchive(db, anchor.id);
     const content = Buffer.from(a.content);
     const lines = gunzipSync(content).toString('utf8').split('\n').filter(Boolean);
     const digest = createHash('sha256').update(content).digest('hex');
@@ -178,12 +168,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
     after = a.lastId;
   }
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.id, after))
-      .orderBy(asc(auditLog.id))
-      .limit(5000);
+    const rows = await auditRowsAfter(db, after, 5000);
     if (rows.length === 0) return { ok: true, checked, archived };
     for (const row of rows) {
       const { hash, ...rest } = row;

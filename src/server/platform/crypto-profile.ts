@@ -3,10 +3,10 @@
  * first start selects the 国密 profile (GB/T 39786: SM3 audit chain, SM4 for secrets and personal
  * identifiers). It is recorded in the database, since an audit chain cannot change digest midway.
  */
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { auditLog, settings } from '../db/schema';
+import { hasAuditEntries } from './audit-repo';
 import type { CryptoProfile } from './secret-box';
+import { findSetting, insertSettingIfAbsent } from './settings-repo';
 
 const KEY = 'crypto-profile';
 
@@ -15,7 +15,7 @@ export async function resolveCryptoProfile(db: Db, env: NodeJS.ProcessEnv): Prom
   if (wanted && wanted !== 'gm' && wanted !== 'standard') {
     throw new Error('KECHUANG_CRYPTO_PROFILE must be "gm" or "standard"');
   }
-  const [row] = await db.select().from(settings).where(sql`${settings.key} = ${KEY}`);
+  const row = await findSetting(db, KEY);
   if (row) {
     const stored = row.value as CryptoProfile;
     if (wanted && wanted !== stored) {
@@ -26,13 +26,12 @@ export async function resolveCryptoProfile(db: Db, env: NodeJS.ProcessEnv): Prom
     return stored;
   }
   // An installation that already has an audit chain predates the choice: it stays standard.
-  const [any] = await db.select({ id: auditLog.id }).from(auditLog).limit(1);
-  if (any && wanted === 'gm') {
+  if ((await hasAuditEntries(db)) && wanted === 'gm') {
     throw new Error(
       '国密配置须在首次启动时选择 · The 国密 (gm) profile can only be chosen on a new installation',
     );
   }
   const chosen: CryptoProfile = wanted === 'gm' ? 'gm' : 'standard';
-  await db.insert(settings).values({ key: KEY, value: chosen }).onConflictDoNothing();
+  await insertSettingIfAbsent(db, KEY, chosen);
   return chosen;
 }

@@ -6,13 +6,12 @@
  * behaves as before.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { msg } from '../../domain/message';
 import type { Db } from '../db/client';
-import { idempotencyKeys } from '../db/schema';
 import { canonicalJson } from './audit';
 import { AppError } from './errors';
+import { claimKey, deleteExpiredKeys, findKey, keepAnswer, releaseKey } from './idempotency-repo';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,25 +48,12 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
         `${req.method} ${req.routeOptions.url}\n${canonicalJson(req.params)}\n${canonicalJson(req.body)}`,
       )
       .digest('hex');
-    const mine = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
-    await db
-      .delete(idempotencyKeys)
-      .where(
-        and(
-          eq(idempotencyKeys.userId, userId),
-          lt(idempotencyKeys.createdAt, sql`now() - interval '24 hours'`),
-        ),
-      );
-    const claimed = await db
-      .insert(idempotencyKeys)
-      .values({ userId, key, requestHash })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length) {
+    await deleteExpiredKeys(db, userId);
+    if (await claimKey(db, userId, key, requestHash)) {
       req.idempotencyKey = { userId, key };
       return;
     }
-    const [first] = await db.select().from(idempotencyKeys).where(mine);
+    const first = await findKey(db, userId, key);
     if (!first || first.requestHash !== requestHash)
       throw new AppError(
         422,
@@ -94,9 +80,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     const claim = req.idempotencyKey;
     if (!claim) return payload;
     req.idempotencyKey = null;
-    const where = and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key));
-    if (reply.statusCode >= 500 || typeof payload !== 'string') await db.delete(idempotencyKeys).where(where);
-    else await db.update(idempotencyKeys).set({ status: reply.statusCode, body: payload }).where(where);
+    if (reply.statusCode >= 500 || typeof payload !== 'string') await releaseKey(db, claim.userId, claim.key);
+    else await keepAnswer(db, claim.userId, claim.key, reply.statusCode, payload);
     return payload;
   });
 }

@@ -1,6 +1,6 @@
-import { asc } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { regions } from '../db/schema';
+import type { regions } from '../db/schema';
+import { listRegionRows } from './regions-repo';
 
 export type RegionRow = typeof regions.$inferSelect;
 
@@ -20,7 +20,7 @@ export class RegionTree {
   }
 
   static async load(tx: Tx): Promise<RegionTree> {
-    return new RegionTree(await tx.select().from(regions).orderBy(asc(regions.sort)));
+    return new RegionTree(await listRegionRows(tx));
   }
 
   get(code: string): RegionRow | undefined {

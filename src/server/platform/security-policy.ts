@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import {
   DEFAULT_SECURITY_POLICY,
   type SecurityPolicy,
   securityPolicySchema,
 } from '../../domain/password-policy';
 import type { Tx } from '../db/client';
-import { settings } from '../db/schema';
+import { findSetting, saveSetting } from './settings-repo';
 
 const KEY = 'security-policy';
 const TTL_MS = 5_000;
@@ -14,7 +13,7 @@ let cached: { at: number; value: SecurityPolicy } | undefined;
 /** Read often (every request checks session timeouts), changed rarely: cached for a few seconds. */
 export async function getSecurityPolicy(tx: Tx): Promise<SecurityPolicy> {
   if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
-  const [row] = await tx.select().from(settings).where(eq(settings.key, KEY));
+  const row = await findSetting(tx, KEY);
   const parsed = securityPolicySchema.safeParse(row?.value);
   const value = parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY;
   cached = { at: Date.now(), value };
@@ -22,10 +21,7 @@ export async function getSecurityPolicy(tx: Tx): Promise<SecurityPolicy> {
 }
 
 export async function saveSecurityPolicy(tx: Tx, value: SecurityPolicy): Promise<void> {
-  await tx
-    .insert(settings)
-    .values({ key: KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  await saveSetting(tx, KEY, value);
   cached = undefined;
 }
 

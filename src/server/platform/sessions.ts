@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isPermission, type RoleCode } from '../../domain/roles';
 import type { Tx } from '../db/client';
-import { roles, sessions, users } from '../db/schema';
 import type { Actor } from './actor';
 import { getSecurityPolicy } from './security-policy';
+import { closeSession, closeUserSessions, findOpenSession, insertSession, touchSession } from './sessions-repo';
 
 export const SESSION_COOKIE = 'kc_session';
 /**
@@ -50,37 +49,24 @@ export function sessionIdOf(token: string): string {
 export async function createSession(tx: Tx, userId: string, ip: string, userAgent: string | undefined) {
   const token = randomBytes(32).toString('base64url');
   const id = sessionIdOf(token);
-  await tx.insert(sessions).values({ id, userId, ip, userAgent: userAgent?.slice(0, 256) ?? null });
+  await insertSession(tx, id, userId, ip, userAgent?.slice(0, 256) ?? null);
   return { token, id };
 }
 
 export async function endSession(tx: Tx, id: string, reason: string) {
-  await tx
-    .update(sessions)
-    .set({ endedAt: new Date(), endReason: reason })
-    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  await closeSession(tx, id, reason);
 }
 
 /** Ends every open session of a user except `keepId` (a password change ends the others). */
 export async function endUserSessions(tx: Tx, userId: string, reason: string, keepId?: string) {
-  const conds = [eq(sessions.userId, userId), isNull(sessions.endedAt)];
-  if (keepId) conds.push(ne(sessions.id, keepId));
-  await tx
-    .update(sessions)
-    .set({ endedAt: new Date(), endReason: reason })
-    .where(and(...conds));
+  await closeUserSessions(tx, userId, reason, keepId);
 }
 
 /** The actor behind a session token, or null when absent, ended, timed out or disabled. */
 export async function resolveSession(tx: Tx, token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
   const id = sessionIdOf(token);
-  const [row] = await tx
-    .select({ session: sessions, user: users, permissions: roles.permissions })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(roles, eq(roles.code, users.role))
-    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  const row = await findOpenSession(tx, id);
   if (!row) return null;
   if (row.user.status !== 'active') {
     await endSession(tx, id, 'disabled');
@@ -97,10 +83,7 @@ export async function resolveSession(tx: Tx, token: string | undefined): Promise
     return null;
   }
   if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await tx
-      .update(sessions)
-      .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.id, id));
+    await touchSession(tx, id, new Date(now));
   }
   const u = row.user;
   return {
