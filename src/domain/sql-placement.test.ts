@@ -64,14 +64,13 @@ function scan(file: string, text = fs.readFileSync(file, 'utf8')): Finding {
       const clause = n.importClause;
       if (/^drizzle-orm(\/|$)/.test(from) && clause && !clause.isTypeOnly) {
         const named = clause.namedBindings;
-        const values =
-          (clause.name ? [clause.name.text] : []).concat(
-            named && ts.isNamedImports(named)
-              ? named.elements.filter((el) => !el.isTypeOnly).map((el) => el.name.text)
-              : named
-                ? [named.name.text]
-                : [],
-          );
+        const values = (clause.name ? [clause.name.text] : []).concat(
+          named && ts.isNamedImports(named)
+            ? named.elements.filter((el) => !el.isTypeOnly).map((el) => el.name.text)
+            : named
+              ? [named.name.text]
+              : [],
+        );
         if (values.length > 0) builds.push(`line ${line(n)}: imports ${values.join(', ')} from ${from}`);
       }
     }

@@ -7,7 +7,7 @@ import type { Database } from './db/client';
 import { MODULES, type ServerModule } from './modules';
 import { CATALOGUE } from './modules/plan/catalogue';
 import { catalogueProblems } from './modules/plan/catalogue-check';
-import { COMPUTED } from './modules/plan/computed';
+import { COMPUTED } from './modules/plan/computed-sql';
 import { planModule } from './modules/plan/module';
 import { openTestDatabase } from './test/harness';
 

@@ -8,12 +8,11 @@
  * account's second factor: the TOTP secret (with its otpauth URI, for any authenticator app) and
  * recovery codes. A reset issues a new password and a new secret.
  */
-import { eq } from 'drizzle-orm';
+
 import { USERNAME_PATTERN } from '../../domain/contracts/admin';
 import { ADMIN_ROLES, type AdminRole, ROLE_NAMES } from '../../domain/roles';
 import { readConfig } from '../config';
 import { DataDirLockedError, openDatabase } from '../db/client';
-import { users } from '../db/schema';
 import { loadReferenceData } from '../db/seed/reference';
 import { generateInitialPassword } from '../modules/admin/users-service';
 import { enrolDirectly } from '../modules/auth/mfa-service';
@@ -23,6 +22,7 @@ import { resolveCryptoProfile } from '../platform/crypto-profile';
 import { hashPassword } from '../platform/passwords';
 import { installSecretKey, loadSecretKey } from '../platform/secret-box';
 import { endUserSessions } from '../platform/sessions';
+import { findAccount, insertAccount, resetAccountPassword } from './admin-create-repo';
 
 function usage(message: string): never {
   console.error(
@@ -60,14 +60,11 @@ async function main() {
     const passwordHash = await hashPassword(password);
     const ctx = { actor: undefined, ip: 'cli', requestId: 'admin:create' };
     const factor = await database.db.transaction(async (tx) => {
-      const [existing] = await tx.select().from(users).where(eq(users.username, username));
+      const existing = await findAccount(tx, username);
       if (existing && !reset) usage(`用户 ${username} 已存在；要重置其密码请加 --reset`);
       if (existing) {
         if (existing.role !== role) usage(`用户 ${username} 的角色是 ${existing.role}，不是 ${role}`);
-        await tx
-          .update(users)
-          .set({ passwordHash, mustChangePassword: true, status: 'active', updatedAt: new Date() })
-          .where(eq(users.id, existing.id));
+        await resetAccountPassword(tx, existing.id, passwordHash);
         await endUserSessions(tx, existing.id, 'password-reset');
         await writeAudit(tx, ctx, {
           action: 'user.reset-password',
@@ -78,16 +75,13 @@ async function main() {
         return enrolDirectly(tx, existing.id);
       }
       {
-        const [created] = await tx
-          .insert(users)
-          .values({
-            username,
-            displayName: ROLE_NAMES[role].zh,
-            role,
-            passwordHash,
-            mustChangePassword: true,
-          })
-          .returning();
+        const created = await insertAccount(tx, {
+          username,
+          displayName: ROLE_NAMES[role].zh,
+          role,
+          passwordHash,
+          mustChangePassword: true,
+        });
         await writeAudit(tx, ctx, {
           action: 'user.create',
           targetType: 'user',

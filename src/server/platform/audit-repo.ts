@@ -10,11 +10,7 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
 
 /** The hash of the live log's last entry (none when the log is empty). */
 export function lastAuditHash(tx: Tx) {
-  return tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(sql`${auditLog.id} desc`)
-    .limit(1);
+  return tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(sql`${auditLog.id} desc`).limit(1);
 }
 
 /** The hash the last archive ends at (none before the first purge). */
@@ -77,11 +73,23 @@ export async function firstIdToKeep(tx: Tx, cutoff: string): Promise<string | nu
 }
 
 /** Entries after `after`, older than `cutoff` and before `keepFrom`, in order, `limit` at a time. */
-export function auditRowsToArchive(tx: Tx, after: bigint, cutoff: string, keepFrom: string | null, limit: number) {
+export function auditRowsToArchive(
+  tx: Tx,
+  after: bigint,
+  cutoff: string,
+  keepFrom: string | null,
+  limit: number,
+) {
   return tx
     .select()
     .from(auditLog)
-    .where(and(gt(auditLog.id, after), lt(auditLog.at, cutoff), keepFrom ? lt(auditLog.id, BigInt(keepFrom)) : undefined))
+    .where(
+      and(
+        gt(auditLog.id, after),
+        lt(auditLog.at, cutoff),
+        keepFrom ? lt(auditLog.id, BigInt(keepFrom)) : undefined,
+      ),
+    )
     .orderBy(asc(auditLog.id))
     .limit(limit);
 }

@@ -90,14 +90,14 @@ export async function purgeAuditLog(
     const content = Buffer.concat(chunks);
     const contentSha256 = createHash('sha256').update(content).digest('hex');
     const archive = await insertArchive(tx, {
-        archivedBy: ctx.actor?.username ?? null,
-        firstId,
-        lastId,
-        entries,
-        firstPrevHash: firstPrev,
-        lastHash: prev,
-        cutoff,
-        contentSha256,
+      archivedBy: ctx.actor?.username ?? null,
+      firstId,
+      lastId,
+      entries,
+      firstPrevHash: firstPrev,
+      lastHash: prev,
+      cutoff,
+      contentSha256,
       content,
     });
     await deleteAuditUpTo(tx, lastId);

@@ -10,7 +10,10 @@ export async function deleteExpiredKeys(db: Db, userId: string) {
   await db
     .delete(idempotencyKeys)
     .where(
-      and(eq(idempotencyKeys.userId, userId), lt(idempotencyKeys.createdAt, sql`now() - interval '24 hours'`)),
+      and(
+        eq(idempotencyKeys.userId, userId),
+        lt(idempotencyKeys.createdAt, sql`now() - interval '24 hours'`),
+      ),
     );
 }
 

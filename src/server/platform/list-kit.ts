@@ -4,8 +4,6 @@
  * describes its list once (what a row is, how to fetch a page, how to fetch the rows after a key,
  * the spreadsheet's columns) and `listRoutes` registers the pair. docs/adding-a-module.md shows it.
  */
-import { and, asc, gt, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -16,6 +14,8 @@ import type { Deps } from './deps';
 import { sendXlsx, type XlsxColumn } from './excel';
 import { pageOf } from './listing';
 import { type Scope, scopeOf } from './scope';
+
+export { pageRows, rowsAfter } from './list-kit-sql';
 
 /** How many rows an export fetches at a time. */
 export const EXPORT_BATCH = 2000;
@@ -36,35 +36,6 @@ export async function* keysetBatches<T, K>(
     if (rows.length < size) return;
     after = keyOf(rows[rows.length - 1]);
   }
-}
-
-/** One page of a list query: its filters, its order (the unique id last), its limit and offset. */
-export function pageRows<T extends PgSelect>(
-  qb: T,
-  where: SQL | undefined,
-  order: SQL[],
-  limit: number,
-  offset: number,
-) {
-  return qb
-    .where(where)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-}
-
-/** The rows after `afterId` in id order, for `keysetBatches`. */
-export function rowsAfter<T extends PgSelect>(
-  qb: T,
-  where: SQL | undefined,
-  id: AnyPgColumn,
-  afterId: string | null,
-  limit: number,
-) {
-  return qb
-    .where(and(where, afterId ? gt(id, afterId) : undefined))
-    .orderBy(asc(id))
-    .limit(limit);
 }
 
 type PageQueryOf<S extends z.ZodType> = z.infer<S> & PageQuery;

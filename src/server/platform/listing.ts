@@ -1,27 +1,7 @@
-import { asc, desc, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PageQuery } from '../../domain/contracts/common';
-import { msg } from '../../domain/message';
-import { queryRows, type Tx } from '../db/client';
-import { invalid } from './errors';
 
-/** ORDER BY from a `field` / `-field` query value, limited to the columns a list allows. */
-export function orderBy(
-  sort: string | undefined,
-  allowed: Record<string, AnyPgColumn>,
-  fallback: SQL,
-): SQL[] {
-  if (!sort) return [fallback];
-  const field = sort.replace(/^-/, '');
-  const col = allowed[field];
-  if (!col) {
-    throw invalid(
-      'sort',
-      msg(`不能按 ${field} 排序`, `Cannot sort by ${field}; use one of ${Object.keys(allowed).join(', ')}`),
-    );
-  }
-  return [sort.startsWith('-') ? desc(col) : asc(col), fallback];
-}
+export { countUpTo } from './listing-repo';
+export { orderBy } from './listing-sql';
 
 export function pageOf(q: PageQuery) {
   return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
@@ -37,15 +17,6 @@ export function likePattern(q: string): string {
  * matching row just to count them. The list then says "more than 2,000" (`totalCapped`).
  */
 export const COUNT_CAP = 2000;
-
-/** How many rows of `table` meet `where`, counting no further than `cap` + 1. */
-export async function countUpTo(tx: Tx, table: SQL, where: SQL | undefined, cap: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (select 1 from ${table} where ${where ?? sql`true`} limit ${cap + 1}) c`,
-  );
-  return Number(row.n);
-}
 
 /** `{ total, totalCapped }` of a count that may have stopped past `cap`. */
 export function cappedTotal(matched: number, cap: number | undefined) {

@@ -2,7 +2,13 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { roles, sessions, users } from '../db/schema';
 
-export async function insertSession(tx: Tx, id: string, userId: string, ip: string, userAgent: string | null) {
+export async function insertSession(
+  tx: Tx,
+  id: string,
+  userId: string,
+  ip: string,
+  userAgent: string | null,
+) {
   await tx.insert(sessions).values({ id, userId, ip, userAgent });
 }
 

@@ -4,7 +4,13 @@ import { isPermission, type RoleCode } from '../../domain/roles';
 import type { Tx } from '../db/client';
 import type { Actor } from './actor';
 import { getSecurityPolicy } from './security-policy';
-import { closeSession, closeUserSessions, findOpenSession, insertSession, touchSession } from './sessions-repo';
+import {
+  closeSession,
+  closeUserSessions,
+  findOpenSession,
+  insertSession,
+  touchSession,
+} from './sessions-repo';
 
 export const SESSION_COOKIE = 'kc_session';
 /**

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { isValidOn } from '../../domain/registry';
 import { qualifications } from '../db/schema';
-import { qualificationValidOn } from '../modules/registry/validity';
+import { qualificationValidOn } from '../modules/registry/validity-sql';
 import { makeOrg } from './factories';
 import { describeEachDb } from './harness';
 

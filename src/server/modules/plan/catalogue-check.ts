@@ -1,5 +1,5 @@
 import type { Indicator } from '../../../domain/indicators';
-import type { Definition } from './computed';
+import type { Definition } from './computed-sql';
 
 /**
  * Where the indicator catalogue (configuration) and the computed definitions (code) disagree: a
@@ -15,7 +15,7 @@ export function catalogueProblems(
   const problems: string[] = [];
   for (const i of catalogue) {
     if (i.kind === 'computed' && !Object.hasOwn(computed, i.code))
-      problems.push(`Indicator ${i.code} is computed but has no definition in plan/computed.ts`);
+      problems.push(`Indicator ${i.code} is computed but has no definition in plan/computed-sql.ts`);
     if (i.kind === 'derived' && i.formula)
       for (const part of [i.formula.numerator, i.formula.denominator])
         if (!byCode.has(part))

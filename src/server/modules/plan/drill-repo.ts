@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DrillRow } from '../../../domain/contracts/plan';
 import { queryRows, type Tx } from '../../db/client';
-import { type Definition, definitionRows, type EvalContext } from './computed';
+import { type Definition, definitionRows, type EvalContext } from './computed-sql';
 
 /**
  * The rows a computed figure's definition counts, with their organisation and region, in the

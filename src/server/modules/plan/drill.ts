@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { regionCodesUnder, requestedRegions } from '../../platform/scope';
 import { indicatorOf } from './catalogue';
-import { COMPUTED } from './computed';
+import { COMPUTED } from './computed-sql';
 import { drillCount, drillRows } from './drill-repo';
 import { defaultAsOf } from './engine';
 

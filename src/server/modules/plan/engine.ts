@@ -9,7 +9,7 @@ import {
   type Dimension,
   type EvalContext,
   sameSource,
-} from './computed';
+} from './computed-sql';
 import { keptOrComputed } from './figure-cache';
 import { aggregateRows, yearIsHeld } from './figures-repo';
 import { getSetting } from './plan-settings-repo';

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 
-/** Whether a yearly source has been reported at all for the year (a `held` query of computed.ts). */
+/** Whether a yearly source has been reported at all for the year (a `held` query of computed-sql.ts). */
 export async function yearIsHeld(tx: Tx, held: SQL): Promise<boolean> {
   const [row] = await queryRows<{ held: boolean }>(tx, held);
   return !!row?.held;

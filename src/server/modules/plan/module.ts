@@ -1,7 +1,7 @@
 import type { ServerModule } from '../index';
 import { CATALOGUE } from './catalogue';
 import { catalogueProblems } from './catalogue-check';
-import { COMPUTED } from './computed';
+import { COMPUTED } from './computed-sql';
 import { loadDemoPlan } from './demo-plan';
 import { planRoutes } from './routes';
 

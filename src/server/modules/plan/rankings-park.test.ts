@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { call, describeEachDb, signedIn } from '../../test/harness';
-import { points, rankingOf, registry, SLOW } from './rankings-fixture';
+import { points, rankingOf, registry, SLOW } from '../../test/rankings-fixture';
 
 describeEachDb('plan: sub-park assessment (一区多园考核)', (ctx) => {
   it(

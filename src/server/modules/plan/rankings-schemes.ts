@@ -3,7 +3,7 @@ import path from 'node:path';
 import { itemKey, type RankingItem, type RankingScheme, rankingSchemesSchema } from '../../../domain/ranking';
 import { readConfig } from '../../config';
 import { CATALOGUE, indicatorOf } from './catalogue';
-import { COMPUTED } from './computed';
+import { COMPUTED } from './computed-sql';
 
 /** A figure a scheme may rank on that is not in the indicator catalogue. */
 export interface ExtraFigure {

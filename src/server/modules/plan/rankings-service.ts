@@ -13,7 +13,7 @@ import {
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import type { EvalContext } from './computed';
+import type { EvalContext } from './computed-sql';
 import { defaultAsOf } from './engine';
 import { itemName, schemeOf } from './rankings-schemes';
 import { countyUnits, parkUnits } from './rankings-units';

@@ -1,7 +1,7 @@
 import type { RankingScheme, RankingUnit } from '../../../domain/ranking';
 import type { Deps } from '../../platform/deps';
 import { indicatorOf } from './catalogue';
-import { COMPUTED, type EvalContext } from './computed';
+import { COMPUTED, type EvalContext } from './computed-sql';
 import { computedByPark, evaluateYears, type YearFigures } from './engine';
 import { subParks as loadSubParks, parkAnnualFigures } from './rankings-repo';
 import { COMPOSITES, type PARK_FIGURES } from './rankings-schemes';

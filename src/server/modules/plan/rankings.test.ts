@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { call, describeEachDb, signedIn } from '../../test/harness';
-import { points, rankingOf, registry, report, SLOW } from './rankings-fixture';
+import { points, rankingOf, registry, report, SLOW } from '../../test/rankings-fixture';
 
 const J = '350582';
 const N = '350583';

@@ -3,7 +3,8 @@
  * opinion plus supporting measures). Titles, numbers and texts are invented for the demonstration.
  */
 import type { Db } from '../../db/client';
-import { policyDocuments } from '../../db/schema';
+import type { policyDocuments } from '../../db/schema';
+import { insertPolicies } from './repo';
 
 const CITY = '350500';
 const BUREAU = '泉州市科学技术局';
@@ -65,6 +66,9 @@ const DOCUMENTS: Demo[] = [
 ];
 
 export async function loadDemoPolicies(db: Db) {
-  await db.insert(policyDocuments).values(DOCUMENTS.map((d) => ({ ...d, regionCode: CITY })));
+  await insertPolicies(
+    db,
+    DOCUMENTS.map((d) => ({ ...d, regionCode: CITY })),
+  );
   return { policyDocuments: DOCUMENTS.length };
 }

@@ -142,6 +142,11 @@ export async function insertPolicy(tx: Tx, values: typeof d.$inferInsert) {
   return row;
 }
 
+/** Several documents at once (the demo library). */
+export async function insertPolicies(tx: Tx, values: (typeof d.$inferInsert)[]) {
+  await tx.insert(d).values(values);
+}
+
 export async function updatePolicyRow(tx: Tx, id: string, set: Partial<typeof d.$inferInsert>) {
   const [row] = await tx
     .update(d)

@@ -6,7 +6,7 @@ import { organizations as o, qualifications, regions, orgAnnualStats as s } from
 import type { RegionTree } from '../../platform/region-tree';
 import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
 import { orgScopeColumns } from './orgs-repo';
-import { qualificationValidOn } from './validity';
+import { qualificationValidOn } from './validity-sql';
 
 export type CultivationQuery = z.infer<typeof cultivationQuerySchema>;
 

@@ -191,3 +191,33 @@ export async function getFacilityFacts(tx: Tx, t: FacilityTable, id: string) {
     | { record: typeof rdPlatforms.$inferSelect | typeof carriers.$inferSelect; parkId: string | null }
     | undefined;
 }
+
+type FacilityRow = typeof rdPlatforms.$inferSelect | typeof carriers.$inferSelect;
+
+export async function insertFacilityRow(tx: Tx, t: FacilityTable, values: Record<string, unknown>) {
+  const [row] = await tx
+    .insert(t)
+    .values(values as never)
+    .returning();
+  return row as FacilityRow;
+}
+
+export async function updateFacilityRow(tx: Tx, t: FacilityTable, id: string, set: Record<string, unknown>) {
+  const [row] = (await tx
+    .update(t)
+    .set({ ...set, updatedAt: new Date() } as never)
+    .where(eq(t.id, id))
+    .returning()) as FacilityRow[];
+  return row;
+}
+
+/** 撤销 or 关闭: the status and the date it ended. */
+export async function endFacilityRow(
+  tx: Tx,
+  t: FacilityTable,
+  id: string,
+  status: FacilityRow['status'],
+  endedOn: string,
+) {
+  await tx.update(t).set({ status, endedOn, updatedAt: new Date() }).where(eq(t.id, id));
+}

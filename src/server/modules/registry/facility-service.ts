@@ -4,7 +4,6 @@
  * ended (撤销 / 关闭) with a date and a reason. One description per kind (`FacilityKind`); the
  * platforms and carriers services add what is their own.
  */
-import { eq } from 'drizzle-orm';
 import type { FacilityEndBody } from '../../../domain/contracts/registry-facilities';
 import { type Msg, msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
@@ -14,7 +13,14 @@ import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { inScope, type Scope, scopeOf } from '../../platform/scope';
-import { facilityNameTaken, getFacilityFacts, lockOrgRow } from './facilities-repo';
+import {
+  endFacilityRow,
+  facilityNameTaken,
+  getFacilityFacts,
+  insertFacilityRow,
+  lockOrgRow,
+  updateFacilityRow,
+} from './facilities-repo';
 import { loadVisibleOrg } from './orgs-service';
 import { canWriteInScope } from './policy';
 
@@ -110,10 +116,7 @@ export async function createFacility<Row>(
   return deps.db.transaction(async (tx) => {
     const owner = await writableOwner(kind, tx, actor, scope, body[kind.ownerField] as string);
     await assertNameFree(kind, tx, owner.id, body.name);
-    const [row] = await tx
-      .insert(kind.table)
-      .values({ ...body, regionCode: owner.regionCode } as never)
-      .returning();
+    const row = await insertFacilityRow(tx, kind.table, { ...body, regionCode: owner.regionCode });
     await writeAudit(tx, ctx, {
       action: `${kind.audit.prefix}.create`,
       targetType: kind.audit.targetType,
@@ -148,11 +151,10 @@ export async function updateFacility<Row>(
         msg('认定日期不能晚于终止日期', 'The recognition date cannot follow the end date'),
       );
     }
-    const [after] = (await tx
-      .update(kind.table)
-      .set({ ...body, ...(owner ? { regionCode: owner.regionCode } : {}), updatedAt: new Date() } as never)
-      .where(eq(kind.table.id, id))
-      .returning()) as Stored[];
+    const after = await updateFacilityRow(tx, kind.table, id, {
+      ...body,
+      ...(owner ? { regionCode: owner.regionCode } : {}),
+    });
     if (owner) await kind.ownerMoved?.(tx, id, owner.regionCode);
     const changed = [...Object.keys(body), ...(owner ? ['regionCode'] : [])] as (keyof Stored)[];
     await writeAudit(tx, ctx, {
@@ -185,10 +187,7 @@ export async function endFacility<Row>(
         msg('终止日期不能早于认定日期', 'The end date cannot precede the recognition date'),
       );
     }
-    await tx
-      .update(kind.table)
-      .set({ status: body.status, endedOn: body.endedOn, updatedAt: new Date() })
-      .where(eq(kind.table.id, id));
+    await endFacilityRow(tx, kind.table, id, body.status, body.endedOn);
     await writeAudit(tx, ctx, {
       action: `${kind.audit.prefix}.end`,
       targetType: kind.audit.targetType,

@@ -15,8 +15,9 @@ import { clock } from '../../platform/clock';
 import { COUNT_CAP, countUpTo } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
-import { regionWords, searchCondition } from './search';
-import { qualificationValidOn } from './validity';
+import { regionWords } from './search';
+import { searchCondition } from './search-sql';
+import { qualificationValidOn } from './validity-sql';
 
 export const orgScopeColumns = { regionCode: o.regionCode, orgId: o.id, parkId: o.parkId };
 

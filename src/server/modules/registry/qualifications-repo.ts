@@ -7,7 +7,7 @@ import { clock } from '../../platform/clock';
 import { likePattern } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
-import { qualificationValidOn } from './validity';
+import { qualificationValidOn } from './validity-sql';
 
 export type QualificationQuery = z.infer<typeof qualificationListQuerySchema>;
 type Filters = Omit<QualificationQuery, 'page' | 'pageSize' | 'sort'>;

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { qualifications, qualificationTypes } from '../../../db/schema';
-import { qualificationValidOn } from '../../registry/validity';
+import { qualificationValidOn } from '../../registry/validity-sql';
 
 export async function qualificationTypeName(tx: Tx, code: string) {
   const [row] = await tx

@@ -5,7 +5,7 @@ import { IMPORT_KIND_CODES } from '../../../../domain/contracts/registry-import'
 import { usccCheckChar } from '../../../../domain/identifiers';
 import { auditLog, importJobs, importRows, organizationNames, organizations } from '../../../db/schema';
 import { call, describeEachDb, signedIn, uniq } from '../../../test/harness';
-import { searchCondition } from '../search';
+import { searchCondition } from '../search-sql';
 import { templateHeaders } from './parse';
 import { BASE, committed, form, newUscc, readXlsx, upload, validated, waitJob, xlsx } from './test-helpers';
 

@@ -8,7 +8,7 @@ import {
   rdPlatforms,
 } from '../../db/schema';
 import { facilityActiveOn } from '../registry/facilities-repo';
-import { qualificationValidOn } from '../registry/validity';
+import { qualificationValidOn } from '../registry/validity-sql';
 
 /** What a computed figure is evaluated for: the statistics year and the as-of date. */
 export interface EvalContext {

@@ -1,10 +1,10 @@
 /** Fixture helpers shared by the ranking API tests (rankings.test.ts, rankings-park.test.ts). */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { RankingResult } from '../../../domain/contracts/plan';
-import { makeUscc } from '../../../domain/identifiers';
-import { reportedValues } from '../../db/schema';
-import { call, type TestContext } from '../../test/harness';
+import type { RankingResult } from '../../domain/contracts/plan';
+import { makeUscc } from '../../domain/identifiers';
+import { reportedValues } from '../db/schema';
+import { call, type TestContext } from './harness';
 
 export type Unit = RankingResult['units'][number];
 
