@@ -91,7 +91,10 @@ function offenders(): string[] {
   for (const file of sourceFiles(SERVER)) {
     const f = rel(file);
     if (isRepo(f) || isTest(f) || isSchema(f) || isConnection(f)) continue;
-    const { builds, runs } = scan(file);
+    const text = fs.readFileSync(file, 'utf8');
+    // Only a file that mentions drizzle or a query method can build or run SQL: the rest is not parsed.
+    if (!/drizzle-orm|\.\s*(select|selectDistinct|insert|update|delete|execute|query)\b/.test(text)) continue;
+    const { builds, runs } = scan(file, text);
     const wrong = isFragments(f) ? runs : [...builds, ...runs];
     if (wrong.length > 0) out.push(`${f} — ${wrong.join('; ')}`);
   }
@@ -101,7 +104,7 @@ function offenders(): string[] {
 describe('SQL lives in repositories', () => {
   it('no route, service, platform, tool, seed or demo file builds or runs SQL', () => {
     expect(offenders()).toEqual([]);
-  });
+  }, 30_000);
 
   it('the scan sees a query and a drizzle import where they would be wrong', () => {
     const probe =

@@ -201,6 +201,12 @@ export async function openDatabase(opts: {
   }
 }
 
+/** Drizzle over an open PGlite client (a restored copy, say), with the application's schema. */
+export const drizzleOnPglite = (client: PGlite): Db => drizzlePglite({ client, schema }) as unknown as Db;
+
+/** Drizzle over a PostgreSQL pool, with the application's schema. */
+export const drizzleOnPg = (pool: pg.Pool): Db => drizzlePg({ client: pool, schema }) as unknown as Db;
+
 /** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
 export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };

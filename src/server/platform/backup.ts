@@ -14,18 +14,26 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { type Database, type Db, type Driver, lockDataDir } from '../db/client';
-import * as schema from '../db/schema';
+import { type Database, type Db, type Driver, drizzleOnPg, drizzleOnPglite, lockDataDir } from '../db/client';
 import { verifyAuditChain } from './audit';
+import {
+  auditHead,
+  beginExportedSnapshot,
+  commit,
+  countRows,
+  createDatabase,
+  dropDatabase,
+  hasTables,
+  pgliteQuery,
+  pgQuery,
+  type Query,
+  type TableCounts,
+} from './backup-repo';
 import { clock } from './clock';
 
 const run = promisify(execFile);
 const PGLITE_OPTIONS = { extensions: { pg_trgm } };
-
-export type TableCounts = Record<string, number>;
 
 export interface Manifest {
   format: 'kechuang-backup/1';
@@ -51,38 +59,7 @@ export interface BackupResult {
   verification: Verification;
 }
 
-/** Runs one SQL text and returns its rows; the three client kinds used here all fit it. */
-type Query = (text: string) => Promise<Record<string, unknown>[]>;
-
-const pgliteQuery =
-  (client: PGlite): Query =>
-  async (text) =>
-    (await client.query<Record<string, unknown>>(text)).rows;
-const pgQuery =
-  (client: pg.Client | pg.Pool): Query =>
-  async (text) =>
-    (await client.query(text)).rows;
-
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-/** Rows in every table of the application's schema. */
-export async function countRows(query: Query): Promise<TableCounts> {
-  const tables = await query(
-    `select table_name as name from information_schema.tables
-      where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-  );
-  const counts: TableCounts = {};
-  for (const { name } of tables)
-    counts[String(name)] = Number(
-      (await query(`select count(*)::int as n from public.${quoteIdent(String(name))}`))[0].n,
-    );
-  return counts;
-}
-
-async function auditHead(query: Query): Promise<string | null> {
-  const rows = await query('select hash from audit_log order by id desc limit 1');
-  return rows.length ? String(rows[0].hash) : null;
-}
+export { countRows, type TableCounts } from './backup-repo';
 
 /** Compares a restored copy with the manifest of its source. */
 async function verifyCopy(query: Query, db: Db, manifest: Manifest | null): Promise<Verification> {
@@ -138,11 +115,7 @@ function writeAtomically(file: string, data: Uint8Array | string) {
 async function verifyTarball(data: Buffer<ArrayBuffer>, manifest: Manifest | null): Promise<Verification> {
   const copy = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([data]) });
   try {
-    return await verifyCopy(
-      pgliteQuery(copy),
-      drizzlePglite({ client: copy, schema }) as unknown as Db,
-      manifest,
-    );
+    return await verifyCopy(pgliteQuery(copy), drizzleOnPglite(copy), manifest);
   } finally {
     await copy.close();
   }
@@ -157,7 +130,7 @@ async function verifyTarball(data: Buffer<ArrayBuffer>, manifest: Manifest | nul
  */
 export async function dumpEmbedded(client: PGlite, file: string): Promise<BackupResult> {
   const { data, manifest } = await client.transaction(async (tx) => {
-    const query: Query = async (text) => (await tx.query<Record<string, unknown>>(text)).rows;
+    const query = pgliteQuery(tx);
     const before = await countRows(query);
     const head = await auditHead(query);
     const blob = await client.dumpDataDir('gzip');
@@ -221,11 +194,7 @@ export async function restoreEmbedded(
     }
     const client = await PGlite.create(dataDir, { ...PGLITE_OPTIONS, loadDataDir: new Blob([data]) });
     try {
-      const verification = await verifyCopy(
-        pgliteQuery(client),
-        drizzlePglite({ client, schema }) as unknown as Db,
-        readManifest(file),
-      );
+      const verification = await verifyCopy(pgliteQuery(client), drizzleOnPglite(client), readManifest(file));
       return { verification, movedAside };
     } finally {
       await client.close();
@@ -270,7 +239,7 @@ async function verifyArchive(url: string, file: string, manifest: Manifest | nul
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`create database ${quoteIdent(scratch)}`);
+    await createDatabase(admin, scratch);
     try {
       const scratchUrl = withDatabase(url, scratch);
       await tool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', file], scratchUrl);
@@ -278,16 +247,12 @@ async function verifyArchive(url: string, file: string, manifest: Manifest | nul
       // The scratch database is dropped with force right after; an idle client's end is expected.
       pool.on('error', () => {});
       try {
-        return await verifyCopy(
-          pgQuery(pool),
-          drizzlePg({ client: pool, schema }) as unknown as Db,
-          manifest,
-        );
+        return await verifyCopy(pgQuery(pool), drizzleOnPg(pool), manifest);
       } finally {
         await pool.end();
       }
     } finally {
-      await admin.query(`drop database if exists ${quoteIdent(scratch)} with (force)`);
+      await dropDatabase(admin, scratch);
     }
   } finally {
     await admin.end();
@@ -306,8 +271,7 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
   const partial = `${file}.partial`;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   try {
-    await client.query('begin isolation level repeatable read read only');
-    const [{ snapshot }] = (await client.query('select pg_export_snapshot() as snapshot')).rows;
+    const snapshot = await beginExportedSnapshot(client);
     const query = pgQuery(client);
     manifest = {
       format: 'kechuang-backup/1',
@@ -318,7 +282,7 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
       auditHead: await auditHead(query),
     };
     await tool('pg_dump', ['-Fc', `--snapshot=${snapshot}`, '-f', partial], url);
-    await client.query('commit');
+    await commit(client);
   } finally {
     await client.end();
   }
@@ -333,12 +297,7 @@ export async function restorePostgres(url: string, file: string): Promise<Verifi
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const [{ n }] = (
-      await client.query(
-        "select count(*)::int as n from information_schema.tables where table_schema in ('public', 'drizzle')",
-      )
-    ).rows;
-    if (n > 0)
+    if (await hasTables(client))
       throw new Error(
         '目标数据库不是空的；请恢复到新建的空数据库 The target database is not empty: restore into a new, empty database (createdb) and point DATABASE_URL at it',
       );
@@ -348,11 +307,7 @@ export async function restorePostgres(url: string, file: string): Promise<Verifi
   await tool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', file], url);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    return await verifyCopy(
-      pgQuery(pool),
-      drizzlePg({ client: pool, schema }) as unknown as Db,
-      readManifest(file),
-    );
+    return await verifyCopy(pgQuery(pool), drizzleOnPg(pool), readManifest(file));
   } finally {
     await pool.end();
   }

@@ -1,6 +1,6 @@
-import { eq, like } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import { qualificationValiditySchema } from '../../../domain/reference';
+import { findSetting, insertSetting } from '../../platform/settings-repo';
 import type { Db, Tx } from '../client';
 import {
   carrierAnnual,
@@ -8,15 +8,20 @@ import {
   orgAnnualStats,
   organizations,
   parkAnnual,
-  parks,
   qualifications,
-  qualificationTypes,
   rdPlatforms,
-  regions,
-  settings,
 } from '../schema';
 import { ensureDemoOrganizations } from '../seed/demo-accounts';
 import { buildDemoData, type DemoContext } from './build';
+import {
+  findOrgRegion,
+  insertInChunks,
+  orgNamesAndUsccs,
+  parksByCodePrefix,
+  qualificationTypeValidities,
+  regionNameRows,
+  upsertOrgStats,
+} from './demo-repo';
 import { DEMO_FIGURES, type DemoSummary, ENTERPRISE_REGION_WEIGHTS } from './figures';
 
 export type { DemoSummary } from './figures';
@@ -30,11 +35,11 @@ export const DEFAULT_DEMO_SEED = 20161231;
 const CHUNK = 1000;
 
 async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
+  await insertInChunks(tx, table, rows, CHUNK);
 }
 
 async function loadContext(tx: Tx, demoEnterpriseId: string): Promise<DemoContext> {
-  const regionRows = await tx.select({ code: regions.code, name: regions.name }).from(regions);
+  const regionRows = await regionNameRows(tx);
   const regionNames = new Map(regionRows.map((r) => [r.code, r.name]));
   const missing = Object.keys(ENTERPRISE_REGION_WEIGHTS).filter((c) => !regionNames.has(c));
   if (missing.length > 0) {
@@ -42,22 +47,11 @@ async function loadContext(tx: Tx, demoEnterpriseId: string): Promise<DemoContex
       `demo data needs the Quanzhou regions (load config/quanzhou first); missing ${missing.join(', ')}`,
     );
   }
-  const typeRows = await tx
-    .select({ code: qualificationTypes.code, validity: qualificationTypes.validity })
-    .from(qualificationTypes);
+  const typeRows = await qualificationTypeValidities(tx);
   const validity = new Map(typeRows.map((t) => [t.code, qualificationValiditySchema.parse(t.validity)]));
-  const subParks = await tx
-    .select({ id: parks.id, code: parks.code, regionCode: parks.regionCode })
-    .from(parks)
-    .where(like(parks.code, 'qz-htz-%'))
-    .orderBy(parks.code);
-  const existing = await tx
-    .select({ name: organizations.name, uscc: organizations.uscc })
-    .from(organizations);
-  const [demo] = await tx
-    .select({ id: organizations.id, regionCode: organizations.regionCode })
-    .from(organizations)
-    .where(eq(organizations.id, demoEnterpriseId));
+  const subParks = await parksByCodePrefix(tx, 'qz-htz-');
+  const existing = await orgNamesAndUsccs(tx);
+  const demo = await findOrgRegion(tx, demoEnterpriseId);
   return {
     regionNames,
     validity,
@@ -79,7 +73,7 @@ async function loadContext(tx: Tx, demoEnterpriseId: string): Promise<DemoContex
 export async function generateDemoData(db: Db, opts: { seed?: number } = {}): Promise<DemoSummary> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   return db.transaction(async (tx) => {
-    const [marker] = await tx.select().from(settings).where(eq(settings.key, DEMO_MARKER_KEY));
+    const marker = await findSetting(tx, DEMO_MARKER_KEY);
     if (marker) {
       const stored = (marker.value as { summary?: DemoSummary }).summary;
       return stored ?? { ...DEMO_FIGURES };
@@ -95,23 +89,14 @@ export async function generateDemoData(db: Db, opts: { seed?: number } = {}): Pr
     );
     for (const r of data.stats.filter(isDemo)) {
       // The demo enterprise's statistics are part of the figures: ours replace any earlier ones.
-      const { orgId: _, year: __, ...figures } = r;
-      await tx
-        .insert(orgAnnualStats)
-        .values(r)
-        .onConflictDoUpdate({
-          target: [orgAnnualStats.orgId, orgAnnualStats.year],
-          set: { ...figures, updatedAt: new Date() },
-        });
+      await upsertOrgStats(tx, r);
     }
     await insertAll(tx, qualifications, data.quals);
     await insertAll(tx, rdPlatforms, data.platforms);
     await insertAll(tx, carriers, data.carriers);
     await insertAll(tx, carrierAnnual, data.carrierAnnual);
     await insertAll(tx, parkAnnual, data.parkAnnual);
-    await tx
-      .insert(settings)
-      .values({ key: DEMO_MARKER_KEY, value: { seed, asOf: '2016-12-31', summary: data.summary } });
+    await insertSetting(tx, DEMO_MARKER_KEY, { seed, asOf: '2016-12-31', summary: data.summary });
     return data.summary;
   });
 }

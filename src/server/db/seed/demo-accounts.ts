@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { makeUscc } from '../../../domain/identifiers';
 import type { RoleCode } from '../../../domain/roles';
 import { hashPassword } from '../../platform/passwords';
 import type { Db } from '../client';
-import { organizations, parks, users } from '../schema';
+import { ensureOrganization, hasAnyUser, insertUsers, listParkCodes } from './demo-accounts-repo';
+
+export { hasAnyUser } from './demo-accounts-repo';
 
 export interface DemoAccount {
   username: string;
@@ -67,28 +68,19 @@ export async function ensureDemoOrganizations(db: Db) {
   const ids: Record<'enterprise' | 'institution', string> = { enterprise: '', institution: '' };
   for (const key of ['enterprise', 'institution'] as const) {
     const org = DEMO_ORGS[key];
-    await db.insert(organizations).values(org).onConflictDoNothing();
-    const [row] = await db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.uscc, org.uscc));
-    ids[key] = row.id;
+    ids[key] = await ensureOrganization(db, org);
   }
   return ids;
-}
-
-export async function hasAnyUser(db: Db): Promise<boolean> {
-  const [any] = await db.select({ id: users.id }).from(users).limit(1);
-  return !!any;
 }
 
 /** Creates the demo accounts when the database has no users yet; returns what it created. */
 export async function seedDemoAccounts(db: Db, password: string): Promise<DemoAccount[]> {
   if (await hasAnyUser(db)) return [];
   const orgIds = await ensureDemoOrganizations(db);
-  const parkRows = await db.select({ id: parks.id, code: parks.code }).from(parks);
+  const parkRows = await listParkCodes(db);
   const passwordHash = await hashPassword(password);
-  await db.insert(users).values(
+  await insertUsers(
+    db,
     DEMO_ACCOUNTS.map((a) => ({
       username: a.username,
       displayName: a.displayName,

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   classificationsSchema,
@@ -10,17 +9,20 @@ import {
 } from '../../../domain/reference';
 import { DEFAULT_ROLE_PERMISSIONS, PERMISSION_CODES, ROLE_CODES } from '../../../domain/roles';
 import { loadProgrammes } from '../../modules/projects/calls/programmes';
+import { findSetting, saveSetting } from '../../platform/settings-repo';
 import type { Db, Tx } from '../client';
 import {
-  codeLists,
-  departments,
-  industries,
-  parks,
-  qualificationTypes,
-  regions,
-  roles,
-  settings,
-} from '../schema';
+  findParkByCode,
+  insertMissingDepartments,
+  insertRole,
+  listRoles,
+  setRolePermissions,
+  upsertCodeLists,
+  upsertIndustries,
+  upsertPark,
+  upsertQualificationTypes,
+  upsertRegions,
+} from './reference-repo';
 
 const CONFIG_DIR = path.resolve(import.meta.dirname, '../../../../config');
 
@@ -59,22 +61,8 @@ export async function loadReferenceData(db: Db, city: string) {
   const departmentRows = readJson(`${city}/departments.json`, departmentsSchema);
 
   await db.transaction(async (tx) => {
-    const upsert = (cols: string[]) =>
-      Object.fromEntries(cols.map((c) => [c, sql.raw(`excluded.${toSnake(c)}`)]));
-    await tx
-      .insert(regions)
-      .values(regionRows)
-      .onConflictDoUpdate({
-        target: regions.code,
-        set: upsert(['name', 'nameEn', 'level', 'parentCode', 'statsCountyCode', 'sort', 'holdsData']),
-      });
-    await tx
-      .insert(industries)
-      .values(industryRows)
-      .onConflictDoUpdate({
-        target: industries.code,
-        set: upsert(['name', 'nameEn', 'level', 'parentCode']),
-      });
+    await upsertRegions(tx, regionRows);
+    await upsertIndustries(tx, industryRows);
     const codeRows = Object.entries(lists).flatMap(([list, rows]) =>
       rows.map((r, i) => ({
         id: `${list}:${r.code}`,
@@ -85,33 +73,16 @@ export async function loadReferenceData(db: Db, city: string) {
         sort: i,
       })),
     );
-    await tx
-      .insert(codeLists)
-      .values(codeRows)
-      .onConflictDoUpdate({ target: codeLists.id, set: upsert(['name', 'nameEn', 'sort']) });
-    await tx
-      .insert(qualificationTypes)
-      .values(qualRows)
-      .onConflictDoUpdate({
-        target: qualificationTypes.code,
-        set: upsert(['name', 'nameEn', 'category', 'levels', 'validity', 'basis']),
-      });
+    await upsertCodeLists(tx, codeRows);
+    await upsertQualificationTypes(tx, qualRows);
     for (const p of parkRows) {
       const parent = p.parentCode ? parkRows.find((x) => x.code === p.parentCode) : undefined;
-      const [parentRow] = parent
-        ? await tx.select({ id: parks.id }).from(parks).where(sql`${parks.code} = ${parent.code}`)
-        : [];
-      await tx
-        .insert(parks)
-        .values({ ...p, parentId: parentRow?.id ?? null })
-        .onConflictDoUpdate({
-          target: parks.code,
-          set: { name: p.name, nameEn: p.nameEn, regionCode: p.regionCode, sort: p.sort },
-        });
+      const parentRow = parent ? await findParkByCode(tx, parent.code) : undefined;
+      await upsertPark(tx, { ...p, parentId: parentRow?.id ?? null });
     }
     await grantNewPermissions(tx);
     await loadProgrammes(tx, city);
-    await tx.insert(departments).values(departmentRows).onConflictDoNothing();
+    await insertMissingDepartments(tx, departmentRows);
   });
 }
 
@@ -120,31 +91,21 @@ export async function loadReferenceData(db: Db, city: string) {
  * module has landed since the last start) is granted to the roles that hold it by default.
  */
 async function grantNewPermissions(tx: Tx) {
-  const [known] = await tx.select().from(settings).where(eq(settings.key, 'permission-catalogue'));
+  const known = await findSetting(tx, 'permission-catalogue');
   const knownCodes = new Set(z.array(z.string()).catch([]).parse(known?.value));
   const fresh = new Set(PERMISSION_CODES.filter((p) => !knownCodes.has(p)));
-  const existing = new Map((await tx.select().from(roles)).map((r) => [r.code, r.permissions]));
+  const existing = new Map((await listRoles(tx)).map((r) => [r.code, r.permissions]));
   for (const code of ROLE_CODES) {
     const defaults = DEFAULT_ROLE_PERMISSIONS[code];
     const current = existing.get(code);
     if (!current) {
-      await tx.insert(roles).values({ code, permissions: defaults });
+      await insertRole(tx, code, defaults);
       continue;
     }
     const added = defaults.filter((p) => fresh.has(p) && !current.includes(p));
     if (added.length > 0) {
-      await tx
-        .update(roles)
-        .set({ permissions: [...current, ...added] })
-        .where(eq(roles.code, code));
+      await setRolePermissions(tx, code, [...current, ...added]);
     }
   }
-  await tx
-    .insert(settings)
-    .values({ key: 'permission-catalogue', value: PERMISSION_CODES })
-    .onConflictDoUpdate({ target: settings.key, set: { value: PERMISSION_CODES, updatedAt: new Date() } });
-}
-
-function toSnake(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  await saveSetting(tx, 'permission-catalogue', PERMISSION_CODES);
 }

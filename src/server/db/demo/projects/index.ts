@@ -6,11 +6,11 @@
  * comes from a seeded generator. Needs the registry demo data and the demo accounts first.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATES } from '../../../../domain/projects';
 import { writeAudit } from '../../../platform/audit';
 import type { RegionTree } from '../../../platform/region-tree';
+import { findSetting, insertSetting } from '../../../platform/settings-repo';
 import type { Db, Tx } from '../../client';
 import {
   applicationEvents,
@@ -20,16 +20,14 @@ import {
   expertConflicts,
   experts,
   notifications,
-  organizations,
   payments,
-  qualifications,
   reviewAssignments,
-  settings,
-  users,
 } from '../../schema';
 import { ensureDemoOrganizations } from '../../seed/demo-accounts';
+import { insertInChunks } from '../demo-repo';
 import { Rng } from '../rng';
 import { type BuildContext, buildApplications, buildPayments } from './build';
+import { applicantOrgs, hteHoldersOn, usersNamed } from './demo-projects-repo';
 import { buildExperts, buildReviews } from './experts';
 import { notesFor } from './notes';
 
@@ -47,7 +45,7 @@ const ACCOUNTS = [
 const DAY = 86_400_000;
 
 async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: PgInsertValue<T>[]) {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500));
+  await insertInChunks(tx, table, rows, 500);
 }
 
 /** The county a region belongs to (a functional zone directly under the city has none). */
@@ -61,34 +59,10 @@ function countyFinder(regions: RegionTree) {
 
 async function readContext(tx: Tx, regions: RegionTree, now: Date): Promise<BuildContext> {
   const demoOrgs = await ensureDemoOrganizations(tx as unknown as Db);
-  const accountRows = await tx
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(inArray(users.username, ACCOUNTS));
-  const orgs = await tx
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      uscc: organizations.uscc,
-      kind: organizations.kind,
-      regionCode: organizations.regionCode,
-      address: organizations.address,
-      contactPerson: organizations.contactPerson,
-      contactPhone: organizations.contactPhone,
-    })
-    .from(organizations)
-    .orderBy(asc(organizations.uscc));
+  const accountRows = await usersNamed(tx, ACCOUNTS);
+  const orgs = await applicantOrgs(tx);
   const spring = '2017-03-01';
-  const hte = await tx
-    .selectDistinct({ orgId: qualifications.orgId })
-    .from(qualifications)
-    .where(
-      and(
-        eq(qualifications.typeCode, 'hte'),
-        lte(qualifications.issuedOn, spring),
-        or(isNull(qualifications.validUntil), gte(qualifications.validUntil, spring)),
-      ),
-    );
+  const hte = await hteHoldersOn(tx, spring);
   return {
     now,
     counties: regions.rows.filter((r) => r.level === 'county').map((r) => r.code),
@@ -110,7 +84,7 @@ function placeholderPdf(title: string): Buffer {
 /** Loads the demo projects; false when they are there already. */
 export async function loadDemoProjects(db: Db, regions: RegionTree): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [marker] = await tx.select().from(settings).where(eq(settings.key, DEMO_PROJECTS_KEY));
+    const marker = await findSetting(tx, DEMO_PROJECTS_KEY);
     if (marker) return false;
     const now = new Date();
     const rng = new Rng(DEMO_PROJECTS_SEED);
@@ -180,9 +154,7 @@ export async function loadDemoProjects(db: Db, regions: RegionTree): Promise<boo
       payments: paid.length,
       states,
     };
-    await tx
-      .insert(settings)
-      .values({ key: DEMO_PROJECTS_KEY, value: { seed: DEMO_PROJECTS_SEED, ...summary } });
+    await insertSetting(tx, DEMO_PROJECTS_KEY, { seed: DEMO_PROJECTS_SEED, ...summary });
     await writeAudit(tx, {}, { action: 'system.demo-projects', targetType: 'projects', after: summary });
     return true;
   });
