@@ -17,7 +17,6 @@ import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { oneBatch, sendXlsx } from '../../platform/excel';
-import { pageOf } from '../../platform/listing';
 import { getSecurityPolicy } from '../../platform/security-policy';
 import {
   forceLogout,
@@ -28,8 +27,7 @@ import {
   updateRolePermissions,
   updateSecurityPolicy,
 } from './security-service';
-import { countUsers, listUsers } from './users-repo';
-import { grantRole, presentUser } from './users-service';
+import { grantRole, listUserPage } from './users-service';
 
 /** Secadmin's work: roles and permissions, password and session policy, live sessions. */
 export function securityRoutes(deps: Deps) {
@@ -102,14 +100,7 @@ export function securityRoutes(deps: Deps) {
         config: roleAccess,
         schema: { tags, querystring: userListQuerySchema, response: { 200: listResponse(userSchema) } },
       },
-      async (req) => {
-        const { limit, offset } = pageOf(req.query);
-        const [rows, total] = await Promise.all([
-          listUsers(deps.db, req.query, limit, offset),
-          countUsers(deps.db, req.query),
-        ]);
-        return { items: rows.map(presentUser), total };
-      },
+      async (req) => listUserPage(deps, req.query),
     );
     r.put(
       '/role-grants/:id',

@@ -13,11 +13,10 @@ import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { inBatches, sendXlsx } from '../../platform/excel';
-import { pageOf } from '../../platform/listing';
-import { countUsers, listUsers } from './users-repo';
+import { listUsers } from './users-repo';
 import {
   createUser,
-  presentUser,
+  listUserPage,
   resetPassword,
   setUserStatus,
   unlockUser,
@@ -36,14 +35,7 @@ export function userRoutes(deps: Deps) {
         config,
         schema: { tags, querystring: userListQuerySchema, response: { 200: listResponse(userSchema) } },
       },
-      async (req) => {
-        const { limit, offset } = pageOf(req.query);
-        const [rows, total] = await Promise.all([
-          listUsers(deps.db, req.query, limit, offset),
-          countUsers(deps.db, req.query),
-        ]);
-        return { items: rows.map(presentUser), total };
-      },
+      async (req) => listUserPage(deps, req.query),
     );
 
     r.get(

@@ -13,19 +13,23 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
+import { pageOf } from '../../platform/listing';
 import { hashPassword } from '../../platform/passwords';
 import { endUserSessions } from '../../platform/sessions';
 import {
   type UserBinding as Binding,
   clearLoginThrottle,
+  countUsers,
   departmentExists,
   findUserById,
   findUserByUsername,
   getUserRow,
   insertUser,
+  listUsers,
   organizationExists,
   parkExists,
   setInitialPassword,
+  type UserListQuery,
   type UserListRow,
   updateUserProfile,
   updateUserRole,
@@ -52,6 +56,16 @@ export function presentUser(r: UserListRow): User {
  * A first password nobody chose: handed to the user once and changed at first sign-in. 18 random
  * characters plus one of each class, so it meets any policy the security administrator can set.
  */
+/**
+ * One page of accounts, as the users list and secadmin's role grants show them: an account's
+ * binding, never a business record.
+ */
+export async function listUserPage(deps: Deps, q: UserListQuery): Promise<{ items: User[]; total: number }> {
+  const { limit, offset } = pageOf(q);
+  const [rows, total] = await Promise.all([listUsers(deps.db, q, limit, offset), countUsers(deps.db, q)]);
+  return { items: rows.map(presentUser), total };
+}
+
 export function generateInitialPassword(): string {
   const pick = (chars: string) => chars[randomInt(chars.length)];
   return `${randomBytes(14).toString('base64url')}${pick('ABCDEFGHJKLMNPQRSTUVWXYZ')}${pick('abcdefghijkmnpqrstuvwxyz')}${pick('23456789')}${pick('#%+=@')}`;
