@@ -113,7 +113,7 @@ export async function act(
     const reason = body.reason?.trim() || null;
     if (t.reasonRequired && !reason) throw reasonMissing();
     const call = (await getCall(tx, app.callId, action === 'propose'))!;
-    const now = new Date();
+    const now = clock.now();
     const set = (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: clock.today() })) ?? {};
     const after = await updateIfUnchanged(
       tx,

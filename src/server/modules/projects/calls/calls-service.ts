@@ -11,6 +11,7 @@ import { msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
+import { clock } from '../../../platform/clock';
 import type { Deps } from '../../../platform/deps';
 import { conflict, invalid, notFound } from '../../../platform/errors';
 import { pageOf } from '../../../platform/listing';
@@ -46,11 +47,11 @@ export function callRules(r: Pick<CallRow, 'eligibility' | 'requiredAttachments'
   };
 }
 
-export function isOpen(r: Pick<CallRow, 'opensAt' | 'closesAt'>, now = new Date()): boolean {
+export function isOpen(r: Pick<CallRow, 'opensAt' | 'closesAt'>, now = clock.now()): boolean {
   return r.opensAt.getTime() <= now.getTime() && now.getTime() < r.closesAt.getTime();
 }
 
-export function presentCall(r: CallRow, now = new Date()): Call {
+export function presentCall(r: CallRow, now = clock.now()): Call {
   return {
     id: r.id,
     programmeCode: r.programmeCode,
@@ -74,7 +75,7 @@ export function presentCall(r: CallRow, now = new Date()): Call {
 
 export async function listCallPage(deps: Deps, actor: Actor, q: CallQuery) {
   if (!hasAnyProjectPermission(actor)) return { items: [], total: 0 };
-  const now = new Date();
+  const now = clock.now();
   const { limit, offset } = pageOf(q);
   const [rows, total] = await Promise.all([
     listCalls(deps.db, q, now, limit, offset),

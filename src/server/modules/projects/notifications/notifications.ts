@@ -1,6 +1,7 @@
 import { msg } from '../../../../domain/message';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
+import { clock } from '../../../platform/clock';
 import type { Deps } from '../../../platform/deps';
 import { notFound } from '../../../platform/errors';
 import {
@@ -60,7 +61,7 @@ const REMIND_WITHIN_MS = 3 * 86_400_000;
  * `deadline:<applicationId>:<userId>` makes a second run, or a second app instance, add nothing.
  * Returns how many notifications were added.
  */
-export async function remindDeadlines(db: Db, now: Date = new Date()): Promise<number> {
+export async function remindDeadlines(db: Db, now: Date = clock.now()): Promise<number> {
   const due = await applicationsDueBetween(db, now, new Date(now.getTime() + REMIND_WITHIN_MS));
   if (due.length === 0) return 0;
   const accounts = await applicantAccounts(db, [...new Set(due.map((d) => d.orgId))]);

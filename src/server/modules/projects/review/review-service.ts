@@ -125,7 +125,7 @@ export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Ac
     const { app, row } = await lockOwn(tx, actor, id);
     if (row.status !== 'assigned') return reviewDetail(tx, actor, id);
     await assertNoConflict(tx, row.expertId, app.orgId);
-    const now = new Date();
+    const now = clock.now();
     const after = await updateAssignment(tx, id, row.version, {
       status: 'accepted',
       noConflictDeclaredAt: now,
@@ -205,7 +205,7 @@ export async function submitReview(
       );
     await assertNoConflict(tx, row.expertId, app.orgId);
     if (body.version !== row.version) throw staleAssignment();
-    const now = new Date();
+    const now = clock.now();
     const after = await updateAssignment(tx, id, body.version, {
       status: 'submitted',
       scores: body.scores,

@@ -12,6 +12,7 @@ import {
   PLATFORM_KIND_NAMES,
 } from '../../../../domain/registry';
 import type { Tx } from '../../../db/client';
+import { clock } from '../../../platform/clock';
 import type { RegionTree } from '../../../platform/region-tree';
 import {
   controlProblem,
@@ -53,7 +54,7 @@ export async function loadRefs(tx: Tx, regions: RegionTree): Promise<Refs> {
     regions,
     industries: new Set(inds.map((i) => i.code)),
     qualTypes: quals.map((q) => ({ ...q, validity: q.validity as QualificationValidity })),
-    today: new Date(),
+    today: clock.now(),
   };
 }
 
