@@ -34,7 +34,7 @@ describe('Idempotency-Key header', () => {
     await api.post('/api/v1/projects/applications', body, { idempotencyKey: intent.keyFor(body) });
     await api.post('/api/v1/auth/logout');
     const sent = fetchMock.mock.calls.map(
-      (c) => (c[1]?.headers as Record<string, string>)['Idempotency-Key'],
+      (c) => ((c[1] as RequestInit).headers as Record<string, string>)['Idempotency-Key'],
     );
     expect(sent[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(sent[1]).toBe(sent[0]);
