@@ -11,14 +11,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/server/db/client';
 import { users } from '../src/server/db/schema';
 import { CSRF_HEADER, CSRF_VALUE } from '../src/server/platform/access';
 import { clock } from '../src/server/platform/clock';
 import { hashPassword } from '../src/server/platform/passwords';
-import { prepare } from './data';
+import { type Bench, prepare } from './data';
 import { BENCH_PASSWORD, emit, log, percentile, sleep, withBenchDatabase } from './measure';
 import { generateProjects, ORG_SCALE, SIZE } from './projects';
 
@@ -122,7 +124,12 @@ const newIp = () => {
 
 async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
   const port = 4100 + Math.floor(Math.random() * 800);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (open it in
+  // Chrome's DevTools), to see where the time goes.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -161,7 +168,7 @@ interface Accounts {
   enterprise: { username: string; orgId: string }[];
 }
 
-async function createAccounts(bench: Awaited<ReturnType<typeof prepare>>): Promise<Accounts> {
+async function createAccounts(bench: Bench): Promise<Accounts> {
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const tag = Date.now().toString(36);
   const county = COUNTIES.flatMap((region) =>
@@ -174,25 +181,23 @@ async function createAccounts(bench: Awaited<ReturnType<typeof prepare>>): Promi
   );
   const enterprise = orgs.map((o, i) => ({ username: `load.ent.${i}.${tag}`, orgId: o.id }));
   const base = { passwordHash, mustChangePassword: false, mfaExempt: true };
-  await bench.database.db
-    .insert(users)
-    .values([
-      ...county.map((c) => ({
-        ...base,
-        username: c.username,
-        displayName: c.username,
-        role: 'county' as const,
-        regionCode: c.region,
-      })),
-      ...staff.map((u) => ({ ...base, username: u, displayName: u, role: 'staff' as const })),
-      ...enterprise.map((e) => ({
-        ...base,
-        username: e.username,
-        displayName: e.username,
-        role: 'enterprise' as const,
-        orgId: e.orgId,
-      })),
-    ]);
+  await bench.database.db.insert(users).values([
+    ...county.map((c) => ({
+      ...base,
+      username: c.username,
+      displayName: c.username,
+      role: 'county' as const,
+      regionCode: c.region,
+    })),
+    ...staff.map((u) => ({ ...base, username: u, displayName: u, role: 'staff' as const })),
+    ...enterprise.map((e) => ({
+      ...base,
+      username: e.username,
+      displayName: e.username,
+      role: 'enterprise' as const,
+      orgId: e.orgId,
+    })),
+  ]);
   return { county, staff, enterprise };
 }
 
@@ -204,7 +209,7 @@ interface Reader {
   paths: (i: number) => string;
 }
 
-async function readers(port: number, bench: Awaited<ReturnType<typeof prepare>>, accounts: Accounts) {
+async function readers(port: number, bench: Bench, accounts: Accounts) {
   const A = '/api/v1/projects/applications';
   const O = '/api/v1/registry/orgs';
   const byRegion = new Map<string, { apps: string[]; orgs: string[] }>();
@@ -232,7 +237,7 @@ async function readers(port: number, bench: Awaited<ReturnType<typeof prepare>>,
     const mix = [
       (k: number) => `${A}?page=${1 + (k % 5)}`,
       (k: number) => `${A}/${ids.apps[k % ids.apps.length]}`,
-      (k: number) => `/api/v1/plan/indicator-values?year=2016&by=region${region}`,
+      (k: number) => `/api/v1/plan/indicator-values?year=${2012 + (k % 5)}&by=region${region}`,
       (k: number) => `${O}?page=${1 + (k % 5)}${account ? `&regionCode=${account.region}` : ''}`,
       (k: number) => `${O}/${ids.orgs[k % ids.orgs.length]}`,
       (k: number) => `${A}?state=${['submitted', 'closed', 'in_progress'][k % 3]}&page=${1 + (k % 3)}`,
@@ -242,7 +247,23 @@ async function readers(port: number, bench: Awaited<ReturnType<typeof prepare>>,
   return out;
 }
 
-async function mixedReads(port: number, list: Reader[]) {
+/** CPU time the process has used so far (user + system), in ms; the machine's load does not change it. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function commits(bench: Bench): Promise<number> {
+  const [row] = await queryRows<{ n: string }>(
+    bench.database.db,
+    sql`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`,
+  );
+  return Number(row.n);
+}
+
+async function mixedReads(list: Reader[], bench: Bench, pid: number) {
+  const cpu0 = cpuMs(pid);
+  const tx0 = await commits(bench);
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
   const errors = new Map<string, number>();
@@ -279,7 +300,18 @@ async function mixedReads(port: number, list: Reader[]) {
   }
   const errorCount = [...errors.values()].reduce((s, n) => s + n, 0);
   if (errorCount) log(`  errors: ${JSON.stringify(Object.fromEntries(errors))}`);
+  // Per request, whatever else runs on the machine: the server's CPU, and the database's transactions.
+  const cpu = (cpuMs(pid) - cpu0) / times.length;
+  const txs = ((await commits(bench)) - tx0) / times.length;
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  log(
+    `  server CPU ${cpu.toFixed(1)} ms and ${txs.toFixed(1)} database transactions per request (load ${load})`,
+  );
   emit(B, 'mixed.requests', times.length, 'count');
+  emit(B, 'mixed.server_cpu_per_request', cpu, 'ms');
+  emit(B, 'mixed.db_transactions_per_request', txs, 'count');
   emit(B, 'mixed.throughput', times.length / DURATION_S, 'rows/s');
   emit(B, 'mixed.p50', percentile(times, 50), 'ms');
   emit(B, 'mixed.p95', percentile(times, 95), 'ms', 300);
@@ -352,12 +384,7 @@ async function draft(
   return { id: app.id, version: (JSON.parse(saved.body) as { version: number }).version };
 }
 
-async function submitters(
-  port: number,
-  bench: Awaited<ReturnType<typeof prepare>>,
-  accounts: Accounts,
-  callId: string,
-) {
+async function submitters(port: number, bench: Bench, accounts: Accounts, callId: string) {
   const clients = await Promise.all(
     accounts.enterprise.map(async (e) => {
       const c = new Client(port, newIp());
@@ -507,7 +534,7 @@ export async function loadBench() {
       server = await startServer(url);
       const { port } = server;
       const list = await readers(port, bench, accounts);
-      await mixedReads(port, list);
+      await mixedReads(list, bench, server.child.pid!);
       for (const r of list) r.client.close();
       const callId = await openCall(port, accounts);
       const enterprises = await submitters(port, bench, accounts, callId);

@@ -104,6 +104,7 @@ async function main() {
     webDir: config.webDir,
     trustProxy: config.trustProxy,
     logger: config.log,
+    maxConcurrentExports: config.maxConcurrentExports,
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
   // close idle keep-alive connections at once, then the database (PGlite releases its lock).
