@@ -261,8 +261,26 @@ async function commits(bench: Bench): Promise<number> {
   return Number(row.n);
 }
 
+/** CPU time of the PostgreSQL backends serving this database (same machine), by backend pid. */
+async function databaseCpu(bench: Bench): Promise<Map<number, number>> {
+  const rows = await queryRows<{ pid: number }>(
+    bench.database.db,
+    sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      out.set(pid, cpuMs(pid));
+    } catch {
+      // Another machine's PostgreSQL, or the backend just ended: not counted.
+    }
+  }
+  return out;
+}
+
 async function mixedReads(list: Reader[], bench: Bench, pid: number) {
   const cpu0 = cpuMs(pid);
+  const db0 = await databaseCpu(bench);
   const tx0 = await commits(bench);
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
@@ -303,14 +321,20 @@ async function mixedReads(list: Reader[], bench: Bench, pid: number) {
   // Per request, whatever else runs on the machine: the server's CPU, and the database's transactions.
   const cpu = (cpuMs(pid) - cpu0) / times.length;
   const txs = ((await commits(bench)) - tx0) / times.length;
+  let dbCpu = 0;
+  for (const [p, ms] of await databaseCpu(bench)) dbCpu += ms - (db0.get(p) ?? 0);
+  dbCpu /= times.length;
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
   log(
-    `  server CPU ${cpu.toFixed(1)} ms and ${txs.toFixed(1)} database transactions per request (load ${load})`,
+    `  per request: server CPU ${cpu.toFixed(1)} ms, PostgreSQL CPU ${dbCpu.toFixed(1)} ms, ${txs.toFixed(1)} transactions (load ${load})`,
   );
+  // On two otherwise idle cores the pair could answer about this many requests a second.
+  log(`  so two idle cores would serve about ${(2000 / (cpu + dbCpu)).toFixed(0)} requests/s`);
   emit(B, 'mixed.requests', times.length, 'count');
   emit(B, 'mixed.server_cpu_per_request', cpu, 'ms');
+  emit(B, 'mixed.db_cpu_per_request', dbCpu, 'ms');
   emit(B, 'mixed.db_transactions_per_request', txs, 'count');
   emit(B, 'mixed.throughput', times.length / DURATION_S, 'rows/s');
   emit(B, 'mixed.p50', percentile(times, 50), 'ms');
