@@ -398,13 +398,18 @@ async function draft(
   count(created, res.status);
   if (res.status !== 201) return null;
   const app = JSON.parse(res.body) as { id: string; version: number };
-  const saved = await c.request('PATCH', `/api/v1/projects/applications/${app.id}`, {
-    version: app.version,
-    summary: '面向鞋服行业的五轴联动数控系统研发与产业化',
-    field: 'advanced-manufacturing',
-    requestedAmount: '40',
-  });
-  if (saved.status !== 200) throw new Error(`autosave: ${saved.status} ${saved.body.slice(0, 200)}`);
+  const saved = await c
+    .request('PATCH', `/api/v1/projects/applications/${app.id}`, {
+      version: app.version,
+      summary: '面向鞋服行业的五轴联动数控系统研发与产业化',
+      field: 'advanced-manufacturing',
+      requestedAmount: '40',
+    })
+    .catch((e) => ({ status: e instanceof TimeoutError ? 'timeout' : 'socket', body: '' }) as const);
+  if (saved.status !== 200) {
+    count(created, `autosave ${saved.status}`);
+    return null;
+  }
   return { id: app.id, version: (JSON.parse(saved.body) as { version: number }).version };
 }
 
