@@ -30,14 +30,14 @@ const API = '/api/v1/projects';
 
 /** The scale; BENCH_SCALE=0.05 shrinks it for trying the benchmark itself out. */
 const f = Number(process.env.BENCH_SCALE ?? 1);
-const SIZE = {
+export const SIZE = {
   orgs: Math.max(2_000, Math.round(20_000 * f)),
   applications: Math.round(100_000 * f),
   experts: Math.max(1_000, Math.round(5_000 * f)),
   drawApplications: Math.max(100, Math.round(2_000 * f)),
   scorers: 200,
 };
-const ORG_SCALE: Scale = {
+export const ORG_SCALE: Scale = {
   orgs: SIZE.orgs,
   years: [2007, 2016],
   qualifications: Math.round(SIZE.orgs * 0.3),
@@ -389,7 +389,7 @@ async function insertExperts(c: pg.Client) {
   );
 }
 
-async function generateProjects(url: string) {
+export async function generateProjects(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const t0 = Date.now();

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [registry|plan|projects]`: runs one scenario, or all of them, each on its own
+ * `npm run bench [registry|plan|projects|load]`: runs one scenario, or all of them, each on its own
  * throwaway PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
  */
+import { loadBench } from './load';
 import { log } from './measure';
 import { planBench } from './plan';
 import { projectsBench } from './projects';
@@ -11,6 +12,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   registry: registryBench,
   plan: planBench,
   projects: projectsBench,
+  load: loadBench,
 };
 
 async function main() {

@@ -8,12 +8,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { msg } from '../domain/message';
 import { type Database, withLongStatements } from './db/client';
 import { MODULES, type ServerModule } from './modules';
 import { registerAccessControl } from './platform/access';
 import { registerAuditTrail } from './platform/audit-trail';
 import type { Deps } from './platform/deps';
-import { registerErrorHandler } from './platform/errors';
+import { AppError, registerErrorHandler } from './platform/errors';
 import { registerIdempotency } from './platform/idempotency';
 import { frameworkErrors, registerInputGuard } from './platform/input-guard';
 import { INSTANCE_ID } from './platform/instance';
@@ -31,6 +32,11 @@ export interface AppOptions {
   logger?: boolean | LogSettings;
   /** Sign-in attempts allowed per client address and minute (the account lockout is separate). */
   loginAttemptsPerMinute?: number;
+  /**
+   * Exports one server runs at once (default 3, the size of their connection pool); one more is
+   * refused at once with 503 and Retry-After rather than queued until it times out.
+   */
+  maxConcurrentExports?: number;
   /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
   modules?: readonly ServerModule[];
 }
@@ -119,9 +125,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // Exports may scan far more rows than a page: their queries get the export statement timeout.
-  app.addHook('preHandler', (req, _reply, done) => {
-    if (req.url.split('?')[0].endsWith('/export.xlsx')) withLongStatements(done);
-    else done();
+  // A burst of them would wait for the export pool's few connections and build workbooks side by
+  // side until every one timed out; beyond the limit they are refused at once, to be retried.
+  const maxExports = opts.maxConcurrentExports ?? 3;
+  let exportsRunning = 0;
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!req.url.split('?')[0].endsWith('/export.xlsx')) return done();
+    if (exportsRunning >= maxExports) {
+      reply.header('retry-after', '10');
+      return done(
+        new AppError(
+          503,
+          'too_many_exports',
+          msg('导出任务繁忙，请稍后重试', 'Too many exports are running; try again shortly'),
+        ),
+      );
+    }
+    exportsRunning++;
+    reply.raw.once('close', () => exportsRunning--);
+    withLongStatements(done);
   });
 
   // For load balancers and monitoring: a `select 1` that must answer within 2 s.

@@ -15,6 +15,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** The same for `…/export.xlsx` downloads (DB_EXPORT_STATEMENT_TIMEOUT_MS). */
   exportStatementTimeoutMs: number;
+  /** EXPORT_CONCURRENCY: exports one server runs at once; more are refused with 503 and Retry-After. */
+  maxConcurrentExports: number;
   /** Longest wait for a PostgreSQL connection (DB_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs: number;
   /** Further attempts to reach PostgreSQL at startup before giving up (DB_CONNECT_RETRIES). */
@@ -59,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     city: env.KECHUANG_CITY ?? 'quanzhou',
     statementTimeoutMs: count(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
     exportStatementTimeoutMs: count(env, 'DB_EXPORT_STATEMENT_TIMEOUT_MS', 300_000),
+    maxConcurrentExports: count(env, 'EXPORT_CONCURRENCY', 3),
     connectTimeoutMs: count(env, 'DB_CONNECT_TIMEOUT_MS', 5_000),
     connectRetries: count(env, 'DB_CONNECT_RETRIES', 0),
     connectRetryDelayMs: count(env, 'DB_CONNECT_RETRY_DELAY_MS', 2_000),

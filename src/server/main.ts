@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app';
 import { type Config, readConfig } from './config';
-import { DataDirLockedError, openDatabase } from './db/client';
+import { DataDirLockedError, type Db, openDatabase, type SetUp } from './db/client';
 import { describeDatabaseError, describeDatabaseUrl, isDatabaseUnavailable } from './db/faults';
 import { hasAnyUser } from './db/seed/demo-accounts';
 import { loadReferenceData } from './db/seed/reference';
@@ -20,7 +20,7 @@ import { installSecretKey, loadSecretKey } from './platform/secret-box';
  * Opens PostgreSQL, trying DB_CONNECT_RETRIES more times while it cannot be reached; each failed
  * attempt is one line on stderr, and the last one ends the process with status 1.
  */
-async function openPostgres(config: Config, url: string) {
+async function openPostgres(config: Config, url: string, setUp: SetUp) {
   const limits = {
     statementTimeoutMs: config.statementTimeoutMs,
     exportStatementTimeoutMs: config.exportStatementTimeoutMs,
@@ -28,7 +28,7 @@ async function openPostgres(config: Config, url: string) {
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      return await openDatabase({ url, limits });
+      return await openDatabase({ url, limits, setUp });
     } catch (e) {
       if (!isDatabaseUnavailable(e)) throw e;
       const line = `无法连接数据库 Cannot reach the database at ${describeDatabaseUrl(url)}: ${describeDatabaseError(e)}`;
@@ -44,6 +44,28 @@ async function openPostgres(config: Config, url: string) {
   }
 }
 
+/**
+ * Demo data and accounts only on a new embedded database: a PostgreSQL deployment starts with
+ * no users and gets its administrators from `npm run admin:create`. The data is generated
+ * before the accounts, so a start interrupted in between simply does it again.
+ */
+async function seedDemo(db: Db, config: Config) {
+  if (config.databaseUrl || (await hasAnyUser(db))) return;
+  console.log('正在生成演示数据 Generating the Quanzhou demo data …');
+  const summary: Record<string, unknown> = {};
+  for (const m of MODULES) {
+    if (!m.demo) continue;
+    const regions = await RegionTree.load(db);
+    summary[m.name] = await m.demo({ db, regions, demoPassword: config.demoPassword });
+  }
+  await db.transaction((tx) => writeAudit(tx, {}, { action: 'system.demo-seed', after: summary }));
+  const accounts = (summary.admin as { accounts: { username: string; role: string; displayName: string }[] })
+    .accounts;
+  console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
+  for (const a of accounts)
+    console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
+}
+
 async function main() {
   const config = readConfig();
   // Read before the database opens, so a missing key stops the start before anything is written.
@@ -52,40 +74,24 @@ async function main() {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
   });
+  // Under the start-up lock (PostgreSQL): servers starting together migrate and seed one at a time.
+  const setUp = async (db: Db) => {
+    installSecretKey(secretKey, await resolveCryptoProfile(db, process.env));
+    await loadReferenceData(db, config.city);
+    await seedDemo(db, config);
+  };
   const database = config.databaseUrl
-    ? await openPostgres(config, config.databaseUrl)
-    : await openDatabase({ dataDir: config.dataDir }).catch((e) => {
+    ? await openPostgres(config, config.databaseUrl, setUp)
+    : await openDatabase({ dataDir: config.dataDir, setUp }).catch((e) => {
         if (e instanceof DataDirLockedError) {
           console.error(e.message);
           process.exit(1);
         }
         throw e;
       });
-  installSecretKey(secretKey, await resolveCryptoProfile(database.db, process.env));
-  await loadReferenceData(database.db, config.city);
   // An import running when the process stopped wrote nothing (one transaction); say so on its job.
   await failInterruptedImports(database.db, config.importStaleMs);
   watchImports(database.db, config.importStaleMs);
-
-  // Demo data and accounts only on a new embedded database: a PostgreSQL deployment starts with
-  // no users and gets its administrators from `npm run admin:create`. The data is generated
-  // before the accounts, so a start interrupted in between simply does it again.
-  if (database.driver === 'pglite' && !(await hasAnyUser(database.db))) {
-    console.log('正在生成演示数据 Generating the Quanzhou demo data …');
-    const summary: Record<string, unknown> = {};
-    for (const m of MODULES) {
-      if (!m.demo) continue;
-      const regions = await RegionTree.load(database.db);
-      summary[m.name] = await m.demo({ db: database.db, regions, demoPassword: config.demoPassword });
-    }
-    await database.db.transaction((tx) => writeAudit(tx, {}, { action: 'system.demo-seed', after: summary }));
-    const accounts = (
-      summary.admin as { accounts: { username: string; role: string; displayName: string }[] }
-    ).accounts;
-    console.log('\n演示账户 Demo accounts (password: %s)', config.demoPassword);
-    for (const a of accounts)
-      console.log('  %s  %s  %s', a.username.padEnd(18), a.role.padEnd(12), a.displayName);
-  }
   if (database.driver === 'pglite') {
     console.log(
       '\n注意：演示账户登录不需要双因素验证（TOTP）；其他账户按安全策略需要。\n' +
@@ -98,6 +104,7 @@ async function main() {
     webDir: config.webDir,
     trustProxy: config.trustProxy,
     logger: config.log,
+    maxConcurrentExports: config.maxConcurrentExports,
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
   // close idle keep-alive connections at once, then the database (PGlite releases its lock).

@@ -12,7 +12,7 @@
 import { USERNAME_PATTERN } from '../../domain/contracts/admin';
 import { ADMIN_ROLES, type AdminRole, ROLE_NAMES } from '../../domain/roles';
 import { readConfig } from '../config';
-import { DataDirLockedError, openDatabase } from '../db/client';
+import { DataDirLockedError, type Db, openDatabase } from '../db/client';
 import { loadReferenceData } from '../db/seed/reference';
 import { generateInitialPassword } from '../modules/admin/users-service';
 import { enrolDirectly } from '../modules/auth/mfa-service';
@@ -47,15 +47,18 @@ async function main() {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
   });
+  // Under the start-up lock, as a server's start: it may run while servers start.
+  const setUp = async (db: Db) => {
+    installSecretKey(secretKey, await resolveCryptoProfile(db, process.env));
+    await loadReferenceData(db, config.city);
+  };
   const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+    config.databaseUrl ? { url: config.databaseUrl, setUp } : { dataDir: config.dataDir, setUp },
   ).catch((e) => {
     if (e instanceof DataDirLockedError) usage(e.message);
     throw e;
   });
   try {
-    installSecretKey(secretKey, await resolveCryptoProfile(database.db, process.env));
-    await loadReferenceData(database.db, config.city);
     const password = generateInitialPassword();
     const passwordHash = await hashPassword(password);
     const ctx = { actor: undefined, ip: 'cli', requestId: 'admin:create' };

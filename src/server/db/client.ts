@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { describeDatabaseError } from './faults';
 import * as schema from './schema';
+import { releaseStartupLock, takeStartupLock } from './startup-lock-repo';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -111,20 +112,39 @@ function newPool(url: string, max: number, limits: PgLimits, statementTimeoutMs:
   return pool;
 }
 
-async function openPostgres(url: string, limits: PgLimits): Promise<Database> {
+/** Work done once per start while no other app server does it (see `openDatabase`). */
+export type SetUp = (db: Db) => Promise<void>;
+
+async function openPostgres(url: string, limits: PgLimits, setUp?: SetUp): Promise<Database> {
   // Migrations run on their own connection without the statement timeout: building an index on
-  // a large table may rightly take longer than any request should.
+  // a large table may rightly take longer than any request should. That connection holds the
+  // start-up lock until migrations and `setUp` are done: two servers starting together on a new
+  // database would otherwise both create the same tables and one would fail.
   const migrator = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: limits.connectTimeoutMs || undefined,
   });
   migrator.on('error', () => {});
   await migrator.connect();
+  let database: Database | undefined;
   try {
-    await migratePg(drizzlePg({ client: migrator, schema }), { migrationsFolder: MIGRATIONS });
+    const migratorDb = drizzlePg({ client: migrator, schema });
+    await takeStartupLock(migratorDb);
+    await migratePg(migratorDb, { migrationsFolder: MIGRATIONS });
+    database = openPools(url, limits);
+    await setUp?.(database.db);
+    await releaseStartupLock(migratorDb);
+    return database;
+  } catch (e) {
+    await database?.close().catch(() => {});
+    throw e;
   } finally {
+    // Ending the connection also releases the lock should anything above have failed.
     await migrator.end().catch(() => {});
   }
+}
+
+function openPools(url: string, limits: PgLimits): Database {
   const pool = newPool(url, 10, limits, limits.statementTimeoutMs);
   // Exports get a small pool of their own with a longer timeout (opened only when first used),
   // so a slow export neither hits the request timeout nor takes connections from requests.
@@ -176,8 +196,13 @@ export async function openDatabase(opts: {
   url?: string;
   dataDir?: string | 'memory';
   limits?: PgLimits;
+  /**
+   * Runs after the migrations and before the database is handed out (reference data, demo data):
+   * on PostgreSQL under the start-up lock, so servers starting together do it one after another.
+   */
+  setUp?: SetUp;
 }): Promise<Database> {
-  if (opts.url) return openPostgres(opts.url, opts.limits ?? {});
+  if (opts.url) return openPostgres(opts.url, opts.limits ?? {}, opts.setUp);
   const memory = !opts.dataDir || opts.dataDir === 'memory';
   const unlock = memory ? () => {} : lockDataDir(opts.dataDir as string);
   try {
@@ -186,6 +211,11 @@ export async function openDatabase(opts: {
     });
     const pdb = drizzlePglite({ client, schema });
     await migratePglite(pdb, { migrationsFolder: MIGRATIONS });
+    // One process only (the lock file): no other server can be setting up beside this one.
+    await opts.setUp?.(pdb as unknown as Db).catch(async (e) => {
+      await client.close().catch(() => {});
+      throw e;
+    });
     return {
       db: pdb as unknown as Db,
       driver: 'pglite',

@@ -5,7 +5,6 @@ import { loadReferenceData } from '../db/seed/reference';
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return;
-  const database = await openDatabase({ url });
-  await loadReferenceData(database.db, 'quanzhou');
+  const database = await openDatabase({ url, setUp: (db) => loadReferenceData(db, 'quanzhou') });
   await database.close();
 }

@@ -104,13 +104,15 @@ async function toApiError(res: Response): Promise<ApiError> {
 export async function apiRequest<T>(
   method: HttpMethod,
   path: string,
-  options: { query?: QueryParams; body?: unknown } = {},
+  options: { query?: QueryParams; body?: unknown; idempotencyKey?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': acceptLanguage(),
   };
   if (method !== 'GET') headers['X-Requested-With'] = 'kechuang';
+  // Creates a double click could repeat carry the key of the user's intent (see idempotency.ts).
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const hasBody = options.body !== undefined;
   // A file upload goes as multipart FormData; the browser writes its Content-Type with the boundary.
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
@@ -145,7 +147,8 @@ export async function apiRequest<T>(
 
 export const api = {
   get: <T>(path: string, query?: QueryParams) => apiRequest<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
+  post: <T>(path: string, body?: unknown, opts: { idempotencyKey?: string } = {}) =>
+    apiRequest<T>('POST', path, { body, ...opts }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),

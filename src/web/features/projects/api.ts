@@ -41,6 +41,7 @@ import type {
 } from '../../../domain/contracts/projects-review';
 import type { ActionCode } from '../../../domain/projects';
 import { api, type ListResult } from '../../app/api-client';
+import { useIntentKey } from '../../app/idempotency';
 
 export type {
   ApplicationDetail,
@@ -159,10 +160,16 @@ export function useCall(id: string | undefined) {
 
 export function useSaveCall(id?: string) {
   const invalidate = useInvalidate(projectKeys.calls());
+  const intent = useIntentKey();
   return useMutation({
     mutationFn: (body: CallBody | CallUpdate) =>
-      id ? api.patch<Call>(`${BASE}/calls/${id}`, body) : api.post<Call>(`${BASE}/calls`, body),
-    onSuccess: invalidate,
+      id
+        ? api.patch<Call>(`${BASE}/calls/${id}`, body)
+        : api.post<Call>(`${BASE}/calls`, body, { idempotencyKey: intent.keyFor(body) }),
+    onSuccess: () => {
+      intent.done();
+      return invalidate();
+    },
   });
 }
 
@@ -218,9 +225,14 @@ export function useEligibility(id: string, enabled = true) {
 
 export function useCreateApplication() {
   const invalidate = useInvalidate(projectKeys.applications());
+  const intent = useIntentKey();
   return useMutation({
-    mutationFn: (body: ApplicationCreate) => api.post<ApplicationDetail>(`${BASE}/applications`, body),
-    onSuccess: invalidate,
+    mutationFn: (body: ApplicationCreate) =>
+      api.post<ApplicationDetail>(`${BASE}/applications`, body, { idempotencyKey: intent.keyFor(body) }),
+    onSuccess: () => {
+      intent.done();
+      return invalidate();
+    },
   });
 }
 

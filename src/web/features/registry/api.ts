@@ -21,6 +21,7 @@ import type {
 } from '../../../domain/contracts/registry';
 import type { Industry, QualificationType } from '../../../domain/reference';
 import { api, type ListResult } from '../../app/api-client';
+import { useIntentKey } from '../../app/idempotency';
 import { referenceKeys } from '../reference/api';
 
 export type OrgListQuery = Partial<z.infer<typeof orgListQuerySchema>>;
@@ -116,9 +117,14 @@ export function useOrgChanges(id: string, enabled = true) {
 
 export function useCreateOrg() {
   const invalidate = useInvalidate(registryKeys.orgs());
+  const intent = useIntentKey();
   return useMutation({
-    mutationFn: (body: OrgBody) => api.post<OrgListItem>(`${BASE}/orgs`, body),
-    onSuccess: invalidate,
+    mutationFn: (body: OrgBody) =>
+      api.post<OrgListItem>(`${BASE}/orgs`, body, { idempotencyKey: intent.keyFor(body) }),
+    onSuccess: () => {
+      intent.done();
+      return invalidate();
+    },
   });
 }
 

@@ -94,6 +94,8 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
   const rubricTotal = (rubric ?? []).reduce((s, c) => s + (Number(c?.max) || 0), 0);
 
   const onFinish = (v: CallValues) => {
+    // Enter in a field submits too: never a second create while the first is on its way.
+    if (save.isPending) return;
     const body: CallBody = {
       programmeCode: v.programmeCode,
       year: v.year,

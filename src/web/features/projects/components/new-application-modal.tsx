@@ -38,6 +38,8 @@ export function NewApplicationModal({ callId, onClose }: { callId?: string; onCl
           layout="vertical"
           initialValues={{ callId }}
           onFinish={(v) =>
+            // Enter submits too: never a second create while the first is on its way.
+            !create.isPending &&
             create.mutate(
               { callId: v.callId },
               {

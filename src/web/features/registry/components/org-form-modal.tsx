@@ -76,6 +76,8 @@ export function OrgFormModal({ org, onClose }: { org?: Org; onClose: () => void 
   const parks = useParks();
 
   const onFinish = (values: OrgFormValues) => {
+    // Enter in a field submits too: never a second create while the first is on its way.
+    if (create.isPending || update.isPending) return;
     const body = bodyOf(values);
     if (!org) {
       create.mutate(body, {
