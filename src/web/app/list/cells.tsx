@@ -45,3 +45,8 @@ export function WindowCell({ from, to }: { from: string; to: string }) {
     </span>
   );
 }
+
+/** A column of a count or year that may be missing (shown as —), right-aligned when a count. */
+export function orNoneColumn<T>(title: string, key: keyof T & string, align?: 'right') {
+  return { title, dataIndex: key, key, align, render: (v: number | null) => v ?? '—' };
+}

@@ -86,7 +86,10 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
             key: 'actions',
             fixed: 'right' as const,
             width: props.actionsWidth,
-            render: (_: unknown, row: T) => props.actions?.(row),
+            // Buttons wrap within the width rather than widen the pinned column over the data.
+            render: (_: unknown, row: T) => (
+              <div style={{ maxWidth: props.actionsWidth }}>{props.actions?.(row)}</div>
+            ),
           },
         ]
       : []),

@@ -167,6 +167,7 @@ function ApplicationList({ callId, fundingCap }: { callId?: string; fundingCap?:
           )}
         </>
       }
+      actionsWidth={160}
       actions={(a) => <ActionButtons target={a} size="small" fundingCap={fundingCap} none="—" />}
       empty={{ filtered: t('projects.manage.empty'), none: t('projects.manage.empty') }}
     />

@@ -15,19 +15,12 @@ import { DayCell, NameCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
 import { useParks } from '../../reference/api';
-import {
-  exportPaths,
-  type OrgListItem,
-  type OrgListQuery,
-  useIndustries,
-  useOrgs,
-  useQualificationTypes,
-} from '../api';
+import { exportPaths, type OrgListItem, type OrgListQuery, useIndustries, useOrgs } from '../api';
 import { IndustryCascader, industryLabel } from '../components/industry-cascader';
 import { OrgFormModal } from '../components/org-form-modal';
 import { QualificationTags } from '../components/qualification-tags';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
-import { SearchField } from '../components/registry-filter-fields';
+import { QualificationTypeField, SearchField } from '../components/registry-filter-fields';
 
 type OrgFilters = Omit<OrgListQuery, 'page' | 'pageSize' | 'sort'>;
 type OrgFilterValues = Omit<OrgFilters, 'validOn' | 'aboveSize'> & {
@@ -76,7 +69,7 @@ export function OrgsPage() {
       title: t('registry.org.industry'),
       key: 'industry',
       width: 180,
-      ellipsis: { showTitle: true },
+      // Wraps within its width: a long GB/T 4754 name never pushes the dates off the screen.
       render: (_, org) => industryLabel(org.industryCode, industries.data ?? [], locale),
     },
     {
@@ -90,6 +83,7 @@ export function OrgsPage() {
       title: t('registry.org.qualifications'),
       dataIndex: 'qualifications',
       key: 'qualifications',
+      width: 200,
       render: (codes: string[]) => <QualificationTags codes={codes} />,
     },
     {
@@ -164,7 +158,6 @@ function OrgFilterFields() {
   const pickMsg = useMsg();
   const { locale } = useLocale();
   const offersRegion = useOffersRegionFilter();
-  const types = useQualificationTypes();
   const parks = useParks();
   const qualification = Form.useWatch('qualification');
   return (
@@ -210,19 +203,7 @@ function OrgFilterFields() {
           }))}
         />
       </Form.Item>
-      <Form.Item label={t('registry.org.holdsQualification')} name="qualification">
-        <Select
-          allowClear
-          placeholder={t('common.all')}
-          style={{ width: 200 }}
-          popupMatchSelectWidth={false}
-          loading={types.isLoading}
-          options={(types.data ?? []).map((q) => ({
-            value: q.code,
-            label: locale === 'en' ? q.nameEn : q.name,
-          }))}
-        />
-      </Form.Item>
+      <QualificationTypeField name="qualification" label={t('registry.org.holdsQualification')} />
       <Form.Item label={t('registry.qual.level')} name="level">
         <Select
           allowClear

@@ -2,6 +2,7 @@ import { Button, Form, Input, Select, type TableColumnsType, Typography } from '
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
+import { orNoneColumn } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
 import { ParkAnnualModal } from '../components/park-annual-modal';
@@ -56,12 +57,7 @@ export function ParksPage() {
       sorter: true,
       sortOrder: list.sortOrderOf('regionCode'),
     },
-    {
-      title: t('registry.park.year'),
-      dataIndex: 'year',
-      key: 'year',
-      render: (v: number | null) => v ?? '—',
-    },
+    orNoneColumn<ParkItem>(t('registry.park.year'), 'year'),
     {
       title: t('registry.park.industrialOutput'),
       dataIndex: 'industrialOutput',
@@ -69,20 +65,8 @@ export function ParksPage() {
       align: 'right',
       render: formatWan,
     },
-    {
-      title: t('registry.park.enterprises'),
-      dataIndex: 'enterprises',
-      key: 'enterprises',
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
-    {
-      title: t('registry.park.hteCount'),
-      dataIndex: 'hteCount',
-      key: 'hteCount',
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
+    orNoneColumn<ParkItem>(t('registry.park.enterprises'), 'enterprises', 'right'),
+    orNoneColumn<ParkItem>(t('registry.park.hteCount'), 'hteCount', 'right'),
   ];
 
   return (
