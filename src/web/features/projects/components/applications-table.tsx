@@ -20,7 +20,7 @@ export function useApplicationColumns(stage: ApplicationStage = 'all'): TableCol
     {
       title: t('projects.app.title'),
       key: 'title',
-      width: 220,
+      width: 200,
       render: (_, a) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/projects/applications/${a.id}`}>{a.title}</Link>
@@ -30,7 +30,7 @@ export function useApplicationColumns(stage: ApplicationStage = 'all'): TableCol
         </Space>
       ),
     },
-    { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org', width: 160 },
+    { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org', width: 150 },
     { title: t('projects.app.region'), dataIndex: 'regionName', key: 'region' },
     ...(stage === 'approve'
       ? []

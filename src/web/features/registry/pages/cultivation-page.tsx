@@ -86,6 +86,7 @@ export function CultivationPage() {
       title: t('registry.org.region'),
       dataIndex: 'regionName',
       key: 'regionName',
+      width: 100,
       render: (name: string, row) => regionName(row.regionCode, name),
     },
     {
@@ -106,6 +107,7 @@ export function CultivationPage() {
     {
       title: t('registry.cultivation.status'),
       key: 'status',
+      width: 150,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           {x.status === 'meets' ? (
