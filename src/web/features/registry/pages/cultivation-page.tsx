@@ -80,6 +80,7 @@ export function CultivationPage() {
     {
       title: t('registry.org.name'),
       key: 'name',
+      width: 220,
       render: (_, x) => <NameCell to={`/registry/orgs/${x.orgId}?tab=stats`} name={x.name} code={x.uscc} />,
     },
     {
@@ -107,7 +108,7 @@ export function CultivationPage() {
     {
       title: t('registry.cultivation.status'),
       key: 'status',
-      width: 150,
+      width: 120,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           {x.status === 'meets' ? (
