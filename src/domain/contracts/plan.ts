@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indicatorSchema, TARGET_KINDS } from '../indicators';
-import { calendarDate } from './common';
+import { calendarDate, pageQuerySchema } from './common';
 
 export { indicatorSchema };
 
@@ -112,6 +112,8 @@ export const reportedValueQuerySchema = z.object({
   includeHistory: flag,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** The list has one order (year, indicator, region); the parameter is taken and ignored. */
+  sort: pageQuerySchema.shape.sort,
 });
 export type ReportedValueQuery = z.infer<typeof reportedValueQuerySchema>;
 

@@ -173,7 +173,10 @@ const criterionSchema = z.object({
 
 /** One enterprise of the 高企培育库 with each criterion's actual against required share. */
 export const cultivationItemSchema = z.object({
+  /** The enterprise's id (the list's row key), also as orgId. */
+  id: z.uuid(),
   orgId: z.uuid(),
+  year: z.number().int(),
   uscc: z.string(),
   name: z.string(),
   regionCode: z.string(),

@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { departments, users } from '../../db/schema';
 import { orderBy } from '../../platform/listing';
@@ -26,6 +26,16 @@ export function listDepartmentRows(tx: Tx, sort: string | undefined, limit: numb
     .limit(limit)
     .offset(offset);
 }
+
+/** The departments after `afterId` in id order, for the export's keyset batches. */
+export function departmentsAfter(tx: Tx, afterId: string | null, limit: number) {
+  return listQuery(tx)
+    .where(afterId ? gt(departments.id, afterId) : undefined)
+    .orderBy(asc(departments.id))
+    .limit(limit);
+}
+
+export type DepartmentRow = Awaited<ReturnType<typeof departmentsAfter>>[number];
 
 export async function countDepartments(tx: Tx): Promise<number> {
   const [{ n }] = await tx.select({ n: count() }).from(departments);

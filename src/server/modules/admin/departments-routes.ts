@@ -5,12 +5,40 @@ import {
   departmentSchema,
   updateDepartmentBodySchema,
 } from '../../../domain/contracts/admin';
-import { idParamSchema, listResponse, pageQuerySchema } from '../../../domain/contracts/common';
+import { idParamSchema, pageQuerySchema } from '../../../domain/contracts/common';
 import { auditContext } from '../../platform/access';
-import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
-import { inBatches, sendXlsx } from '../../platform/excel';
-import { createDepartment, listDepartments, updateDepartment } from './departments-service';
+import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import {
+  countDepartments,
+  type DepartmentRow,
+  departmentsAfter,
+  listDepartmentRows,
+} from './departments-repo';
+import { createDepartment, updateDepartment } from './departments-service';
+
+/** 部门 and its spreadsheet twin (see platform/list-kit.ts); departments are not scoped. */
+const DEPARTMENTS_LIST: ListSpec<typeof pageQuerySchema, DepartmentRow> = {
+  path: '/departments',
+  access: 'admin.departments',
+  tags: ['admin'],
+  query: pageQuerySchema,
+  item: departmentSchema,
+  rows: (deps, _scope, q, limit, offset) => listDepartmentRows(deps.db, q.sort, limit, offset),
+  count: (deps) => countDepartments(deps.db),
+  export: {
+    name: '部门列表',
+    audit: { action: 'department.export', objectType: 'department' },
+    columns: [
+      { header: '编码', value: (d) => d.code },
+      { header: '名称', value: (d) => d.name },
+      { header: '英文名称', value: (d) => d.nameEn, width: 30 },
+      { header: '状态', value: (d) => (d.active ? '启用' : '停用') },
+      { header: '用户数', value: (d) => d.userCount },
+    ],
+    after: (deps, _scope, _f, afterId, limit) => departmentsAfter(deps.db, afterId, limit),
+  },
+};
 
 export function departmentRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
@@ -18,34 +46,7 @@ export function departmentRoutes(deps: Deps) {
     const config = { access: 'admin.departments' as const };
     const tags = ['admin'];
 
-    r.get(
-      '/departments',
-      {
-        config,
-        schema: { tags, querystring: pageQuerySchema, response: { 200: listResponse(departmentSchema) } },
-      },
-      async (req) => listDepartments(deps.db, req.query),
-    );
-
-    r.get('/departments/export.xlsx', { config, schema: { tags } }, async (req, reply) => {
-      await auditRead(req, { action: 'department.export', object: { type: 'department' } });
-      return sendXlsx(
-        reply,
-        '部门列表.xlsx',
-        '部门',
-        [
-          { header: '编码', value: (d) => d.code },
-          { header: '名称', value: (d) => d.name },
-          { header: '英文名称', value: (d) => d.nameEn, width: 30 },
-          { header: '状态', value: (d) => (d.active ? '启用' : '停用') },
-          { header: '用户数', value: (d) => d.userCount },
-        ],
-        inBatches(async (offset, limit) => {
-          const page = Math.floor(offset / limit) + 1;
-          return (await listDepartments(deps.db, { page, pageSize: limit })).items;
-        }, 200),
-      );
-    });
+    listRoutes(app, deps, DEPARTMENTS_LIST);
 
     r.post(
       '/departments',

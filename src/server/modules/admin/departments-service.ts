@@ -1,32 +1,19 @@
 import type { z } from 'zod';
 import type { departmentBodySchema, updateDepartmentBodySchema } from '../../../domain/contracts/admin';
-import type { PageQuery } from '../../../domain/contracts/common';
 import { msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { conflict, notFound } from '../../platform/errors';
-import { pageOf } from '../../platform/listing';
 import {
-  countDepartments,
   findDepartment,
   findDepartmentIdByCode,
   getDepartmentRow,
   insertDepartment,
-  listDepartmentRows,
   updateDepartmentRow,
 } from './departments-repo';
 
 const DEPARTMENT = msg('部门', 'department');
-
-export async function listDepartments(tx: Tx, q: PageQuery) {
-  const { limit, offset } = pageOf(q);
-  const [items, total] = await Promise.all([
-    listDepartmentRows(tx, q.sort, limit, offset),
-    countDepartments(tx),
-  ]);
-  return { items, total };
-}
 
 async function get(tx: Tx, id: string) {
   const row = await getDepartmentRow(tx, id);

@@ -1,4 +1,4 @@
-import { and, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { userListQuerySchema } from '../../../domain/contracts/admin';
 import type { Tx } from '../../db/client';
@@ -30,7 +30,9 @@ const listColumns = {
   createdAt: users.createdAt,
 };
 
-function listWhere(q: Omit<UserListQuery, 'page' | 'pageSize' | 'sort'>): SQL | undefined {
+type UserFilters = Omit<UserListQuery, 'page' | 'pageSize' | 'sort'>;
+
+function listWhere(q: UserFilters): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (q.q)
     conds.push(or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q))));
@@ -72,7 +74,15 @@ export function listUsers(tx: Tx, q: UserListQuery, limit: number, offset: numbe
     .offset(offset);
 }
 
-export async function countUsers(tx: Tx, q: UserListQuery): Promise<number> {
+/** The accounts after `afterId` in id order, for the export's keyset batches. */
+export function usersAfter(tx: Tx, q: UserFilters, afterId: string | null, limit: number) {
+  return baseQuery(tx)
+    .where(and(listWhere(q), afterId ? gt(users.id, afterId) : undefined))
+    .orderBy(asc(users.id))
+    .limit(limit);
+}
+
+export async function countUsers(tx: Tx, q: UserFilters): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(listWhere(q));
   return row.n;
 }

@@ -7,21 +7,55 @@ import {
   userSchema,
   userWithPasswordSchema,
 } from '../../../domain/contracts/admin';
-import { idParamSchema, listResponse } from '../../../domain/contracts/common';
+import { idParamSchema } from '../../../domain/contracts/common';
 import { ROLE_NAMES, type RoleCode } from '../../../domain/roles';
 import { actorOf, auditContext } from '../../platform/access';
-import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
-import { inBatches, sendXlsx } from '../../platform/excel';
-import { listUsers } from './users-repo';
+import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import { countUsers, listUsers, usersAfter } from './users-repo';
 import {
   createUser,
-  listUserPage,
+  presentUser,
   resetPassword,
   setUserStatus,
   unlockUser,
   updateUser,
 } from './users-service';
+
+const at = (v: string | null) => (v === null ? null : new Date(v));
+
+/** 用户 and its spreadsheet twin (see platform/list-kit.ts); accounts are not scoped. */
+const USERS_LIST: ListSpec<typeof userListQuerySchema, ReturnType<typeof presentUser>> = {
+  path: '/users',
+  access: 'admin.users',
+  tags: ['admin'],
+  query: userListQuerySchema,
+  item: userSchema,
+  rows: async (deps, _scope, q, limit, offset) =>
+    (await listUsers(deps.db, q, limit, offset)).map(presentUser),
+  count: (deps, _scope, f) => countUsers(deps.db, f),
+  export: {
+    name: '用户列表',
+    audit: { action: 'user.export', objectType: 'user' },
+    columns: [
+      { header: '用户名', value: (u) => u.username },
+      { header: '姓名', value: (u) => u.displayName },
+      {
+        header: '角色',
+        value: (u) => (u.role ? (ROLE_NAMES[u.role as RoleCode]?.zh ?? u.role) : '待授权'),
+      },
+      { header: '部门', value: (u) => u.departmentName },
+      { header: '区域', value: (u) => u.regionName },
+      { header: '所属单位', value: (u) => u.orgName, width: 30 },
+      { header: '园区', value: (u) => u.parkName },
+      { header: '状态', value: (u) => (u.status === 'active' ? '正常' : '停用') },
+      { header: '最近登录', value: (u) => at(u.lastLoginAt) },
+      { header: '创建时间', value: (u) => at(u.createdAt) },
+    ],
+    after: async (deps, _scope, f, afterId, limit) =>
+      (await usersAfter(deps.db, f, afterId, limit)).map(presentUser),
+  },
+};
 
 export function userRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
@@ -29,44 +63,7 @@ export function userRoutes(deps: Deps) {
     const config = { access: 'admin.users' as const };
     const tags = ['admin'];
 
-    r.get(
-      '/users',
-      {
-        config,
-        schema: { tags, querystring: userListQuerySchema, response: { 200: listResponse(userSchema) } },
-      },
-      async (req) => listUserPage(deps, req.query),
-    );
-
-    r.get(
-      '/users/export.xlsx',
-      { config, schema: { tags, querystring: userListQuerySchema.omit({ page: true, pageSize: true }) } },
-      async (req, reply) => {
-        await auditRead(req, { action: 'user.export', object: { type: 'user' } });
-        const q = { ...req.query, page: 1, pageSize: 200 };
-        return sendXlsx(
-          reply,
-          '用户列表.xlsx',
-          '用户',
-          [
-            { header: '用户名', value: (u) => u.username },
-            { header: '姓名', value: (u) => u.displayName },
-            {
-              header: '角色',
-              value: (u) => (u.role ? (ROLE_NAMES[u.role as RoleCode]?.zh ?? u.role) : '待授权'),
-            },
-            { header: '部门', value: (u) => u.departmentName },
-            { header: '区域', value: (u) => u.regionName },
-            { header: '所属单位', value: (u) => u.orgName, width: 30 },
-            { header: '园区', value: (u) => u.parkName },
-            { header: '状态', value: (u) => (u.status === 'active' ? '正常' : '停用') },
-            { header: '最近登录', value: (u) => u.lastLoginAt },
-            { header: '创建时间', value: (u) => u.createdAt },
-          ],
-          inBatches((offset, limit) => listUsers(deps.db, q, limit, offset)),
-        );
-      },
-    );
+    listRoutes(app, deps, USERS_LIST);
 
     r.post(
       '/users',

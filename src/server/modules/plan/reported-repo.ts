@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { ReportedValueQuery } from '../../../domain/contracts/plan';
 import type { Tx } from '../../db/client';
 import { regions as regionsTable, reportedValues } from '../../db/schema';
@@ -99,6 +99,22 @@ export async function reportedRows(
     .limit(limit)
     .offset(offset);
   return rows.map((x) => x.r);
+}
+
+/** The rows after `afterId` in id order, for the export's keyset batches. */
+export function reportedRowsAfter(
+  tx: Tx,
+  scope: Scope,
+  q: Partial<ReportedValueQuery>,
+  afterId: string | null,
+  limit: number,
+): Promise<ReportedRow[]> {
+  return tx
+    .select()
+    .from(reportedValues)
+    .where(and(listWhere(scope, q), afterId ? gt(reportedValues.id, afterId) : undefined))
+    .orderBy(asc(reportedValues.id))
+    .limit(limit);
 }
 
 export async function countReported(tx: Tx, scope: Scope, q: Partial<ReportedValueQuery>) {

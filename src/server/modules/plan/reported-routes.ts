@@ -2,7 +2,7 @@ import '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema, listResponse } from '../../../domain/contracts/common';
+import { errorBodySchema } from '../../../domain/contracts/common';
 import {
   importRowErrorSchema,
   reportedImportResultSchema,
@@ -12,14 +12,12 @@ import {
 } from '../../../domain/contracts/plan';
 import { msg, pick } from '../../../domain/message';
 import { actorOf, auditContext } from '../../platform/access';
-import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, requestLocale } from '../../platform/errors';
-import { inBatches, sendXlsx } from '../../platform/excel';
-import { scopeOf } from '../../platform/scope';
+import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { commitReported, MAX_IMPORT_BYTES, readReportedFile } from './reported-import';
-import { reportedRows } from './reported-repo';
-import { listReported, presentReported, saveReported } from './reported-service';
+import { countReported, reportedRows, reportedRowsAfter } from './reported-repo';
+import { presentReported, saveReported } from './reported-service';
 import { buildReportedTemplate } from './reported-template';
 
 /** A refused import: the usual error body plus every problem found, by row and column. */
@@ -60,6 +58,44 @@ async function readUpload(req: FastifyRequest): Promise<Buffer> {
   );
 }
 
+type ReportedValue = z.infer<typeof reportedValueSchema>;
+
+/** 填报指标数据 and its spreadsheet twin (see platform/list-kit.ts). */
+const REPORTED_LIST: ListSpec<typeof reportedValueQuerySchema, ReportedValue> = {
+  path: '/reported-values',
+  access: 'plan.read',
+  tags: ['plan'],
+  query: reportedValueQuerySchema,
+  item: reportedValueSchema,
+  rows: async (deps, scope, q, limit, offset) =>
+    (await reportedRows(deps.db, scope, q, limit, offset)).map((x) => presentReported(x, deps.regions)),
+  count: (deps, scope, f) => countReported(deps.db, scope, f),
+  export: {
+    name: '填报指标数据',
+    audit: { action: 'plan.reported-value.export', objectType: 'reported_value' },
+    columns: [
+      { header: '指标代码', value: (x) => x.indicatorCode, width: 24 },
+      { header: '指标', value: (x) => x.indicatorName, width: 32 },
+      { header: '年度', value: (x) => x.year, width: 8 },
+      { header: '区域', value: (x) => x.regionName },
+      { header: '数值', value: (x) => Number(x.value) },
+      { header: '单位', value: (x) => x.unit, width: 10 },
+      { header: '来源', value: (x) => x.source, width: 44 },
+      { header: '来源日期', value: (x) => x.sourceDate },
+      { header: '版本/口径', value: (x) => x.vintage, width: 24 },
+      { header: '备注', value: (x) => x.note, width: 24 },
+      { header: '填报人', value: (x) => x.enteredBy },
+      { header: '填报时间', value: (x) => x.enteredAt, width: 24 },
+      { header: '状态', value: (x) => (x.current ? '现行' : '已更正') },
+      { header: '更正时间', value: (x) => x.supersededAt, width: 24 },
+    ],
+    after: async (deps, scope, f, afterId, limit) =>
+      (await reportedRowsAfter(deps.db, scope, f, afterId, limit)).map((x) =>
+        presentReported(x, deps.regions),
+      ),
+  },
+};
+
 /** Reported values under /api/v1/plan: list, history, entry and correction, Excel export and import. */
 export function reportedRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
@@ -74,57 +110,7 @@ export function reportedRoutes(deps: Deps) {
       );
     }
 
-    r.get(
-      '/reported-values',
-      {
-        config: read,
-        schema: {
-          tags,
-          querystring: reportedValueQuerySchema,
-          response: { 200: listResponse(reportedValueSchema) },
-        },
-      },
-      async (req) => listReported(deps, actorOf(req), req.query),
-    );
-
-    r.get(
-      '/reported-values/export.xlsx',
-      {
-        config: read,
-        schema: { tags, querystring: reportedValueQuerySchema.omit({ page: true, pageSize: true }) },
-      },
-      async (req, reply) => {
-        await auditRead(req, { action: 'plan.reported-value.export', object: { type: 'reported_value' } });
-        const scope = scopeOf(actorOf(req), deps.regions);
-        const rows = inBatches(async (offset, limit) =>
-          (await reportedRows(deps.db, scope, req.query, limit, offset)).map((x) =>
-            presentReported(x, deps.regions),
-          ),
-        );
-        return sendXlsx(
-          reply,
-          '填报指标数据.xlsx',
-          '填报指标数据',
-          [
-            { header: '指标代码', value: (x) => x.indicatorCode, width: 24 },
-            { header: '指标', value: (x) => x.indicatorName, width: 32 },
-            { header: '年度', value: (x) => x.year, width: 8 },
-            { header: '区域', value: (x) => x.regionName },
-            { header: '数值', value: (x) => Number(x.value) },
-            { header: '单位', value: (x) => x.unit, width: 10 },
-            { header: '来源', value: (x) => x.source, width: 44 },
-            { header: '来源日期', value: (x) => x.sourceDate },
-            { header: '版本/口径', value: (x) => x.vintage, width: 24 },
-            { header: '备注', value: (x) => x.note, width: 24 },
-            { header: '填报人', value: (x) => x.enteredBy },
-            { header: '填报时间', value: (x) => x.enteredAt, width: 24 },
-            { header: '状态', value: (x) => (x.current ? '现行' : '已更正') },
-            { header: '更正时间', value: (x) => x.supersededAt, width: 24 },
-          ],
-          rows,
-        );
-      },
-    );
+    listRoutes(app, deps, REPORTED_LIST);
 
     r.get('/reported-values/template.xlsx', { config: read, schema: { tags } }, async (_req, reply) =>
       reply

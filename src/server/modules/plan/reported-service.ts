@@ -6,11 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  ReportedValue,
-  ReportedValueQuery,
-  reportedValueBodySchema,
-} from '../../../domain/contracts/plan';
+import type { ReportedValue, reportedValueBodySchema } from '../../../domain/contracts/plan';
 import { type Msg, msg } from '../../../domain/message';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -21,12 +17,10 @@ import type { RegionTree } from '../../platform/region-tree';
 import { inScope, type Scope, scopeOf } from '../../platform/scope';
 import { indicatorOf } from './catalogue';
 import {
-  countReported,
   currentReported,
   insertReported,
   lockReportedWrites,
   type ReportedRow,
-  reportedRows,
   supersedeReported,
 } from './reported-repo';
 
@@ -140,13 +134,4 @@ export async function saveReported(deps: Deps, ctx: AuditContext, actor: Actor, 
     });
     return presentReported(row, deps.regions);
   });
-}
-
-export async function listReported(deps: Deps, actor: Actor, q: ReportedValueQuery) {
-  const scope = scopeOf(actor, deps.regions);
-  const [rows, total] = await Promise.all([
-    reportedRows(deps.db, scope, q, q.pageSize, (q.page - 1) * q.pageSize),
-    countReported(deps.db, scope, q),
-  ]);
-  return { items: rows.map((r) => presentReported(r, deps.regions)), total };
 }

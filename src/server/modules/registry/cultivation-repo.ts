@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { cultivationQuerySchema } from '../../../domain/contracts/registry';
 import type { Tx } from '../../db/client';
@@ -9,6 +9,7 @@ import { orgScopeColumns } from './orgs-repo';
 import { qualificationValidOn } from './validity-sql';
 
 export type CultivationQuery = z.infer<typeof cultivationQuerySchema>;
+type Filters = Omit<CultivationQuery, 'page' | 'pageSize' | 'sort'>;
 
 /*
  * 高企培育库: enterprises without a valid 高企 certificate at the end of the year whose figures that
@@ -23,7 +24,7 @@ const htShare = sql`(${s.hitechRevenue} / ${revenue} * 100)`;
 const shortfall = sql`(greatest(${rdRequired} - coalesce(${rdShare}, -1000), 0) + greatest(10 - coalesce(${stShare}, -1000), 0) + greatest(60 - coalesce(${htShare}, -1000), 0))`;
 const meets = sql`(coalesce(${rdShare} >= ${rdRequired} and ${stShare} >= 10 and ${htShare} >= 60, false))`;
 
-function where(scope: Scope, q: CultivationQuery, tree: RegionTree): SQL | undefined {
+function where(scope: Scope, q: Filters, tree: RegionTree): SQL | undefined {
   const margin = q.margin;
   const near = sql`(coalesce(${rdShare} >= ${rdRequired} - ${margin} and ${stShare} >= 10 - ${margin} and ${htShare} >= 60 - ${margin}, false))`;
   const yearEnd = `${q.year}-12-31`;
@@ -40,7 +41,9 @@ function where(scope: Scope, q: CultivationQuery, tree: RegionTree): SQL | undef
 function base(tx: Tx) {
   return tx
     .select({
+      id: o.id,
       orgId: o.id,
+      year: s.year,
       uscc: o.uscc,
       name: o.name,
       regionCode: o.regionCode,
@@ -76,7 +79,22 @@ export function cultivationRows(
     .offset(offset);
 }
 
-export async function cultivationCount(tx: Tx, scope: Scope, tree: RegionTree, q: CultivationQuery) {
+/** The pool's enterprises after `afterId` in id order, for the export's keyset batches. */
+export function cultivationRowsAfter(
+  tx: Tx,
+  scope: Scope,
+  tree: RegionTree,
+  q: Filters,
+  afterId: string | null,
+  limit: number,
+): Promise<CultivationRow[]> {
+  return base(tx)
+    .where(and(where(scope, q, tree), afterId ? gt(o.id, afterId) : undefined))
+    .orderBy(asc(o.id))
+    .limit(limit);
+}
+
+export async function cultivationCount(tx: Tx, scope: Scope, tree: RegionTree, q: Filters) {
   const [{ n }] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(s)

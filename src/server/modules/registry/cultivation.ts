@@ -1,13 +1,11 @@
 import { hteCriteria } from '../../../domain/registry';
-import type { Actor } from '../../platform/actor';
 import type { Deps } from '../../platform/deps';
-import { pageOf } from '../../platform/listing';
-import { scopeOf } from '../../platform/scope';
+import type { Scope } from '../../platform/scope';
 import {
   type CultivationQuery,
   type CultivationRow,
-  cultivationCount,
   cultivationRows,
+  cultivationRowsAfter,
 } from './cultivation-repo';
 
 export type { CultivationQuery };
@@ -23,21 +21,26 @@ function present(row: CultivationRow) {
   };
 }
 
-export async function cultivationPool(deps: Deps, actor: Actor, q: CultivationQuery) {
-  const scope = scopeOf(actor, deps.regions);
-  const { limit, offset } = pageOf(q);
-  const [rows, total] = await Promise.all([
-    cultivationRows(deps.db, scope, deps.regions, q, limit, offset),
-    cultivationCount(deps.db, scope, deps.regions, q),
-  ]);
-  return { items: rows.map(present), total };
+export type CultivationItem = ReturnType<typeof present>;
+
+/** A page of the pool: meeting the criteria first, then the nearest to meeting them. */
+export async function cultivationPage(
+  deps: Deps,
+  scope: Scope,
+  q: CultivationQuery,
+  limit: number,
+  offset: number,
+) {
+  return (await cultivationRows(deps.db, scope, deps.regions, q, limit, offset)).map(present);
 }
 
-export async function* cultivationBatches(deps: Deps, actor: Actor, q: CultivationQuery) {
-  const scope = scopeOf(actor, deps.regions);
-  for (let offset = 0; ; offset += 2000) {
-    const rows = await cultivationRows(deps.db, scope, deps.regions, q, 2000, offset);
-    if (rows.length > 0) yield rows.map(present);
-    if (rows.length < 2000) return;
-  }
+/** The pool's enterprises after `afterId` in id order (the export's keyset batches). */
+export async function cultivationAfter(
+  deps: Deps,
+  scope: Scope,
+  q: Omit<CultivationQuery, 'page' | 'pageSize' | 'sort'>,
+  afterId: string | null,
+  limit: number,
+) {
+  return (await cultivationRowsAfter(deps.db, scope, deps.regions, q, afterId, limit)).map(present);
 }

@@ -13,32 +13,18 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
-import { pageOf } from '../../platform/listing';
 import { inScope, scopeOf } from '../../platform/scope';
 import { loadVisibleOrg } from './orgs-service';
 import { canWriteInScope } from './policy';
 import {
-  countQualifications,
   findQualificationRow,
   findQualificationType,
   getQualification,
   insertQualification,
-  listQualifications,
-  type QualificationQuery,
   updateQualificationRow,
 } from './qualifications-repo';
 
 const QUALIFICATION = msg('资质', 'qualification');
-
-export async function listQualificationPage(deps: Deps, actor: Actor, q: QualificationQuery) {
-  const scope = scopeOf(actor, deps.regions);
-  const { limit, offset } = pageOf(q);
-  const [items, total] = await Promise.all([
-    listQualifications(deps.db, scope, q, deps.regions, limit, offset),
-    countQualifications(deps.db, scope, q, deps.regions),
-  ]);
-  return { items, total };
-}
 
 async function typeOf(tx: Tx, code: string) {
   const type = await findQualificationType(tx, code);

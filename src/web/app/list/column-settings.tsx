@@ -11,21 +11,25 @@ import { useT } from '../i18n';
 
 const storageKey = (list: string) => `kechuang.columns.${list}`;
 
-function readHidden(list: string): string[] {
+function readHidden(list: string, byDefault: readonly string[]): string[] {
   try {
     const raw = window.localStorage.getItem(storageKey(list));
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    if (!raw) return [...byDefault];
+    const parsed: unknown = JSON.parse(raw);
     return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : [];
   } catch {
-    return [];
+    return [...byDefault];
   }
 }
 
 const keyOf = (c: { key?: unknown; dataIndex?: unknown }) => String(c.key ?? c.dataIndex ?? '');
 
-/** The hidden column keys of a list, and a setter that remembers them. */
-export function useHiddenColumns(list: string) {
-  const [hidden, setHidden] = useState<string[]>(() => readHidden(list));
+/**
+ * The hidden column keys of a list, and a setter that remembers them. Until the user chooses, the
+ * list's secondary columns (`byDefault`) are hidden, so its main columns fit a 1366-px screen.
+ */
+export function useHiddenColumns(list: string, byDefault: readonly string[] = []) {
+  const [hidden, setHidden] = useState<string[]>(() => readHidden(list, byDefault));
   const update = (next: string[]) => {
     setHidden(next);
     try {

@@ -4,7 +4,7 @@
  * column pinned right; 列设置 lets each user hide columns. A feature's page passes its columns,
  * filter fields and dialogs.
  */
-import { Alert, Card, Empty, Form, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Form, Space, Table, type TableColumnsType, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useT } from '../i18n';
@@ -33,6 +33,15 @@ export interface ListPageProps<T extends { id: string }, F extends object, V ext
   fromForm?: (values: V) => F;
   /** The row's buttons, in a column pinned to the right. */
   actions?: (row: T) => ReactNode;
+  /** The actions column's width, so the pinned column never covers a data column. */
+  actionsWidth?: number;
+  /** Secondary column keys hidden until the user shows them in 列设置. */
+  defaultHidden?: readonly string[];
+  /** A line between the filters and the table (what the list means, how it is ordered). */
+  notice?: ReactNode;
+  expandable?: TableProps<T>['expandable'];
+  /** Inside another card (a tab of a page): no card of its own, the buttons above the filters. */
+  embedded?: boolean;
   exportPath?: string;
   /** Buttons beside the export (创建…). */
   extra?: ReactNode;
@@ -40,6 +49,8 @@ export interface ListPageProps<T extends { id: string }, F extends object, V ext
   empty: { filtered: string; none: string };
   scrollX?: number;
 }
+
+const compactHeading = { margin: 0, fontSize: 16 };
 
 export function ListPage<T extends { id: string }, F extends object, V extends object = F>(
   props: ListPageProps<T, F, V>,
@@ -55,8 +66,8 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
     form.resetFields();
     form.setFieldsValue(toForm(list.filters) as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, list.filters]);
-  const { hidden, setHidden } = useHiddenColumns(props.name);
-  const filtered = Object.keys(list.filters).length > 0;
+  const { hidden, setHidden } = useHiddenColumns(props.name, props.defaultHidden);
+  const filtered = list.filtered;
   const offset = (list.page - 1) * list.pageSize;
 
   const columns: TableColumnsType<T> = [
@@ -74,23 +85,25 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
             title: t('common.actions'),
             key: 'actions',
             fixed: 'right' as const,
-            render: (_: unknown, row: T) => props.actions?.(row),
+            width: props.actionsWidth,
+            // Buttons wrap within the width rather than widen the pinned column over the data.
+            render: (_: unknown, row: T) => (
+              <div style={{ maxWidth: props.actionsWidth }}>{props.actions?.(row)}</div>
+            ),
           },
         ]
       : []),
   ];
 
-  return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{props.title}</h2>}
-      extra={
-        <Space>
-          <ColumnSettings columns={props.columns} hidden={hidden} onChange={setHidden} />
-          {props.exportPath && <ExportButton path={props.exportPath} query={list.exportQuery} />}
-          {props.extra}
-        </Space>
-      }
-    >
+  const buttons = (
+    <Space wrap>
+      <ColumnSettings columns={props.columns} hidden={hidden} onChange={setHidden} />
+      {props.exportPath && <ExportButton path={props.exportPath} query={list.exportQuery} />}
+      {props.extra}
+    </Space>
+  );
+  const body = (
+    <>
       {props.filterFields && (
         <FilterForm<V>
           name={props.name}
@@ -101,6 +114,7 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
           {props.filterFields}
         </FilterForm>
       )}
+      {props.notice}
       {query.isError && (
         <Alert type="error" showIcon title={query.error?.message} style={{ marginBottom: 16 }} />
       )}
@@ -111,7 +125,8 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
         loading={query.isFetching}
         pagination={list.pagination(query.data?.total, query.data?.totalCapped)}
         onChange={list.onTableChange}
-        scroll={{ x: props.scrollX ?? 1200 }}
+        scroll={{ x: props.scrollX ?? 'max-content' }}
+        expandable={props.expandable}
         locale={{
           emptyText: (
             <Empty
@@ -121,6 +136,20 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
           ),
         }}
       />
+    </>
+  );
+
+  if (props.embedded) {
+    return (
+      <>
+        <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>{buttons}</div>
+        {body}
+      </>
+    );
+  }
+  return (
+    <Card title={<h2 style={compactHeading}>{props.title}</h2>} extra={buttons}>
+      {body}
     </Card>
   );
 }

@@ -86,36 +86,63 @@ export function useListState<F extends object>(initialFilters: F, initialSort?: 
 
 const PAGING_KEYS = ['page', 'pageSize', 'sort'];
 
+export interface UrlListOptions<F> {
+  /** Filters in force when the address names none (a year, a window); left out of the address. */
+  defaults?: Partial<F>;
+  /** Filters the page sets itself (the call a board is for); never in the address as filters. */
+  fixed?: Partial<F>;
+  /** Address keys that belong to the page around the list (its tab, its call), kept as they are. */
+  reserved?: readonly string[];
+}
+
 /**
  * The same list state kept in the address (`?q=…&status=…&page=2&sort=-name`), so going back to
  * a list, reloading it or sharing its link keeps its filters, page and order. Filter values are
  * strings in the address; the list endpoints coerce them.
  */
-export function useUrlListState<F extends object>(initialSort?: string) {
+export function useUrlListState<F extends object>(initialSort?: string, options: UrlListOptions<F> = {}) {
   const [search, setSearch] = useSearchParams();
+  const { defaults, fixed, reserved } = options;
+  const defaultsKey = JSON.stringify(defaults ?? {});
+  const reservedKey = reserved?.join() ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options are read through their text
   const state = useMemo(() => {
-    const filters: Record<string, string> = {};
-    for (const [key, value] of search) if (!PAGING_KEYS.includes(key) && value) filters[key] = value;
+    const filters: Record<string, unknown> = { ...defaults };
+    let filtered = false;
+    for (const [key, value] of search) {
+      if (PAGING_KEYS.includes(key) || reserved?.includes(key) || !value) continue;
+      filters[key] = value;
+      filtered ||= String((defaults as Record<string, unknown> | undefined)?.[key] ?? '') !== value;
+    }
     return {
       page: Math.max(1, Number(search.get('page')) || 1),
       pageSize: Number(search.get('pageSize')) || 20,
       sort: search.get('sort') ?? initialSort,
       filters: filters as F,
+      filtered,
     };
-  }, [search, initialSort]);
+  }, [search, initialSort, defaultsKey, reservedKey]);
 
   const write = useCallback(
     (next: { page: number; pageSize: number; sort?: string; filters: F }) => {
       const out = new URLSearchParams();
+      for (const key of reserved ?? []) {
+        const kept = search.get(key);
+        if (kept) out.set(key, kept);
+      }
       for (const [key, value] of Object.entries(next.filters)) {
-        if (value !== undefined && value !== null && value !== '') out.set(key, String(value));
+        if (value === undefined || value === null || value === '') continue;
+        if (fixed && key in fixed) continue;
+        if (String((defaults as Record<string, unknown> | undefined)?.[key] ?? '') === String(value))
+          continue;
+        out.set(key, String(value));
       }
       if (next.page > 1) out.set('page', String(next.page));
       if (next.pageSize !== 20) out.set('pageSize', String(next.pageSize));
       if (next.sort && next.sort !== initialSort) out.set('sort', next.sort);
       setSearch(out);
     },
-    [setSearch, initialSort],
+    [setSearch, search, initialSort, defaults, fixed, reserved],
   );
 
   const applyFilters = useCallback((filters: F) => write({ ...state, filters, page: 1 }), [state, write]);
@@ -130,16 +157,24 @@ export function useUrlListState<F extends object>(initialSort?: string) {
     [state, write, initialSort],
   );
 
+  const fixedKey = JSON.stringify(fixed ?? {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fixed is read through its text
   const params = useMemo(
-    () => ({ ...state.filters, page: state.page, pageSize: state.pageSize, sort: state.sort }),
-    [state],
+    () => ({ ...state.filters, ...fixed, page: state.page, pageSize: state.pageSize, sort: state.sort }),
+    [state, fixedKey],
   );
-  const exportQuery = useMemo(() => ({ ...state.filters, sort: state.sort }), [state.filters, state.sort]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fixed is read through its text
+  const exportQuery = useMemo(
+    () => ({ ...state.filters, ...fixed, sort: state.sort }),
+    [state.filters, state.sort, fixedKey],
+  );
 
   const { pagination, sortOrderOf } = useTableHelpers(state);
 
   return {
     filters: state.filters,
+    /** Whether the user narrowed the list (a filter other than its default is set). */
+    filtered: state.filtered,
     page: state.page,
     pageSize: state.pageSize,
     params,

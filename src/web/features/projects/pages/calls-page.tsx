@@ -1,183 +1,165 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   Button,
-  Card,
-  Empty,
   Form,
   Input,
   InputNumber,
   Select,
   Space,
-  Table,
+  type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
-import { formatDateTime } from '../../../app/format';
 import { useLocale, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { WindowCell } from '../../../app/list/cells';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { type Call, type CallListQuery, projectPaths, useCalls, useProgrammes } from '../api';
 import { CallFormModal } from '../components/call-form-modal';
 import { wanText } from '../format';
 
 type CallFilters = Omit<CallListQuery, 'page' | 'pageSize' | 'sort'>;
-type CallFilterValues = Omit<CallFilters, 'openNow'> & { openNow?: 'true' | 'false' };
+type CallFilterValues = Omit<CallFilters, 'openNow' | 'year'> & { openNow?: 'true' | 'false'; year?: number };
+
+/** The year shows under the title; the cap and the per-applicant limit are in each row's rules too. */
+const SECONDARY = ['year', 'cap', 'max'];
 
 /** 申报指南: every call; staff create and edit them, applicants start an application from one. */
 export function CallsPage() {
   const t = useT();
   const { locale } = useLocale();
   const { can } = useAuth();
-  const [filterForm] = Form.useForm<CallFilterValues>();
-  const list = useListState<CallFilters>({});
-  const calls = useCalls(list.params);
+  const list = useUrlListState<CallFilters>();
+  const calls = useCalls(list.params as CallListQuery);
   const programmes = useProgrammes();
   const [editing, setEditing] = useState<Call | 'new' | null>(null);
   const manage = can('projects.manage');
   const apply = can('projects.apply');
 
+  const columns: TableColumnsType<Call> = [
+    { title: t('projects.call.year'), dataIndex: 'year', key: 'year', width: 70 },
+    {
+      title: t('projects.call.title'),
+      key: 'title',
+      width: 300,
+      render: (_, c) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{c.title}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.year} · {c.programmeName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('projects.call.window'),
+      key: 'window',
+      render: (_, c) => <WindowCell from={c.opensAt} to={c.closesAt} />,
+    },
+    {
+      title: t('projects.call.status'),
+      key: 'open',
+      render: (_, c) =>
+        c.open ? <Tag color="green">{t('projects.call.open')}</Tag> : <Tag>{t('projects.call.closed')}</Tag>,
+    },
+    { title: t('projects.call.budget'), key: 'budget', align: 'right', render: (_, c) => wanText(c.budget) },
+    {
+      title: t('projects.call.fundingCap'),
+      key: 'cap',
+      align: 'right',
+      render: (_, c) => wanText(c.fundingCap),
+    },
+    { title: t('projects.call.maxPerApplicant'), dataIndex: 'maxPerApplicant', key: 'max', align: 'right' },
+  ];
+
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.projects.calls')}</h2>}
-      extra={
-        <Space>
-          <ExportButton path={projectPaths.callsExport} query={list.exportQuery} />
-          {manage && (
+    <>
+      <ListPage<Call, CallFilters, CallFilterValues>
+        title={t('menu.projects.calls')}
+        name="call-filters"
+        list={list}
+        query={calls}
+        columns={columns}
+        defaultHidden={SECONDARY}
+        exportPath={projectPaths.callsExport}
+        toForm={({ openNow, year, ...rest }) => ({
+          ...rest,
+          year: year === undefined ? undefined : Number(year),
+          openNow: openNow === undefined ? undefined : (String(openNow) as 'true' | 'false'),
+        })}
+        fromForm={({ openNow, ...rest }) => ({
+          ...rest,
+          openNow: openNow === undefined ? undefined : openNow === 'true',
+        })}
+        filterFields={
+          <>
+            <Form.Item label={t('registry.search')} name="q">
+              <Input allowClear maxLength={100} style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item label={t('projects.call.year')} name="year">
+              <InputNumber min={2000} max={2100} style={{ width: 100 }} />
+            </Form.Item>
+            <Form.Item label={t('projects.call.programme')} name="programme">
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 200 }}
+                popupMatchSelectWidth={false}
+                options={(programmes.data ?? []).map((p) => ({
+                  value: p.code,
+                  label: locale === 'en' ? p.nameEn : p.name,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('projects.call.status')} name="openNow">
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'true', label: t('projects.call.open') },
+                  { value: 'false', label: t('projects.call.closed') },
+                ]}
+              />
+            </Form.Item>
+          </>
+        }
+        expandable={{ expandedRowRender: (c) => <CallRules call={c} /> }}
+        actionsWidth={manage ? 150 : 110}
+        actions={(c) => (
+          <Space size="small">
+            {manage && (
+              <Button size="small" onClick={() => setEditing(c)}>
+                {t('common.edit')}
+              </Button>
+            )}
+            {can('projects.read') && (
+              <Link to={`/projects/manage?call=${c.id}`}>{t('projects.call.board')}</Link>
+            )}
+            {apply && c.open && (
+              <Link to={`/projects/my-applications?call=${c.id}`}>{t('projects.app.applyNow')}</Link>
+            )}
+          </Space>
+        )}
+        extra={
+          manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               {t('projects.call.create')}
             </Button>
-          )}
-        </Space>
-      }
-    >
-      <FilterForm<CallFilterValues>
-        name="call-filters"
-        form={filterForm}
-        label={t('list.filters')}
-        onApply={({ openNow, ...rest }) =>
-          list.applyFilters({ ...rest, openNow: openNow === undefined ? undefined : openNow === 'true' })
+          )
         }
-      >
-        <Form.Item label={t('registry.search')} name="q">
-          <Input allowClear maxLength={100} style={{ width: 240 }} />
-        </Form.Item>
-        <Form.Item label={t('projects.call.year')} name="year">
-          <InputNumber min={2000} max={2100} style={{ width: 100 }} />
-        </Form.Item>
-        <Form.Item label={t('projects.call.programme')} name="programme">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 220 }}
-            popupMatchSelectWidth={false}
-            options={(programmes.data ?? []).map((p) => ({
-              value: p.code,
-              label: locale === 'en' ? p.nameEn : p.name,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('projects.call.status')} name="openNow">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: t('projects.call.open') },
-              { value: 'false', label: t('projects.call.closed') },
-            ]}
-          />
-        </Form.Item>
-      </FilterForm>
-      {calls.isError && (
-        <Alert type="error" showIcon title={calls.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<Call>
-        rowKey="id"
-        dataSource={calls.data?.items}
-        loading={calls.isFetching}
-        pagination={list.pagination(calls.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={manage ? t('projects.call.emptyManage') : t('projects.call.empty')}
-            />
-          ),
+        empty={{
+          filtered: manage ? t('projects.call.emptyManage') : t('projects.call.empty'),
+          none: manage ? t('projects.call.emptyManage') : t('projects.call.empty'),
         }}
-        expandable={{
-          expandedRowRender: (c) => <CallRules call={c} />,
-        }}
-        columns={[
-          { title: t('projects.call.year'), dataIndex: 'year', key: 'year', width: 70 },
-          {
-            title: t('projects.call.title'),
-            key: 'title',
-            render: (_, c) => (
-              <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{c.title}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.programmeName}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t('projects.call.window'),
-            key: 'window',
-            render: (_, c) => (
-              <span style={{ whiteSpace: 'nowrap' }}>
-                {formatDateTime(c.opensAt).slice(0, 16)} — {formatDateTime(c.closesAt).slice(0, 16)}
-              </span>
-            ),
-          },
-          {
-            title: t('projects.call.status'),
-            key: 'open',
-            render: (_, c) =>
-              c.open ? (
-                <Tag color="green">{t('projects.call.open')}</Tag>
-              ) : (
-                <Tag>{t('projects.call.closed')}</Tag>
-              ),
-          },
-          { title: t('projects.call.budget'), key: 'budget', render: (_, c) => wanText(c.budget) },
-          { title: t('projects.call.fundingCap'), key: 'cap', render: (_, c) => wanText(c.fundingCap) },
-          { title: t('projects.call.maxPerApplicant'), dataIndex: 'maxPerApplicant', key: 'max' },
-          {
-            title: t('common.actions'),
-            key: 'op',
-            render: (_, c) => (
-              <Space>
-                {manage && (
-                  <>
-                    <Button size="small" onClick={() => setEditing(c)}>
-                      {t('common.edit')}
-                    </Button>
-                    <Link to={`/projects/manage?call=${c.id}`}>{t('projects.call.board')}</Link>
-                  </>
-                )}
-                {!manage && can('projects.read') && (
-                  <Link to={`/projects/manage?call=${c.id}`}>{t('projects.call.board')}</Link>
-                )}
-                {apply && c.open && (
-                  <Link to={`/projects/my-applications?call=${c.id}`}>{t('projects.app.applyNow')}</Link>
-                )}
-              </Space>
-            ),
-          },
-        ]}
       />
       {editing && (
         <CallFormModal call={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
       )}
-    </Card>
+    </>
   );
 }
 

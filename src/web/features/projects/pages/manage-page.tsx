@@ -1,19 +1,20 @@
-import { Alert, Card, Empty, Form, Input, Select, Space, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Empty, Form, Input, Select, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import {
-  APPLICATION_STATE_CODES,
-  APPLICATION_STATES,
-  type ApplicationState,
-} from '../../../../domain/projects';
+import { APPLICATION_STATE_CODES, APPLICATION_STATES } from '../../../../domain/projects';
 import { useAuth } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { RegionSelect, useOffersRegionFilter } from '../../registry/components/region-select';
-import { type ApplicationListQuery, projectPaths, useApplications, useCalls } from '../api';
-import { ApplicationsTable } from '../components/applications-table';
+import {
+  type ApplicationItem,
+  type ApplicationListQuery,
+  projectPaths,
+  useApplications,
+  useCalls,
+} from '../api';
+import { ActionButtons } from '../components/action-buttons';
+import { useApplicationColumns } from '../components/applications-table';
 import { CallBoard } from '../components/call-board';
 import { DrawPanel } from '../components/draw-panel';
 import { RankingTab } from '../components/ranking-tab';
@@ -58,7 +59,8 @@ export function ManagePage() {
           style={{ width: 380 }}
           loading={calls.isLoading}
           value={callId}
-          onChange={(v) => set({ call: v, tab: v ? 'board' : 'list', state: undefined })}
+          // Another call starts its list afresh: no filters or page carried over.
+          onChange={(v) => setParams(v ? { call: v, tab: 'board' } : { tab: 'list' }, { replace: true })}
           options={(calls.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.year} · ${c.title}` }))}
           aria-label={t('projects.call.title')}
         />
@@ -87,14 +89,7 @@ export function ManagePage() {
           {
             key: 'list',
             label: t('projects.manage.list'),
-            children: (
-              <ApplicationList
-                key={`${callId}-${params.get('state')}`}
-                callId={callId}
-                initialState={params.get('state') ?? undefined}
-                fundingCap={call?.fundingCap}
-              />
-            ),
+            children: <ApplicationList callId={callId} fundingCap={call?.fundingCap} />,
           },
           ...(callId
             ? [
@@ -121,76 +116,60 @@ export function ManagePage() {
   );
 }
 
-function ApplicationList({
-  callId,
-  initialState,
-  fundingCap,
-}: {
-  callId?: string;
-  initialState?: string;
-  fundingCap?: string;
-}) {
+/** The page's own address keys: the call and tab around the list. */
+const PAGE_KEYS = ['call', 'tab'];
+/** Where it comes from and when are one click away in 列设置; the amounts stay in view. */
+const SECONDARY = ['region', 'next', 'sub'];
+
+function ApplicationList({ callId, fundingCap }: { callId?: string; fundingCap?: string }) {
   const t = useT();
   const pickMsg = useMsg();
   const offersRegion = useOffersRegionFilter();
-  const [form] = Form.useForm<Filters>();
-  const initial = useMemo<Filters>(
-    () => ({ callId, state: initialState as ApplicationState | undefined }),
-    [callId, initialState],
-  );
-  const list = useListState<Filters>(initial);
-  const apps = useApplications(list.params);
+  const list = useUrlListState<Filters>(undefined, { fixed: { callId }, reserved: PAGE_KEYS });
+  const apps = useApplications(list.params as ApplicationListQuery);
+  const columns = useApplicationColumns('all');
   return (
-    <>
-      <FilterForm<Filters>
-        name="app-filters"
-        form={form}
-        label={t('list.filters')}
-        onApply={(v) => list.applyFilters({ ...v, callId })}
-      >
-        <Form.Item label={t('registry.search')} name="q">
-          <Input
-            allowClear
-            maxLength={100}
-            style={{ width: 240 }}
-            placeholder={t('projects.manage.searchPh')}
-          />
-        </Form.Item>
-        <Form.Item label={t('projects.app.state')} name="state" initialValue={initialState}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-            options={APPLICATION_STATE_CODES.map((s) => ({
-              value: s,
-              label: pickMsg(APPLICATION_STATES[s]),
-            }))}
-          />
-        </Form.Item>
-        {offersRegion && (
-          <Form.Item label={t('projects.app.region')} name="regionCode">
-            <RegionSelect />
+    <ListPage<ApplicationItem, Filters>
+      embedded
+      title={t('projects.manage.list')}
+      name="app-filters"
+      list={list}
+      query={apps}
+      columns={columns}
+      defaultHidden={SECONDARY}
+      exportPath={projectPaths.applicationsExport}
+      filterFields={
+        <>
+          <Form.Item label={t('registry.search')} name="q">
+            <Input
+              allowClear
+              maxLength={100}
+              style={{ width: 240 }}
+              placeholder={t('projects.manage.searchPh')}
+            />
           </Form.Item>
-        )}
-        <Form.Item>
-          <ExportButton path={projectPaths.applicationsExport} query={list.exportQuery} />
-        </Form.Item>
-      </FilterForm>
-      {apps.isError && (
-        <Alert type="error" showIcon title={apps.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <ApplicationsTable
-          items={apps.data?.items}
-          loading={apps.isFetching}
-          pagination={list.pagination(apps.data?.total, apps.data?.totalCapped)}
-          onChange={list.onTableChange as never}
-          emptyText={t('projects.manage.empty')}
-          inlineActions
-          fundingCaps={callId && fundingCap ? { [callId]: fundingCap } : undefined}
-        />
-      </Space>
-    </>
+          <Form.Item label={t('projects.app.state')} name="state">
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={false}
+              options={APPLICATION_STATE_CODES.map((s) => ({
+                value: s,
+                label: pickMsg(APPLICATION_STATES[s]),
+              }))}
+            />
+          </Form.Item>
+          {offersRegion && (
+            <Form.Item label={t('projects.app.region')} name="regionCode">
+              <RegionSelect />
+            </Form.Item>
+          )}
+        </>
+      }
+      actionsWidth={160}
+      actions={(a) => <ActionButtons target={a} size="small" fundingCap={fundingCap} none="—" />}
+      empty={{ filtered: t('projects.manage.empty'), none: t('projects.manage.empty') }}
+    />
   );
 }

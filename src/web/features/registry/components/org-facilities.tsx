@@ -6,6 +6,7 @@ import {
   RECORD_STATUS_NAMES,
 } from '../../../../domain/registry';
 import { useMsg, useT } from '../../../app/i18n';
+import { orNoneColumn } from '../../../app/list/cells';
 import type { OrgDetail } from '../api';
 
 type Platform = OrgDetail['platforms'][number];
@@ -91,26 +92,9 @@ export function OrgCarriers({ carriers }: { carriers: Carrier[] }) {
       render: (l: Carrier['level']) => pickMsg(LEVEL_NAMES[l]),
     },
     { title: t('registry.facility.recognizedOn'), dataIndex: 'recognizedOn', key: 'recognizedOn' },
-    {
-      title: t('registry.facility.latestYear'),
-      dataIndex: 'latestYear',
-      key: 'latestYear',
-      render: (v: number | null) => v ?? '—',
-    },
-    {
-      title: t('registry.facility.startupsServed'),
-      dataIndex: 'startupsServed',
-      key: 'startupsServed',
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
-    {
-      title: t('registry.facility.teamsServed'),
-      dataIndex: 'teamsServed',
-      key: 'teamsServed',
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
+    orNoneColumn<Carrier>(t('registry.facility.latestYear'), 'latestYear'),
+    orNoneColumn<Carrier>(t('registry.facility.startupsServed'), 'startupsServed', 'right'),
+    orNoneColumn<Carrier>(t('registry.facility.teamsServed'), 'teamsServed', 'right'),
     {
       title: t('registry.facility.status'),
       key: 'status',

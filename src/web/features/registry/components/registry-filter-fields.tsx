@@ -13,12 +13,19 @@ export function SearchField({ placeholder, width }: { placeholder: string; width
 }
 
 /** Filter by qualification type (高新技术企业, 科技型中小企业, …), named in the language showing. */
-export function QualificationTypeField() {
+export function QualificationTypeField({
+  name = 'typeCode',
+  label,
+}: {
+  /** The query field: `typeCode` on the qualification lists, `qualification` (held) on organisations. */
+  name?: string;
+  label?: string;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const types = useQualificationTypes();
   return (
-    <Form.Item label={t('registry.qual.type')} name="typeCode">
+    <Form.Item label={label ?? t('registry.qual.type')} name={name}>
       <Select
         allowClear
         placeholder={t('common.all')}

@@ -1,14 +1,11 @@
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleOutlined } from '@ant-design/icons';
 import {
   Alert,
-  Card,
-  Empty,
   Form,
   Radio,
   Select,
   Slider,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Tooltip,
@@ -16,17 +13,17 @@ import {
   theme,
 } from 'antd';
 import dayjs from 'dayjs';
-import { Link } from 'react-router';
 import { type CriterionResult, hteCriteria } from '../../../../domain/registry';
 import { useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { NameCell } from '../../../app/list/cells';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { type CultivationItem, type CultivationQuery, exportPaths, useCultivation } from '../api';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
 import { formatPercent, formatWan } from '../format';
 
 type CultivationFilters = Pick<CultivationQuery, 'year' | 'margin' | 'status' | 'regionCode'>;
+type FilterValues = Omit<CultivationFilters, 'year' | 'margin'> & { year?: number; margin?: number };
 
 const FIRST_YEAR = 2010;
 const DEFAULT_MARGIN = 1;
@@ -51,14 +48,13 @@ function CriterionCell({ c }: { c: CriterionResult | undefined }) {
     );
   }
   const color = c.pass ? token.colorSuccess : token.colorError;
+  // The share reads at a glance; the threshold it is held to is on hover (and in the rule above).
   return (
-    <span style={{ color, whiteSpace: 'nowrap' }}>
-      {c.pass ? <CheckCircleFilled /> : <CloseCircleFilled />} {formatPercent(c.actual)}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {' '}
-        / ≥ {c.required}%
-      </Typography.Text>
-    </span>
+    <Tooltip title={`≥ ${c.required}%`}>
+      <span style={{ color, whiteSpace: 'nowrap' }}>
+        {c.pass ? <CheckCircleFilled /> : <CloseCircleFilled />} {formatPercent(c.actual)}
+      </span>
+    </Tooltip>
   );
 }
 
@@ -72,10 +68,11 @@ export function CultivationPage() {
   const pickMsg = useMsg();
   const offersRegion = useOffersRegionFilter();
   const lastYear = dayjs().year() - 1;
-  const [filterForm] = Form.useForm<CultivationFilters>();
-  const list = useListState<CultivationFilters>({ year: lastYear, margin: DEFAULT_MARGIN, status: 'all' });
-  const pool = useCultivation(list.params);
-  const year = list.exportQuery.year ?? lastYear;
+  const list = useUrlListState<CultivationFilters>(undefined, {
+    defaults: { year: lastYear, margin: DEFAULT_MARGIN, status: 'all' },
+  });
+  const pool = useCultivation(list.params as CultivationQuery);
+  const year = list.filters.year ?? lastYear;
 
   const years = Array.from({ length: dayjs().year() - FIRST_YEAR + 1 }, (_, i) => dayjs().year() - i);
 
@@ -83,20 +80,14 @@ export function CultivationPage() {
     {
       title: t('registry.org.name'),
       key: 'name',
-      fixed: 'left',
-      render: (_, x) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/registry/orgs/${x.orgId}?tab=stats`}>{x.name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
-            {x.uscc}
-          </Typography.Text>
-        </Space>
-      ),
+      width: 220,
+      render: (_, x) => <NameCell to={`/registry/orgs/${x.orgId}?tab=stats`} name={x.name} code={x.uscc} />,
     },
     {
       title: t('registry.org.region'),
       dataIndex: 'regionName',
       key: 'regionName',
+      width: 100,
       render: (name: string, row) => regionName(row.regionCode, name),
     },
     {
@@ -117,6 +108,7 @@ export function CultivationPage() {
     {
       title: t('registry.cultivation.status'),
       key: 'status',
+      width: 120,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           {x.status === 'meets' ? (
@@ -140,77 +132,66 @@ export function CultivationPage() {
   ];
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.registry.cultivation')}</h2>}
-      extra={<ExportButton path={exportPaths.cultivation} query={list.exportQuery} />}
-    >
-      <Alert type="info" showIcon title={t('registry.cultivation.rule')} style={{ marginBottom: 16 }} />
-      <FilterForm<CultivationFilters>
-        name="cultivation-filters"
-        form={filterForm}
-        onApply={(values) =>
-          list.applyFilters({ year: lastYear, margin: DEFAULT_MARGIN, status: 'all', ...values })
-        }
-        label={t('list.filters')}
-      >
-        <Form.Item label={t('registry.stats.year')} name="year" initialValue={lastYear}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 100 }}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('registry.cultivation.margin')}
-          name="margin"
-          initialValue={DEFAULT_MARGIN}
-          tooltip={t('registry.cultivation.marginHint')}
-        >
-          <Slider
-            min={0}
-            max={5}
-            step={0.5}
-            marks={{ 0: '0', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5' }}
-            tooltip={{ formatter: (v) => t('registry.cultivation.points', { points: v ?? 0 }) }}
-            style={{ width: 200 }}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.cultivation.status')} name="status" initialValue="all">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'meets', label: t('registry.cultivation.meets') },
-              { value: 'near', label: t('registry.cultivation.near') },
-            ]}
-          />
-        </Form.Item>
-        {offersRegion && (
-          <Form.Item label={t('registry.org.region')} name="regionCode">
-            <RegionSelect />
-          </Form.Item>
-        )}
-      </FilterForm>
-      {pool.isError && (
-        <Alert type="error" showIcon title={pool.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<CultivationItem>
-        rowKey="orgId"
-        columns={columns}
-        dataSource={pool.data?.items}
-        loading={pool.isFetching}
-        pagination={list.pagination(pool.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={t('registry.cultivation.empty', { year })}
+    <ListPage<CultivationItem, CultivationFilters, FilterValues>
+      title={t('menu.registry.cultivation')}
+      name="cultivation-filters"
+      list={list}
+      query={pool}
+      columns={columns}
+      exportPath={exportPaths.cultivation}
+      toForm={({ year, margin, ...rest }) => ({
+        ...rest,
+        year: year === undefined ? undefined : Number(year),
+        margin: margin === undefined ? undefined : Number(margin),
+      })}
+      fromForm={(values) => ({ year: lastYear, margin: DEFAULT_MARGIN, status: 'all', ...values })}
+      notice={
+        <Alert type="info" showIcon title={t('registry.cultivation.rule')} style={{ marginBottom: 16 }} />
+      }
+      filterFields={
+        <>
+          <Form.Item label={t('registry.stats.year')} name="year">
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 100 }}
+              options={years.map((y) => ({ value: y, label: String(y) }))}
             />
-          ),
-        }}
-      />
-    </Card>
+          </Form.Item>
+          <Form.Item
+            label={t('registry.cultivation.margin')}
+            name="margin"
+            tooltip={t('registry.cultivation.marginHint')}
+          >
+            <Slider
+              min={0}
+              max={5}
+              step={0.5}
+              marks={{ 0: '0', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5' }}
+              tooltip={{ formatter: (v) => t('registry.cultivation.points', { points: v ?? 0 }) }}
+              style={{ width: 200 }}
+            />
+          </Form.Item>
+          <Form.Item label={t('registry.cultivation.status')} name="status">
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'meets', label: t('registry.cultivation.meets') },
+                { value: 'near', label: t('registry.cultivation.near') },
+              ]}
+            />
+          </Form.Item>
+          {offersRegion && (
+            <Form.Item label={t('registry.org.region')} name="regionCode">
+              <RegionSelect />
+            </Form.Item>
+          )}
+        </>
+      }
+      empty={{
+        filtered: t('registry.cultivation.empty', { year }),
+        none: t('registry.cultivation.empty', { year }),
+      }}
+    />
   );
 }

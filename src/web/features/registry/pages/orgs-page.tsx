@@ -1,21 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, DatePicker, Form, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import {
   LEVEL_CODES,
   LEVEL_NAMES,
@@ -24,26 +10,17 @@ import {
   type OrgKind,
 } from '../../../../domain/registry';
 import { useAuth } from '../../../app/auth-context';
-import { formatDateTime } from '../../../app/format';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { DayCell, NameCell } from '../../../app/list/cells';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { useParks } from '../../reference/api';
-import {
-  exportPaths,
-  type OrgListItem,
-  type OrgListQuery,
-  useIndustries,
-  useOrgs,
-  useQualificationTypes,
-} from '../api';
+import { exportPaths, type OrgListItem, type OrgListQuery, useIndustries, useOrgs } from '../api';
 import { IndustryCascader, industryLabel } from '../components/industry-cascader';
 import { OrgFormModal } from '../components/org-form-modal';
 import { QualificationTags } from '../components/qualification-tags';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
-import { SearchField } from '../components/registry-filter-fields';
-import { hasFilters } from '../list-filters';
+import { QualificationTypeField, SearchField } from '../components/registry-filter-fields';
 
 type OrgFilters = Omit<OrgListQuery, 'page' | 'pageSize' | 'sort'>;
 type OrgFilterValues = Omit<OrgFilters, 'validOn' | 'aboveSize'> & {
@@ -51,33 +28,19 @@ type OrgFilterValues = Omit<OrgFilters, 'validOn' | 'aboveSize'> & {
   aboveSize?: 'true' | 'false';
 };
 
+/** The kind and last change are there for those who want them; the rest fits 1366 px. */
+const SECONDARY = ['kind', 'updatedAt'];
+
 export function OrgsPage() {
   const t = useT();
   const regionName = useRegionName();
   const pickMsg = useMsg();
   const { locale } = useLocale();
-  const offersRegion = useOffersRegionFilter();
   const { can } = useAuth();
-  const [filterForm] = Form.useForm<OrgFilterValues>();
-  const list = useListState<OrgFilters>({});
-  const orgs = useOrgs(list.params);
-  const types = useQualificationTypes();
+  const list = useUrlListState<OrgFilters>();
+  const orgs = useOrgs(list.params as OrgListQuery);
   const industries = useIndustries();
-  const parks = useParks();
   const [creating, setCreating] = useState(false);
-  const qualification = Form.useWatch('qualification', filterForm);
-
-  const filters = list.exportQuery;
-  const filtered = hasFilters(filters);
-
-  const onApply = ({ validOn, aboveSize, ...rest }: OrgFilterValues) =>
-    list.applyFilters({
-      ...rest,
-      aboveSize: aboveSize === undefined ? undefined : aboveSize === 'true',
-      // A level or date means something only for a chosen qualification.
-      level: rest.qualification ? rest.level : undefined,
-      validOn: rest.qualification && validOn ? validOn.format('YYYY-MM-DD') : undefined,
-    });
 
   const columns: TableColumnsType<OrgListItem> = [
     {
@@ -86,14 +49,7 @@ export function OrgsPage() {
       key: 'name',
       sorter: true,
       sortOrder: list.sortOrderOf('name'),
-      render: (_, org) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/registry/orgs/${org.id}`}>{org.name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
-            {org.uscc}
-          </Typography.Text>
-        </Space>
-      ),
+      render: (_, org) => <NameCell to={`/registry/orgs/${org.id}`} name={org.name} code={org.uscc} />,
     },
     {
       title: t('registry.org.region'),
@@ -112,8 +68,8 @@ export function OrgsPage() {
     {
       title: t('registry.org.industry'),
       key: 'industry',
-      width: 220,
-      ellipsis: { showTitle: true },
+      width: 180,
+      // Wraps within its width: a long GB/T 4754 name never pushes the dates off the screen.
       render: (_, org) => industryLabel(org.industryCode, industries.data ?? [], locale),
     },
     {
@@ -127,6 +83,7 @@ export function OrgsPage() {
       title: t('registry.org.qualifications'),
       dataIndex: 'qualifications',
       key: 'qualifications',
+      width: 200,
       render: (codes: string[]) => <QualificationTags codes={codes} />,
     },
     {
@@ -135,7 +92,7 @@ export function OrgsPage() {
       key: 'foundedOn',
       sorter: true,
       sortOrder: list.sortOrderOf('foundedOn'),
-      render: (v: string | null) => v ?? '—',
+      render: (v: string | null) => <DayCell value={v} />,
     },
     {
       title: t('registry.org.updatedAt'),
@@ -143,131 +100,122 @@ export function OrgsPage() {
       key: 'updatedAt',
       sorter: true,
       sortOrder: list.sortOrderOf('updatedAt'),
-      render: formatDateTime,
+      render: (v: string) => <DayCell value={v} />,
     },
   ];
 
-  const typeOptions = (types.data ?? []).map((q) => ({
-    value: q.code,
-    label: locale === 'en' ? q.nameEn : q.name,
-  }));
-
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.registry.orgs')}</h2>}
-      extra={
-        <Space>
-          <ExportButton path={exportPaths.orgs} query={list.exportQuery} />
-          {can('registry.write') && (
+    <>
+      <ListPage<OrgListItem, OrgFilters, OrgFilterValues>
+        title={t('menu.registry.orgs')}
+        name="org-filters"
+        list={list}
+        query={orgs}
+        columns={columns}
+        defaultHidden={SECONDARY}
+        toForm={({ validOn, aboveSize, ...rest }) => ({
+          ...rest,
+          aboveSize: aboveSize === undefined ? undefined : (String(aboveSize) as 'true' | 'false'),
+          validOn: validOn ? dayjs(validOn) : undefined,
+        })}
+        fromForm={({ validOn, aboveSize, ...rest }) => ({
+          ...rest,
+          aboveSize: aboveSize === undefined ? undefined : aboveSize === 'true',
+          // A level or date means something only for a chosen qualification.
+          level: rest.qualification ? rest.level : undefined,
+          validOn: rest.qualification && validOn ? validOn.format('YYYY-MM-DD') : undefined,
+        })}
+        filterFields={<OrgFilterFields />}
+        notice={
+          list.filters.q &&
+          !list.exportQuery.sort && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+              {t('registry.org.rankedByRelevance')}
+            </Typography.Paragraph>
+          )
+        }
+        exportPath={exportPaths.orgs}
+        extra={
+          can('registry.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('registry.org.create')}
             </Button>
-          )}
-        </Space>
-      }
-    >
-      <FilterForm<OrgFilterValues>
-        name="org-filters"
-        form={filterForm}
-        onApply={onApply}
-        label={t('list.filters')}
-      >
-        <SearchField placeholder={t('registry.org.searchPlaceholder')} width={440} />
-        {offersRegion && (
-          <Form.Item label={t('registry.org.region')} name="regionCode">
-            <RegionSelect />
-          </Form.Item>
-        )}
-        <Form.Item label={t('registry.org.kind')} name="kind">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 160 }}
-            options={ORG_KIND_CODES.map((k) => ({ value: k, label: pickMsg(ORG_KIND_NAMES[k]) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.org.industry')} name="industryCode">
-          <IndustryCascader />
-        </Form.Item>
-        <Form.Item label={t('registry.org.aboveSizeShort')} name="aboveSize">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 100 }}
-            options={[
-              { value: 'true', label: t('registry.yes') },
-              { value: 'false', label: t('registry.no') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.org.park')} name="parkId">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-            loading={parks.isLoading}
-            options={(parks.data ?? []).map((p) => ({
-              value: p.id,
-              label: locale === 'en' && p.nameEn ? p.nameEn : p.name,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.org.holdsQualification')} name="qualification">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-            loading={types.isLoading}
-            options={typeOptions}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.qual.level')} name="level">
-          <Select
-            allowClear
-            disabled={!qualification}
-            placeholder={t('common.all')}
-            style={{ width: 110 }}
-            options={LEVEL_CODES.map((l) => ({ value: l, label: pickMsg(LEVEL_NAMES[l]) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('registry.qual.validOn')} name="validOn" tooltip={t('registry.org.validOnHint')}>
-          <DatePicker disabled={!qualification} placeholder={t('registry.today')} />
-        </Form.Item>
-      </FilterForm>
-      {filters.q && !filters.sort && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-          {t('registry.org.rankedByRelevance')}
-        </Typography.Paragraph>
-      )}
-      {orgs.isError && (
-        <Alert type="error" showIcon title={orgs.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<OrgListItem>
-        rowKey="id"
-        columns={columns}
-        dataSource={orgs.data?.items}
-        loading={orgs.isFetching}
-        pagination={list.pagination(orgs.data?.total, orgs.data?.totalCapped)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={
-                filtered
-                  ? t('registry.org.emptyFiltered')
-                  : can('registry.write')
-                    ? t('registry.org.emptyWriter')
-                    : t('registry.org.emptyReader')
-              }
-            />
-          ),
+          )
+        }
+        empty={{
+          filtered: t('registry.org.emptyFiltered'),
+          none: can('registry.write') ? t('registry.org.emptyWriter') : t('registry.org.emptyReader'),
         }}
       />
       {creating && <OrgFormModal onClose={() => setCreating(false)} />}
-    </Card>
+    </>
+  );
+}
+
+/** The organisation filters; level and date wait for a qualification type. */
+function OrgFilterFields() {
+  const t = useT();
+  const pickMsg = useMsg();
+  const { locale } = useLocale();
+  const offersRegion = useOffersRegionFilter();
+  const parks = useParks();
+  const qualification = Form.useWatch('qualification');
+  return (
+    <>
+      <SearchField placeholder={t('registry.org.searchPlaceholder')} width={360} />
+      {offersRegion && (
+        <Form.Item label={t('registry.org.region')} name="regionCode">
+          <RegionSelect />
+        </Form.Item>
+      )}
+      <Form.Item label={t('registry.org.kind')} name="kind">
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 160 }}
+          options={ORG_KIND_CODES.map((k) => ({ value: k, label: pickMsg(ORG_KIND_NAMES[k]) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('registry.org.industry')} name="industryCode">
+        <IndustryCascader />
+      </Form.Item>
+      <Form.Item label={t('registry.org.aboveSizeShort')} name="aboveSize">
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 100 }}
+          options={[
+            { value: 'true', label: t('registry.yes') },
+            { value: 'false', label: t('registry.no') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item label={t('registry.org.park')} name="parkId">
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 200 }}
+          popupMatchSelectWidth={false}
+          loading={parks.isLoading}
+          options={(parks.data ?? []).map((p) => ({
+            value: p.id,
+            label: locale === 'en' && p.nameEn ? p.nameEn : p.name,
+          }))}
+        />
+      </Form.Item>
+      <QualificationTypeField name="qualification" label={t('registry.org.holdsQualification')} />
+      <Form.Item label={t('registry.qual.level')} name="level">
+        <Select
+          allowClear
+          disabled={!qualification}
+          placeholder={t('common.all')}
+          style={{ width: 110 }}
+          options={LEVEL_CODES.map((l) => ({ value: l, label: pickMsg(LEVEL_NAMES[l]) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('registry.qual.validOn')} name="validOn" tooltip={t('registry.org.validOnHint')}>
+        <DatePicker disabled={!qualification} placeholder={t('registry.today')} />
+      </Form.Item>
+    </>
   );
 }

@@ -1,29 +1,21 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Form, Input, Select, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useLocale, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { orNoneColumn } from '../../../app/list/cells';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { ParkAnnualModal } from '../components/park-annual-modal';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
 import { facilityExportPaths, type ParkItem, type ParkListQuery, useParkList } from '../facilities-api';
 import { formatWan } from '../format';
 
 type ParkFilters = Omit<ParkListQuery, 'page' | 'pageSize' | 'sort'>;
+type ParkFilterValues = Omit<ParkFilters, 'year'> & { year?: number };
 
 const FIRST_YEAR = 2010;
+/** The park's code is for those who look for it. */
+const SECONDARY = ['code'];
 
 /** 园区: the high-tech zone and its sub-parks (一区多园), with each one's yearly figures. */
 export function ParksPage() {
@@ -31,9 +23,8 @@ export function ParksPage() {
   const regionName = useRegionName();
   const { locale } = useLocale();
   const offersRegion = useOffersRegionFilter();
-  const [filterForm] = Form.useForm<ParkFilters>();
-  const list = useListState<ParkFilters>({});
-  const parks = useParkList(list.params);
+  const list = useUrlListState<ParkFilters>();
+  const parks = useParkList(list.params as ParkListQuery);
   const [annualOf, setAnnualOf] = useState<string | null>(null);
   const years = Array.from({ length: dayjs().year() - FIRST_YEAR + 1 }, (_, i) => dayjs().year() - i);
 
@@ -66,12 +57,7 @@ export function ParksPage() {
       sorter: true,
       sortOrder: list.sortOrderOf('regionCode'),
     },
-    {
-      title: t('registry.park.year'),
-      dataIndex: 'year',
-      key: 'year',
-      render: (v: number | null) => v ?? '—',
-    },
+    orNoneColumn<ParkItem>(t('registry.park.year'), 'year'),
     {
       title: t('registry.park.industrialOutput'),
       dataIndex: 'industrialOutput',
@@ -79,76 +65,50 @@ export function ParksPage() {
       align: 'right',
       render: formatWan,
     },
-    {
-      title: t('registry.park.enterprises'),
-      dataIndex: 'enterprises',
-      key: 'enterprises',
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
-    {
-      title: t('registry.park.hteCount'),
-      dataIndex: 'hteCount',
-      key: 'hteCount',
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, p) => (
-        <Button type="link" size="small" onClick={() => setAnnualOf(p.id)}>
-          {t('registry.carrier.annual')}
-        </Button>
-      ),
-    },
+    orNoneColumn<ParkItem>(t('registry.park.enterprises'), 'enterprises', 'right'),
+    orNoneColumn<ParkItem>(t('registry.park.hteCount'), 'hteCount', 'right'),
   ];
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.registry.parks')}</h2>}
-      extra={<ExportButton path={facilityExportPaths.parks} query={list.exportQuery} />}
-    >
-      <FilterForm<ParkFilters>
+    <>
+      <ListPage<ParkItem, ParkFilters, ParkFilterValues>
+        title={t('menu.registry.parks')}
         name="park-filters"
-        form={filterForm}
-        onApply={list.applyFilters}
-        label={t('list.filters')}
-      >
-        <Form.Item label={t('registry.search')} name="q">
-          <Input allowClear placeholder={t('registry.park.searchPlaceholder')} style={{ width: 220 }} />
-        </Form.Item>
-        {offersRegion && (
-          <Form.Item label={t('registry.org.region')} name="regionCode">
-            <RegionSelect />
-          </Form.Item>
-        )}
-        <Form.Item label={t('registry.park.year')} name="year" tooltip={t('registry.park.yearHint')}>
-          <Select
-            allowClear
-            placeholder={t('registry.park.latest')}
-            style={{ width: 120 }}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-          />
-        </Form.Item>
-      </FilterForm>
-      {parks.isError && (
-        <Alert type="error" showIcon title={parks.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<ParkItem>
-        rowKey="id"
+        list={list}
+        query={parks}
         columns={columns}
-        dataSource={parks.data?.items}
-        loading={parks.isFetching}
-        pagination={list.pagination(parks.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.park.empty')} />,
-        }}
+        defaultHidden={SECONDARY}
+        exportPath={facilityExportPaths.parks}
+        toForm={({ year, ...rest }) => ({ ...rest, year: year === undefined ? undefined : Number(year) })}
+        filterFields={
+          <>
+            <Form.Item label={t('registry.search')} name="q">
+              <Input allowClear placeholder={t('registry.park.searchPlaceholder')} style={{ width: 220 }} />
+            </Form.Item>
+            {offersRegion && (
+              <Form.Item label={t('registry.org.region')} name="regionCode">
+                <RegionSelect />
+              </Form.Item>
+            )}
+            <Form.Item label={t('registry.park.year')} name="year" tooltip={t('registry.park.yearHint')}>
+              <Select
+                allowClear
+                placeholder={t('registry.park.latest')}
+                style={{ width: 120 }}
+                options={years.map((y) => ({ value: y, label: String(y) }))}
+              />
+            </Form.Item>
+          </>
+        }
+        actionsWidth={110}
+        actions={(p) => (
+          <Button type="link" size="small" onClick={() => setAnnualOf(p.id)}>
+            {t('registry.carrier.annual')}
+          </Button>
+        )}
+        empty={{ filtered: t('registry.park.empty'), none: t('registry.park.empty') }}
       />
       {annualOf && <ParkAnnualModal parkId={annualOf} onClose={() => setAnnualOf(null)} />}
-    </Card>
+    </>
   );
 }
