@@ -127,5 +127,12 @@ describe('registry as its users work with it', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync((await file.path())!) as unknown as ArrayBuffer);
     expect(wb.worksheets[0].actualRowCount - 1).toBe(total);
+    // 我的导出 lists the job, its file downloadable again (the notification closed first).
+    await page.locator('.ant-notification-notice-close').first().click();
+    await page.getByRole('button', { name: '我的导出' }).click();
+    const drawer = page.getByRole('dialog');
+    await seen(drawer.getByText('研发平台.xlsx').first());
+    await seen(drawer.getByText('已完成').first());
+    await seen(drawer.getByRole('button', { name: '下载' }).first());
   });
 });

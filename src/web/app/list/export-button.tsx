@@ -5,6 +5,7 @@ import { type Locale, pick } from '../../../domain/message';
 import { downloadFile, errorMessage, type QueryParams, withQuery } from '../api-client';
 import { type TFunction, useLocale, useT } from '../i18n';
 import { exportJob, exportJobFile, listOfExport, startExportJob, useExportKinds } from './export-jobs';
+import { MyExportsButton } from './my-exports';
 
 const POLL_MS = 1_000;
 
@@ -36,7 +37,7 @@ export function ExportButton({ path, query }: { path: string; query?: QueryParam
     await followJob(id, { notification, t, locale });
   }
 
-  return (
+  const button = (
     <Button
       icon={<DownloadOutlined />}
       loading={starting || (list !== null && kinds.isLoading)}
@@ -50,6 +51,14 @@ export function ExportButton({ path, query }: { path: string; query?: QueryParam
     >
       {t('list.export')}
     </Button>
+  );
+  return asJob ? (
+    <Space.Compact>
+      {button}
+      <MyExportsButton />
+    </Space.Compact>
+  ) : (
+    button
   );
 }
 
@@ -106,7 +115,7 @@ async function followJob(id: string, ui: { notification: Notify; t: TFunction; l
       downloadFile(exportJobFile(id), job.fileName);
       notification.success({
         key,
-        duration: 0,
+        duration: 10,
         title: t('list.exportDone'),
         description: (
           <Space orientation="vertical" size={4}>

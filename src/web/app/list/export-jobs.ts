@@ -29,3 +29,14 @@ export function startExportJob(list: string, query?: QueryParams) {
 
 export const exportJob = (id: string) => api.get<ExportJob>(`${JOBS}/${id}`);
 export const exportJobFile = (id: string) => `${JOBS}/${id}/file`;
+
+/** The user's latest exports (我的导出), refreshed while one is running. */
+export function useMyExportJobs(open: boolean) {
+  return useQuery({
+    queryKey: ['export-jobs', 'mine'] as const,
+    queryFn: () => api.get<{ items: ExportJob[]; total: number }>(JOBS),
+    enabled: open,
+    refetchInterval: (q) =>
+      q.state.data?.items.some((j) => j.status === 'queued' || j.status === 'running') ? 2_000 : false,
+  });
+}
