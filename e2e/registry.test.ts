@@ -108,4 +108,31 @@ describe('registry as its users work with it', () => {
     const found = await page.request.get(`/api/v1/registry/orgs?q=${encodeURIComponent('端到端石材')}`);
     expect((await found.json()).total).toBe(1);
   });
+
+  it('staff export the R&D platforms: progress, then the file downloads by itself', async () => {
+    const page = await platform.newPage();
+    await signIn(page, 'staff');
+    const listed = page.waitForResponse((r) => r.url().includes('/api/v1/registry/platforms?'));
+    await page.goto('/registry/platforms');
+    const total = (await (await listed).json()).total as number;
+    expect(total).toBeGreaterThan(0);
+    const started = page.waitForResponse((r) => r.url().includes('/api/v1/registry/platforms/export-jobs'));
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: /导出Excel/ }).click();
+    expect((await started).status()).toBe(202);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('研发平台.xlsx');
+    await seen(page.getByText('导出完成'));
+    await seen(page.getByText(`共 ${total} 行`, { exact: false }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await file.path())!) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].actualRowCount - 1).toBe(total);
+    // 我的导出 lists the job, its file downloadable again (the notification closed first).
+    await page.locator('.ant-notification-notice-close').first().click();
+    await page.getByRole('button', { name: '我的导出' }).click();
+    const drawer = page.getByRole('dialog');
+    await seen(drawer.getByText('研发平台.xlsx').first());
+    await seen(drawer.getByText('已完成').first());
+    await seen(drawer.getByRole('button', { name: '下载' }).first());
+  });
 });

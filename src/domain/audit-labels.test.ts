@@ -45,6 +45,8 @@ describe('audit labels', () => {
     path.join('platform', 'audit.ts'),
     path.join('platform', 'audit-trail.ts'),
     path.join('platform', 'list-kit.ts'),
+    // A job's download is audited with the list's own export code, kept in the job.
+    path.join('platform', 'jobs.ts'),
   ];
   const calls = files
     .filter(({ f }) => !passThrough.some((p) => f.endsWith(p)))
@@ -81,6 +83,11 @@ describe('audit labels', () => {
       expect(label.en.trim(), code).not.toBe('');
       expect(label.zh, code).not.toBe(code);
     }
+  });
+
+  it('label the export job codes', () => {
+    expect(AUDIT_ACTION_LABELS['export-job.create']).toBeDefined();
+    expect(AUDIT_OBJECT_LABELS.export_job).toBeDefined();
   });
 
   it('label every application workflow step and the facility kinds built from a prefix', () => {

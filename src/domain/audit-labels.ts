@@ -116,6 +116,8 @@ const FIXED: Record<string, Msg> = {
   'policy.repeal': msg('废止政策文件', 'Repeal policy document'),
   'policy.export': msg('导出政策文件', 'Export policy documents'),
 
+  'export-job.create': msg('提交导出任务', 'Start export job'),
+
   'system.demo-seed': msg('载入演示数据', 'Load demo data'),
   'system.demo-plan': msg('载入演示计划数据', 'Load demo plan data'),
   'system.demo-projects': msg('载入演示项目数据', 'Load demo project data'),
@@ -134,6 +136,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Msg>> = { ...TRANSITIO
 /** What an entry's object (target_type) is. */
 export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   route: msg('接口', 'Endpoint'),
+  export_job: msg('导出任务', 'Export job'),
   user: msg('用户', 'User'),
   department: msg('部门', 'Department'),
   role: msg('角色', 'Role'),

@@ -18,6 +18,7 @@ import { AppError, registerErrorHandler } from './platform/errors';
 import { registerIdempotency } from './platform/idempotency';
 import { frameworkErrors, registerInputGuard } from './platform/input-guard';
 import { INSTANCE_ID } from './platform/instance';
+import { DEFAULT_EXPORT_JOB_SETTINGS, type ExportJobSettings, ExportJobs, jobRoutes } from './platform/jobs';
 import { RegionTree } from './platform/region-tree';
 import { type LogSettings, loggerOptions, registerRequestLog } from './platform/request-log';
 import { registerRouteContractCheck } from './platform/route-contract';
@@ -37,6 +38,8 @@ export interface AppOptions {
    * refused at once with 503 and Retry-After rather than queued until it times out.
    */
   maxConcurrentExports?: number;
+  /** Background exports: how many run at once, how often servers look for work, expiry. */
+  exportJobs?: Partial<ExportJobSettings>;
   /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
   modules?: readonly ServerModule[];
 }
@@ -156,6 +159,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       .send({ status: 'degraded', database: 'down', instance: INSTANCE_ID });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Background exports: list-kit registers each list's export; the worker runs while the app is up.
+  const exportJobs = new ExportJobs(deps, app.log, { ...DEFAULT_EXPORT_JOB_SETTINGS, ...opts.exportJobs });
+  app.decorate('exportJobs', exportJobs);
+  app.addHook('onReady', async () => exportJobs.start());
+  app.addHook('preClose', async () => exportJobs.stop());
+  await app.register(jobRoutes(deps), { prefix: '/api/v1/jobs' });
 
   for (const m of modules) {
     await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });

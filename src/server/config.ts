@@ -30,6 +30,10 @@ export interface Config {
   backupKeep: number;
   /** An import job whose server has not refreshed its heartbeat for this long is taken as cut off. */
   importStaleMs: number;
+  /** Background exports one server runs at a time (EXPORT_JOB_CONCURRENCY; 0: this server runs none). */
+  exportJobConcurrency: number;
+  /** How long a finished export's file is kept (EXPORT_FILE_HOURS). */
+  exportFileHours: number;
   /** LOG_LEVEL (default warn: failed and slow requests only; info or debug: every request). */
   log: { level: string; slowMs: number };
 }
@@ -69,6 +73,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: path.resolve(env.KECHUANG_BACKUP_DIR ?? `${dataDir}-backups`),
     backupKeep: Math.max(0, Number(env.KECHUANG_BACKUP_KEEP ?? 7) || 0),
     importStaleMs: Math.max(1, Number(env.KECHUANG_IMPORT_STALE_SECONDS ?? 60) || 60) * 1000,
+    exportJobConcurrency: count(env, 'EXPORT_JOB_CONCURRENCY', 2),
+    exportFileHours: Math.max(1, count(env, 'EXPORT_FILE_HOURS', 24)),
     log: { level: env.LOG_LEVEL || 'warn', slowMs: Number(env.LOG_SLOW_MS) || 1000 },
   };
 }

@@ -105,6 +105,11 @@ async function main() {
     trustProxy: config.trustProxy,
     logger: config.log,
     maxConcurrentExports: config.maxConcurrentExports,
+    exportJobs: {
+      concurrency: config.exportJobConcurrency,
+      ttlMs: config.exportFileHours * 3_600_000,
+      staleMs: config.importStaleMs,
+    },
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
   // close idle keep-alive connections at once, then the database (PGlite releases its lock).

@@ -72,20 +72,29 @@ export function registerAccessControl(app: FastifyInstance, db: Db) {
     // about what the endpoint expects.
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
-    const actor = req.actor;
-    if (!actor) throw unauthenticated();
-    if (access === 'signed-in') return;
-    if (actor.mustChangePassword) {
-      throw new AppError(
-        403,
-        'password_change_required',
-        msg('请先修改初始密码', 'Change your initial password first'),
-      );
-    }
-    if (access === 'business') {
-      if (isAdminRole(actor.role)) throw forbidden();
-    } else if (access !== 'user' && !actor.permissions.has(access)) throw forbidden();
+    const refusal = accessRefusal(req.actor, access);
+    if (refusal) throw refusal;
   });
+}
+
+/**
+ * Why `actor` may not do what `access` guards, or null when it may. Also applied to work done
+ * for a user later (an export job), with the user as they stand when the work runs.
+ */
+export function accessRefusal(actor: Actor | null, access: Access): AppError | null {
+  if (access === 'public') return null;
+  if (!actor) return unauthenticated();
+  if (access === 'signed-in') return null;
+  if (actor.mustChangePassword) {
+    return new AppError(
+      403,
+      'password_change_required',
+      msg('请先修改初始密码', 'Change your initial password first'),
+    );
+  }
+  if (access === 'business') return isAdminRole(actor.role) ? forbidden() : null;
+  if (access !== 'user' && !actor.permissions.has(access)) return forbidden();
+  return null;
 }
 
 /**

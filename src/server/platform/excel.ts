@@ -28,11 +28,7 @@ export async function sendXlsx<T>(
   reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const { workbook, sheet } = streamedSheet(stream, sheetName, columns);
   const done = (async () => {
     for (let next = first; !next.done; next = await source.next()) {
       for (const row of next.value) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
@@ -48,6 +44,46 @@ export async function sendXlsx<T>(
     stream.destroy(err);
   });
   return reply.send(stream);
+}
+
+/** A workbook written to `stream` as rows are committed, with one sheet and its bold, frozen header. */
+function streamedSheet<T>(stream: PassThrough, sheetName: string, columns: XlsxColumn<T>[]) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  return { workbook, sheet };
+}
+
+/**
+ * Writes an .xlsx into memory, batch by batch (an export job keeps the file in the database);
+ * `onBatch` hears how many rows are written so far. Only the compressed file is held, not the rows.
+ */
+export async function xlsxBuffer<T>(
+  sheetName: string,
+  columns: XlsxColumn<T>[],
+  batches: AsyncIterable<T[]>,
+  onBatch: (rowsWritten: number) => Promise<void>,
+): Promise<{ file: Buffer; rows: number }> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const { workbook, sheet } = streamedSheet(stream, sheetName, columns);
+  let rows = 0;
+  for await (const batch of batches) {
+    for (const row of batch) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+    rows += batch.length;
+    await onBatch(rows);
+  }
+  sheet.commit();
+  await workbook.commit();
+  await ended;
+  return { file: Buffer.concat(chunks), rows };
 }
 
 /** Pages through a query in fixed-size batches for an export. */

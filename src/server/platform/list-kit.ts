@@ -2,16 +2,19 @@
  * The list-and-export kit: a list is a paged, scoped, sorted `GET /<things>` and its streamed
  * `GET /<things>/export.xlsx` twin, both under the same filters and the caller's scope. A module
  * describes its list once (what a row is, how to fetch a page, how to fetch the rows after a key,
- * the spreadsheet's columns) and `listRoutes` registers the pair. docs/adding-a-module.md shows it.
+ * the spreadsheet's columns) and `listRoutes` registers them, the export also as a background
+ * job. docs/adding-a-module.md shows it.
  */
+import querystring from 'node:querystring';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { listResponse, type PageQuery } from '../../domain/contracts/common';
-import { type Access, actorOf } from './access';
+import { type Access, actorOf, auditContext } from './access';
 import { auditRead } from './audit-trail';
 import type { Deps } from './deps';
-import { sendXlsx, type XlsxColumn } from './excel';
+import { sendXlsx, type XlsxColumn, xlsxBuffer } from './excel';
+import { exportJobAccepted } from './jobs';
 import { pageOf } from './listing';
 import { type Scope, scopeOf } from './scope';
 
@@ -85,7 +88,12 @@ export async function listPage<S extends z.ZodObject, Row extends { id: string }
   return { items, total };
 }
 
-/** Registers `GET <path>` (a page) and `GET <path>/export.xlsx` (every row, streamed). */
+/**
+ * Registers `GET <path>` (a page), `GET <path>/export.xlsx` (every row, streamed: small exports
+ * and API clients) and `POST <path>/export-jobs` (the same rows written by a background job with
+ * progress, platform/jobs.ts: what the web uses). All three take the list's filters and the
+ * caller's access and scope; the job judges them again, for its user, when it runs.
+ */
 export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
   app: FastifyInstance,
   deps: Deps,
@@ -124,6 +132,46 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
           (row) => row.id,
         ),
       );
+    },
+  );
+
+  const filtersSchema = spec.query.omit({ page: true, pageSize: true, sort: true });
+  const kind = `${app.prefix}${spec.path}`;
+  app.exportJobs.register({
+    kind,
+    access: spec.access,
+    name: spec.export.name,
+    audit: spec.export.audit,
+    filters: filtersSchema,
+    count: (scope, f) => spec.count(deps, scope, f as FiltersOf<PageQueryOf<S>>),
+    write: (scope, f, onBatch) =>
+      xlsxBuffer(
+        spec.export.name,
+        spec.export.columns,
+        keysetBatches(
+          (after: string | null, limit) =>
+            spec.export.after(deps, scope, f as FiltersOf<PageQueryOf<S>>, after, limit),
+          (row) => row.id,
+        ),
+        onBatch,
+      ),
+  });
+  r.post(
+    `${spec.path}/export-jobs`,
+    {
+      config,
+      schema: {
+        tags: spec.tags,
+        summary: `Export ${spec.export.name} as a background job (progress at /api/v1/jobs/{id})`,
+        querystring: filtersSchema,
+        response: exportJobAccepted,
+      },
+    },
+    async (req, reply) => {
+      // The filters as the caller wrote them: the job validates them again when it runs.
+      const raw = querystring.parse(req.url.split('?')[1] ?? '');
+      const job = await app.exportJobs.create(actorOf(req), kind, { ...raw }, auditContext(req));
+      return reply.status(202).send(job);
     },
   );
 }

@@ -1,3 +1,4 @@
+export * from './jobs';
 export * from './plan';
 export * from './platform';
 export * from './policies';
