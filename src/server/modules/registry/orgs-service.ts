@@ -59,15 +59,19 @@ export async function listOrganizations(deps: Deps, actor: Actor, q: OrgListQuer
     const ranked = await rankedOrgIds(deps.db, scope, q, deps.regions, search, limit, offset);
     const [rows, matched] = await Promise.all([
       orgRowsByIds(deps.db, ranked.ids, q.validOn),
-      ranked.matched ?? countOrgs(deps.db, scope, q, deps.regions, SEARCH_CAP),
+      ranked.matched ?? countOrgs(deps.db, scope, q, deps.regions, SEARCH_CAP).then((c) => c.n),
     ]);
-    return { items: rows.map(presentOrg), ...cappedTotal(matched, SEARCH_CAP) };
+    return { items: rows.map(presentOrg), ...cappedTotal(matched, SEARCH_CAP), totalIsEstimate: false };
   }
-  const [rows, matched] = await Promise.all([
+  const [rows, count] = await Promise.all([
     listOrgs(deps.db, scope, q, deps.regions, limit, offset),
     countOrgs(deps.db, scope, q, deps.regions, search ? SEARCH_CAP : undefined),
   ]);
-  return { items: rows.map(presentOrg), ...cappedTotal(matched, search ? SEARCH_CAP : undefined) };
+  return {
+    items: rows.map(presentOrg),
+    ...cappedTotal(count.n, search ? SEARCH_CAP : undefined),
+    totalIsEstimate: count.estimated,
+  };
 }
 
 /** Loads an organisation the actor may see, or answers 404 as if it did not exist. */

@@ -249,7 +249,7 @@ export function OrgsPage() {
         columns={columns}
         dataSource={orgs.data?.items}
         loading={orgs.isFetching}
-        pagination={list.pagination(orgs.data?.total, orgs.data?.totalCapped)}
+        pagination={list.pagination(orgs.data?.total, orgs.data?.totalCapped, orgs.data?.totalIsEstimate)}
         onChange={list.onTableChange}
         scroll={{ x: 'max-content' }}
         locale={{
