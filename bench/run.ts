@@ -1,7 +1,9 @@
 /**
- * `npm run bench [registry|plan|projects]`: runs one scenario, or all of them, each on its own
+ * `npm run bench [registry|plan|projects|lists|compare]`: runs one scenario, or all of them, each on its own
  * throwaway PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
  */
+import { compareBench } from './compare';
+import { listsBench } from './lists';
 import { log } from './measure';
 import { planBench } from './plan';
 import { projectsBench } from './projects';
@@ -11,6 +13,8 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   registry: registryBench,
   plan: planBench,
   projects: projectsBench,
+  lists: listsBench,
+  compare: compareBench,
 };
 
 async function main() {
