@@ -5,7 +5,7 @@
 CREATE INDEX IF NOT EXISTS "organizations_name_list_idx" ON "organizations" ("name", "id") INCLUDE ("region_code", "kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "organizations_region_name_list_idx" ON "organizations" ("region_code", "name", "id") INCLUDE ("kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "organizations_region_desc_list_idx" ON "organizations" ("region_code" DESC, "name", "id") INCLUDE ("kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "organizations_uscc_list_idx" ON "organizations" ("uscc") INCLUDE ("region_code", "kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "organizations_uscc_list_idx" ON "organizations" ("uscc", "id") INCLUDE ("region_code", "kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "organizations_founded_list_idx" ON "organizations" ("founded_on", "name", "id") INCLUDE ("region_code", "kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "organizations_updated_list_idx" ON "organizations" ("updated_at", "name", "id") INCLUDE ("region_code", "kind", "above_size", "park_id", "industry_code");--> statement-breakpoint
 -- "Holds a qualification of type T valid on D", asked of one organisation at a time (the list's
