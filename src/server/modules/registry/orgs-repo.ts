@@ -65,8 +65,11 @@ function where(
   if (f.parkId) conds.push(eq(o.parkId, f.parkId));
   if (f.qualification) {
     const levelCond = f.level ? sql` and ${qualifications.level} = ${f.level}` : sql``;
+    // The holders are found once, from the type's index, and met by hash (`offset 0` keeps the
+    // planner from turning this into a lookup per organisation read in list order: with a
+    // combination that matches few or none, such as not 规上 and 高企, that read every index entry).
     conds.push(
-      sql`exists (select 1 from ${qualifications} where ${qualifications.orgId} = ${o.id} and ${qualifications.typeCode} = ${f.qualification} and ${qualificationValidOn(f.validOn ?? clock.today())}${levelCond})`,
+      sql`${o.id} in (select ${qualifications.orgId} from ${qualifications} where ${qualifications.typeCode} = ${f.qualification} and ${qualificationValidOn(f.validOn ?? clock.today())}${levelCond} offset 0)`,
     );
   }
   if (f.q && USCC_LIKE.test(f.q)) conds.push(eq(o.uscc, f.q.toUpperCase()));
