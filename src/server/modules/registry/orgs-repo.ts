@@ -123,7 +123,9 @@ function orderOf(q: OrgListQuery): SQL[] {
   const order: SQL[] = [];
   if (field && SORTABLE[field])
     order.push(q.sort!.startsWith('-') ? desc(SORTABLE[field]) : asc(SORTABLE[field]));
-  order.push(asc(o.name), asc(o.id));
+  // A USCC is unique: nothing ties, and its index (uscc, id) gives the order without the name.
+  if (field !== 'uscc') order.push(asc(o.name));
+  order.push(asc(o.id));
   return order;
 }
 
