@@ -254,6 +254,27 @@ export async function getOrgListRow(tx: Tx, id: string): Promise<OrgListRow | un
   return row;
 }
 
+/** An organisation's list row and the record's other shown columns, in one statement. */
+export async function getOrgPageRow(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      row: listColumns(clock.today()),
+      more: {
+        address: o.address,
+        contactPerson: o.contactPerson,
+        contactPhone: o.contactPhone,
+        legacyRegNo: o.legacyRegNo,
+        createdAt: o.createdAt,
+      },
+    })
+    .from(o)
+    .leftJoin(regions, eq(regions.code, o.regionCode))
+    .leftJoin(industries, eq(industries.code, o.industryCode))
+    .leftJoin(parks, eq(parks.id, o.parkId))
+    .where(eq(o.id, id));
+  return row as { row: OrgListRow; more: NonNullable<typeof row>['more'] } | undefined;
+}
+
 /** The stored columns an organisation is read and audited with (not its lexemes). */
 const { searchVector: _lexemes, ...orgColumns } = getTableColumns(o);
 

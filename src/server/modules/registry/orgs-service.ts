@@ -24,6 +24,7 @@ import {
   formerNamesOf,
   getOrg,
   getOrgListRow,
+  getOrgPageRow,
   industryExists,
   insertFormerName,
   insertOrg,
@@ -84,24 +85,27 @@ export async function loadVisibleOrg(tx: Tx, scope: Scope, id: string) {
 
 export async function organizationDetail(deps: Deps, actor: Actor, id: string): Promise<OrgDetail> {
   const scope = scopeOf(actor, deps.regions);
-  const org = await loadVisibleOrg(deps.db, scope, id);
-  const [row, formerNames, quals, platforms, carriers, stats] = await Promise.all([
-    getOrgListRow(deps.db, id),
+  // The record and its list row in one read; the scope check follows, the other reads with it.
+  const [page, formerNames, quals, platforms, carriers, stats] = await Promise.all([
+    getOrgPageRow(deps.db, id),
     formerNamesOf(deps.db, id),
     qualificationsOfOrg(deps.db, id),
     platformsOfOrg(deps.db, id),
     carriersOfOrg(deps.db, id),
     annualStatsOf(deps.db, id),
   ]);
+  const org = page?.row;
+  if (!org || !inScope(scope, { regionCode: org.regionCode, orgId: org.id, parkId: org.parkId }))
+    throw notFound(ORG);
   const edit = orgEditAbility(actor, scope, org);
   return {
     org: {
-      ...presentOrg(row!),
-      address: org.address,
-      contactPerson: org.contactPerson,
-      contactPhone: org.contactPhone,
-      legacyRegNo: org.legacyRegNo,
-      createdAt: iso(org.createdAt),
+      ...presentOrg(org),
+      address: page.more.address,
+      contactPerson: page.more.contactPerson,
+      contactPhone: page.more.contactPhone,
+      legacyRegNo: page.more.legacyRegNo,
+      createdAt: iso(page.more.createdAt),
     },
     formerNames: formerNames.map((n) => ({ name: n.name, usedUntil: iso(n.usedUntil) })),
     qualifications: quals,
