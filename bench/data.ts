@@ -279,6 +279,30 @@ export async function generate(url: string, scale: Scale = FULL_SCALE) {
   log(`data generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+async function pg_count(url: string): Promise<{ rows: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ n: string }>(
+      'select count(*) as n from (select 1 from organizations limit 1) x',
+    );
+    return {
+      rows:
+        Number(r.rows[0].n) === 0
+          ? 0
+          : Number(
+              (
+                await c.query<{ n: string }>(
+                  `select reltuples::bigint as n from pg_class where relname = 'organizations'`,
+                )
+              ).rows[0].n,
+            ),
+    };
+  } finally {
+    await c.end();
+  }
+}
+
 export type Bench = { database: Database; app: FastifyInstance; url: string };
 
 /** Migrates the throwaway database, loads reference and bulk data, and builds the app on it. */
@@ -286,7 +310,10 @@ export async function prepare(url: string, scale: Scale = FULL_SCALE): Promise<B
   const database = await openDatabase({ url });
   try {
     await loadReferenceData(database.db, 'quanzhou');
-    await generate(url, scale);
+    // A kept database (BENCH_DB_URL) already holds its data: migrated again, not regenerated.
+    const { rows } = await pg_count(url);
+    if (rows === 0) await generate(url, scale);
+    else log(`reusing ${rows} organisations already generated`);
     const app = await buildApp({ database, loginAttemptsPerMinute: 1_000_000 });
     // The app logs nothing here; a server error's cause goes to stderr.
     app.addHook('onError', async (req, _reply, err) => log(`${req.method} ${req.url}: ${err.stack ?? err}`));

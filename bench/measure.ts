@@ -23,15 +23,15 @@ export function log(...parts: unknown[]) {
   process.stderr.write(`[${t}s] ${parts.map(String).join(' ')}\n`);
 }
 
-export type Unit = 'ms' | 'rows/s' | 'MB' | 'count';
+export type Unit = 'ms' | 'rows/s' | 'requests/s' | 'MB' | 'count' | 'ratio';
 
 /**
- * One figure as one JSON line. `target` is an upper bound for ms, MB and counts (errors, lost
- * rows) and a lower bound for rows/s; a figure without a target is informational and always ok.
+ * One figure as one JSON line. `target` is an upper bound for ms, MB, ratios and counts (errors,
+ * lost rows) and a lower bound for rows/s and requests/s; a figure without a target is informational and always ok.
  */
 export function emit(bench: string, metric: string, value: number, unit: Unit, target?: number) {
   const v = Math.round(value * 100) / 100;
-  const ok = target === undefined ? true : unit === 'rows/s' ? v >= target : v <= target;
+  const ok = target === undefined ? true : unit.endsWith('/s') ? v >= target : v <= target;
   const line: Record<string, unknown> = { bench, metric, value: v, unit };
   if (target !== undefined) line.target = target;
   line.ok = ok;
@@ -93,6 +93,11 @@ export async function latency(
  * (BENCH_KEEP_DB=1 keeps it, to study a slow query with EXPLAIN).
  */
 export async function withBenchDatabase<T>(body: (url: string) => Promise<T>): Promise<T> {
+  // BENCH_DB_URL: a database kept from an earlier run (BENCH_KEEP_DB=1), reused as it is.
+  if (process.env.BENCH_DB_URL) {
+    log(`reusing ${new URL(process.env.BENCH_DB_URL).pathname.slice(1)} (BENCH_DB_URL)`);
+    return body(process.env.BENCH_DB_URL);
+  }
   const name = `kechuang_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 17)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();

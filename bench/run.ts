@@ -1,7 +1,9 @@
 /**
- * `npm run bench [registry|plan|projects|load]`: runs one scenario, or all of them, each on its own
+ * `npm run bench [registry|plan|projects|load|lists|compare]`: runs one scenario, or all of them, each on its own
  * throwaway PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
  */
+import { compareBench } from './compare';
+import { listsBench } from './lists';
 import { loadBench } from './load';
 import { log } from './measure';
 import { planBench } from './plan';
@@ -13,6 +15,8 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   plan: planBench,
   projects: projectsBench,
   load: loadBench,
+  lists: listsBench,
+  compare: compareBench,
 };
 
 async function main() {

@@ -49,7 +49,13 @@ export type OrgListItem = z.infer<typeof orgListItemSchema>;
  * A keyword search stops counting at `total` when more organisations match: `totalCapped` says
  * "at least this many" (shown as 2,000+), and the pages rank the first `total` found.
  */
-export const orgListResponseSchema = cappedListResponse(orgListItemSchema);
+export const orgListResponseSchema = cappedListResponse(orgListItemSchema).extend({
+  /**
+   * Past 10,000 matches (no keyword) the total is the database's estimate, not a count: shown as
+   * "about". Pages are exact either way.
+   */
+  totalIsEstimate: z.boolean(),
+});
 export type OrgListResult = z.infer<typeof orgListResponseSchema>;
 
 const orgFields = z

@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import type { Actor } from './actor';
 import type { AuditContext } from './audit';
 import { AppError, forbidden, unauthenticated } from './errors';
-import { resolveSession, sessionTokenOf } from './sessions';
+import { forgetKeptSessions, resolveSession, resolveSessionKept, sessionTokenOf } from './sessions';
 
 /**
  * Who may call a route, declared on every /api route (`config: { access }`):
@@ -64,10 +64,20 @@ export function registerAccessControl(app: FastifyInstance, db: Db) {
       if (method !== 'HEAD') rules.push({ method, url: route.url, access });
   });
 
+  app.addHook('onSend', async (req) => {
+    if (!SAFE_METHODS.has(req.method)) forgetKeptSessions();
+  });
+
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) checkSameOrigin(req);
-    req.actor = await resolveSession(db, sessionTokenOf(req));
+    // A read may use the actor resolved moments ago (sessions.ts, KEEP_ACTOR_MS); a write never
+    // does, and forgets the kept ones before and after it runs (it may change a role or a password).
+    if (SAFE_METHODS.has(req.method)) req.actor = await resolveSessionKept(db, sessionTokenOf(req));
+    else {
+      forgetKeptSessions();
+      req.actor = await resolveSession(db, sessionTokenOf(req));
+    }
     // Checked before the body is parsed or validated, so a caller without access learns nothing
     // about what the endpoint expects.
     const access = req.routeOptions.config?.access;

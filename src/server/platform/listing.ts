@@ -1,6 +1,6 @@
 import type { PageQuery } from '../../domain/contracts/common';
 
-export { countUpTo } from './listing-repo';
+export { countUpTo, estimateRows } from './listing-repo';
 export { orderBy } from './listing-sql';
 
 export function pageOf(q: PageQuery) {

@@ -60,11 +60,13 @@ export async function createSession(tx: Tx, userId: string, ip: string, userAgen
 }
 
 export async function endSession(tx: Tx, id: string, reason: string) {
+  forgetKeptSessions();
   await closeSession(tx, id, reason);
 }
 
 /** Ends every open session of a user except `keepId` (a password change ends the others). */
 export async function endUserSessions(tx: Tx, userId: string, reason: string, keepId?: string) {
+  forgetKeptSessions();
   await closeUserSessions(tx, userId, reason, keepId);
 }
 
@@ -105,4 +107,34 @@ export async function resolveSession(tx: Tx, token: string | undefined): Promise
     sessionId: id,
     mustChangePassword: u.mustChangePassword,
   };
+}
+
+/**
+ * How long a read keeps the actor it resolved. Within this process every write request, sign-out
+ * and session end forgets all kept actors at once; another process (a second instance) learns of
+ * a sign-out, password, role or status change at most this late. docs/performance.md.
+ */
+export const KEEP_ACTOR_MS = 3_000;
+const KEPT_MAX = 10_000;
+const kept = new Map<string, { actor: Actor; until: number }>();
+
+export function forgetKeptSessions() {
+  kept.clear();
+}
+
+/** resolveSession for reads: the actor of the same session resolved in the last KEEP_ACTOR_MS. */
+export async function resolveSessionKept(tx: Tx, token: string | undefined): Promise<Actor | null> {
+  if (!token) return null;
+  const id = sessionIdOf(token);
+  const now = Date.now();
+  const hit = kept.get(id);
+  if (hit && hit.until > now) return { ...hit.actor };
+  const actor = await resolveSession(tx, token);
+  if (!actor) {
+    kept.delete(id);
+    return null;
+  }
+  if (kept.size >= KEPT_MAX) kept.clear();
+  kept.set(id, { actor: { ...actor }, until: now + KEEP_ACTOR_MS });
+  return actor;
 }

@@ -175,4 +175,6 @@ export interface ListResult<T> {
   total: number;
   /** A keyword search stopped counting: more than `total` match. */
   totalCapped?: boolean;
+  /** A very long list's total is the database's estimate: about `total` match. */
+  totalIsEstimate?: boolean;
 }

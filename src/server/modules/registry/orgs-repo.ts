@@ -12,10 +12,10 @@ import {
   regions,
 } from '../../db/schema';
 import { clock } from '../../platform/clock';
-import { COUNT_CAP, countUpTo } from '../../platform/listing';
+import { COUNT_CAP, countUpTo, estimateRows } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
 import { regionFilter, type Scope, scopeWhere } from '../../platform/scope';
-import { regionWords } from './search';
+import { industrySectionRange, regionWords } from './search';
 import { searchCondition } from './search-sql';
 import { qualificationValidOn } from './validity-sql';
 
@@ -53,18 +53,24 @@ function where(
   conds.push(regionFilter(regionsTree, o.regionCode, f.regionCode));
   if (f.kind) conds.push(eq(o.kind, f.kind));
   if (f.industryCode) {
-    conds.push(
-      /^[A-T]$/.test(f.industryCode)
-        ? sql`left(${o.industryCode}, 2) in (select ${industries.code} from ${industries} where ${industries.parentCode} = ${f.industryCode})`
-        : sql`${o.industryCode} like ${`${f.industryCode}%`}`,
-    );
+    if (/^[A-T]$/.test(f.industryCode)) {
+      const range = industrySectionRange(f.industryCode);
+      conds.push(
+        range
+          ? sql`(${o.industryCode} >= ${range.from} and ${o.industryCode} < ${range.before})`
+          : sql`false`,
+      );
+    } else conds.push(sql`${o.industryCode} like ${`${f.industryCode}%`}`);
   }
   if (f.aboveSize !== undefined) conds.push(eq(o.aboveSize, f.aboveSize));
   if (f.parkId) conds.push(eq(o.parkId, f.parkId));
   if (f.qualification) {
     const levelCond = f.level ? sql` and ${qualifications.level} = ${f.level}` : sql``;
+    // The holders are found once, from the type's index, and met by hash (`offset 0` keeps the
+    // planner from turning this into a lookup per organisation read in list order: with a
+    // combination that matches few or none, such as not 规上 and 高企, that read every index entry).
     conds.push(
-      sql`exists (select 1 from ${qualifications} where ${qualifications.orgId} = ${o.id} and ${qualifications.typeCode} = ${f.qualification} and ${qualificationValidOn(f.validOn ?? clock.today())}${levelCond})`,
+      sql`${o.id} in (select ${qualifications.orgId} from ${qualifications} where ${qualifications.typeCode} = ${f.qualification} and ${qualificationValidOn(f.validOn ?? clock.today())}${levelCond} offset 0)`,
     );
   }
   if (f.q && USCC_LIKE.test(f.q)) conds.push(eq(o.uscc, f.q.toUpperCase()));
@@ -113,7 +119,22 @@ function baseSelect(tx: Tx, validOn?: string) {
 
 export type OrgListRow = Awaited<ReturnType<typeof listOrgs>>[number];
 
-/** A page in the requested order (or by name); a keyword search here only filters. */
+function orderOf(q: OrgListQuery): SQL[] {
+  const field = q.sort?.replace(/^-/, '') as keyof typeof SORTABLE | undefined;
+  const order: SQL[] = [];
+  if (field && SORTABLE[field])
+    order.push(q.sort!.startsWith('-') ? desc(SORTABLE[field]) : asc(SORTABLE[field]));
+  // A USCC is unique: nothing ties, and its index (uscc, id) gives the order without the name.
+  if (field !== 'uscc') order.push(asc(o.name));
+  order.push(asc(o.id));
+  return order;
+}
+
+/**
+ * A page in the requested order (or by name); a keyword search here only filters. The page's ids
+ * are chosen first, on organisations alone (an index in the list's order, read up to the page's
+ * end: docs/performance.md), and names, regions and qualifications are joined for those rows only.
+ */
 export function listOrgs(
   tx: Tx,
   scope: Scope,
@@ -122,16 +143,31 @@ export function listOrgs(
   limit: number,
   offset: number,
 ) {
-  const field = q.sort?.replace(/^-/, '') as keyof typeof SORTABLE | undefined;
-  const order: SQL[] = [];
-  if (field && SORTABLE[field])
-    order.push(q.sort!.startsWith('-') ? desc(SORTABLE[field]) : asc(SORTABLE[field]));
-  order.push(asc(o.name), asc(o.id));
-  return baseSelect(tx, q.validOn)
-    .where(where(scope, q, regionsTree, keywordSearch(q, regionsTree)))
+  const order = orderOf(q);
+  const search = keywordSearch(q, regionsTree);
+  const cond = where(scope, q, regionsTree, search);
+  // A keyword search counts no further than SEARCH_CAP (its total says "more than"): sorted, it
+  // orders those first matches, as its pages by relevance do, not every organisation a broad
+  // word finds. The subquery keeps the table's name, so the list's order applies to it unchanged.
+  const source = search
+    ? sql`(select ${o.id}, ${o.name}, ${o.uscc}, ${o.regionCode}, ${o.foundedOn}, ${o.updatedAt} from ${o} where ${cond ?? sql`true`} limit ${SEARCH_CAP + 1}) as ${o}`
+    : sql`${o}`;
+  const page = tx
+    .select({ pageId: sql<string>`${o.id}`.as('page_id') })
+    .from(source)
+    .where(search ? undefined : cond)
     .orderBy(...order)
     .limit(limit)
-    .offset(offset);
+    .offset(offset)
+    .as('page');
+  return tx
+    .select(listColumns(q.validOn ?? clock.today()))
+    .from(page)
+    .innerJoin(o, eq(o.id, page.pageId))
+    .leftJoin(regions, eq(regions.code, o.regionCode))
+    .leftJoin(industries, eq(industries.code, o.industryCode))
+    .leftJoin(parks, eq(parks.id, o.parkId))
+    .orderBy(...order);
 }
 
 /**
@@ -169,18 +205,29 @@ export async function orgRowsByIds(tx: Tx, ids: string[], validOn?: string) {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** How many match; a keyword search stops counting past `cap`. */
+/**
+ * Past this many matches a list's total is the planner's estimate (`totalIsEstimate`): counting
+ * a city-wide million exactly would cost more than the page itself. Below it the count is exact
+ * and reads at most this many index entries.
+ */
+export const EXACT_COUNT_CAP = 10_000;
+
+/**
+ * How many match: a keyword search stops counting past `cap`; otherwise the count is exact up to
+ * EXACT_COUNT_CAP and estimated beyond (`estimated`).
+ */
 export async function countOrgs(
   tx: Tx,
   scope: Scope,
   q: Filters,
   regionsTree: RegionTree,
   cap?: number,
-): Promise<number> {
+): Promise<{ n: number; estimated: boolean }> {
   const cond = where(scope, q, regionsTree, keywordSearch(q, regionsTree));
-  if (cap !== undefined) return countUpTo(tx, sql`${o}`, cond, cap);
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(o).where(cond);
-  return row.n;
+  if (cap !== undefined) return { n: await countUpTo(tx, sql`${o}`, cond, cap), estimated: false };
+  const n = await countUpTo(tx, sql`${o}`, cond, EXACT_COUNT_CAP);
+  if (n <= EXACT_COUNT_CAP) return { n, estimated: false };
+  return { n: Math.max(EXACT_COUNT_CAP + 1, await estimateRows(tx, sql`${o}`, cond)), estimated: true };
 }
 
 /** Keyset pages for exports: constant cost per batch however deep the export goes. */
@@ -206,6 +253,27 @@ export function orgsAfter(
 export async function getOrgListRow(tx: Tx, id: string): Promise<OrgListRow | undefined> {
   const [row] = await baseSelect(tx).where(eq(o.id, id));
   return row;
+}
+
+/** An organisation's list row and the record's other shown columns, in one statement. */
+export async function getOrgPageRow(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      row: listColumns(clock.today()),
+      more: {
+        address: o.address,
+        contactPerson: o.contactPerson,
+        contactPhone: o.contactPhone,
+        legacyRegNo: o.legacyRegNo,
+        createdAt: o.createdAt,
+      },
+    })
+    .from(o)
+    .leftJoin(regions, eq(regions.code, o.regionCode))
+    .leftJoin(industries, eq(industries.code, o.industryCode))
+    .leftJoin(parks, eq(parks.id, o.parkId))
+    .where(eq(o.id, id));
+  return row as { row: OrgListRow; more: NonNullable<typeof row>['more'] } | undefined;
 }
 
 /** The stored columns an organisation is read and audited with (not its lexemes). */

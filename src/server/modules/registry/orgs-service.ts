@@ -24,6 +24,7 @@ import {
   formerNamesOf,
   getOrg,
   getOrgListRow,
+  getOrgPageRow,
   industryExists,
   insertFormerName,
   insertOrg,
@@ -59,15 +60,19 @@ export async function listOrganizations(deps: Deps, actor: Actor, q: OrgListQuer
     const ranked = await rankedOrgIds(deps.db, scope, q, deps.regions, search, limit, offset);
     const [rows, matched] = await Promise.all([
       orgRowsByIds(deps.db, ranked.ids, q.validOn),
-      ranked.matched ?? countOrgs(deps.db, scope, q, deps.regions, SEARCH_CAP),
+      ranked.matched ?? countOrgs(deps.db, scope, q, deps.regions, SEARCH_CAP).then((c) => c.n),
     ]);
-    return { items: rows.map(presentOrg), ...cappedTotal(matched, SEARCH_CAP) };
+    return { items: rows.map(presentOrg), ...cappedTotal(matched, SEARCH_CAP), totalIsEstimate: false };
   }
-  const [rows, matched] = await Promise.all([
+  const [rows, count] = await Promise.all([
     listOrgs(deps.db, scope, q, deps.regions, limit, offset),
     countOrgs(deps.db, scope, q, deps.regions, search ? SEARCH_CAP : undefined),
   ]);
-  return { items: rows.map(presentOrg), ...cappedTotal(matched, search ? SEARCH_CAP : undefined) };
+  return {
+    items: rows.map(presentOrg),
+    ...cappedTotal(count.n, search ? SEARCH_CAP : undefined),
+    totalIsEstimate: count.estimated,
+  };
 }
 
 /** Loads an organisation the actor may see, or answers 404 as if it did not exist. */
@@ -80,24 +85,27 @@ export async function loadVisibleOrg(tx: Tx, scope: Scope, id: string) {
 
 export async function organizationDetail(deps: Deps, actor: Actor, id: string): Promise<OrgDetail> {
   const scope = scopeOf(actor, deps.regions);
-  const org = await loadVisibleOrg(deps.db, scope, id);
-  const [row, formerNames, quals, platforms, carriers, stats] = await Promise.all([
-    getOrgListRow(deps.db, id),
+  // The record and its list row in one read; the scope check follows, the other reads with it.
+  const [page, formerNames, quals, platforms, carriers, stats] = await Promise.all([
+    getOrgPageRow(deps.db, id),
     formerNamesOf(deps.db, id),
     qualificationsOfOrg(deps.db, id),
     platformsOfOrg(deps.db, id),
     carriersOfOrg(deps.db, id),
     annualStatsOf(deps.db, id),
   ]);
+  const org = page?.row;
+  if (!org || !inScope(scope, { regionCode: org.regionCode, orgId: org.id, parkId: org.parkId }))
+    throw notFound(ORG);
   const edit = orgEditAbility(actor, scope, org);
   return {
     org: {
-      ...presentOrg(row!),
-      address: org.address,
-      contactPerson: org.contactPerson,
-      contactPhone: org.contactPhone,
-      legacyRegNo: org.legacyRegNo,
-      createdAt: iso(org.createdAt),
+      ...presentOrg(org),
+      address: page.more.address,
+      contactPerson: page.more.contactPerson,
+      contactPhone: page.more.contactPhone,
+      legacyRegNo: page.more.legacyRegNo,
+      createdAt: iso(page.more.createdAt),
     },
     formerNames: formerNames.map((n) => ({ name: n.name, usedUntil: iso(n.usedUntil) })),
     qualifications: quals,

@@ -153,6 +153,34 @@ describeEachDb('registry: organisations', (ctx) => {
     expect((await get(`regionCode=350582&pageSize=1`)).totalCapped).toBe(false);
   });
 
+  it('estimates the total of a list past 10,000 matches, says so, and still pages exactly', async () => {
+    const staff = await signedIn(ctx, 'staff');
+    const tag = randomBytes(4).toString('hex').toUpperCase();
+    await ctx.database.db.execute(
+      sql.raw(`insert into organizations (uscc, name, kind, region_code, search_text, founded_on)
+        select '9135' || '${tag}' || lpad(n::text, 6, '0'), '估算${tag}' || lpad(n::text, 5, '0') || '有限公司',
+          'financial_institution', '350521', '估算', date '2000-01-01' + n
+        from generate_series(1, 10001) n`),
+    );
+    await ctx.database.db.execute(sql`analyze organizations`);
+    const get = async (query: string) => {
+      const res = await call(ctx.app, { url: `/api/v1/registry/orgs?${query}`, cookie: staff.cookie });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const many = await get('regionCode=350521&kind=financial_institution&sort=-foundedOn&page=3');
+    expect(many.totalIsEstimate).toBe(true);
+    expect(many.totalCapped).toBe(false);
+    expect(many.total).toBeGreaterThan(10_000);
+    // The page is exact however the total was found: the 41st to 60th newest.
+    expect(many.items.map((o: { name: string }) => o.name)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `估算${tag}${String(10001 - 40 - i).padStart(5, '0')}有限公司`),
+    );
+    const few = await get(`regionCode=350521&kind=financial_institution&q=9135${tag}000001`);
+    expect(few).toMatchObject({ total: 1, totalIsEstimate: false });
+    await ctx.database.db.execute(sql.raw(`delete from organizations where uscc like '9135${tag}%'`));
+  });
+
   it('names the wrong USCC character and refuses a duplicate', async () => {
     const staff = await signedIn(ctx, 'staff');
     const bad = await call(ctx.app, {

@@ -93,16 +93,27 @@ export function regionWords(tree: RegionTree): Map<string, string[]> {
   return words;
 }
 
-const INDUSTRY_NAMES = new Map(
-  (
-    JSON.parse(
-      fs.readFileSync(
-        path.resolve(import.meta.dirname, '../../../../config/reference/industries-gbt4754-2017.json'),
-        'utf8',
-      ),
-    ) as { code: string; name: string }[]
-  ).map((i) => [i.code, i.name]),
-);
+const INDUSTRIES = JSON.parse(
+  fs.readFileSync(
+    path.resolve(import.meta.dirname, '../../../../config/reference/industries-gbt4754-2017.json'),
+    'utf8',
+  ),
+) as { code: string; name: string; level: string; parentCode: string | null }[];
+const INDUSTRY_NAMES = new Map(INDUSTRIES.map((i) => [i.code, i.name]));
+
+/**
+ * The codes of a GB/T 4754 section (C: 制造业) as one range of the codes stored: its divisions are
+ * numbered consecutively (13–43), so "in section C" is `'13' <= code < '44'`, which an index
+ * serves, instead of a lookup of every organisation's division.
+ */
+export function industrySectionRange(section: string): { from: string; before: string } | null {
+  const divisions = INDUSTRIES.filter((i) => i.level === 'division' && i.parentCode === section)
+    .map((i) => Number(i.code))
+    .sort((a, b) => a - b);
+  if (divisions.length === 0) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { from: pad(divisions[0]), before: pad(divisions[divisions.length - 1] + 1) };
+}
 
 /** What an organisation is found by; every writer of organisations stores exactly this. */
 export function orgSearchText(

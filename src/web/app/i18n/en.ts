@@ -94,6 +94,7 @@ export const en: Dictionary = {
   'list.reset': 'Reset',
   'list.filters': 'Filters',
   'list.total': '{total} in total',
+  'list.totalEstimate': 'About {total}',
   'list.totalCapped': 'More than {total}: add a keyword or a filter to narrow it down',
   'list.export': 'Export to Excel',
   'list.exportStarted': 'Exporting; your browser will download the file',

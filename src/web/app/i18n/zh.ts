@@ -91,6 +91,7 @@ export const zh = {
   'list.reset': '重置',
   'list.filters': '筛选条件',
   'list.total': '共 {total} 条',
+  'list.totalEstimate': '约 {total} 条',
   'list.totalCapped': '超过 {total} 条，请补充关键词或筛选条件缩小范围',
   'list.export': '导出Excel',
   'list.exportStarted': '正在导出，文件将由浏览器下载',

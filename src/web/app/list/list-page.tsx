@@ -17,6 +17,7 @@ interface ListAnswer<T> {
   items: T[];
   total: number;
   totalCapped?: boolean;
+  totalIsEstimate?: boolean;
 }
 
 export interface ListPageProps<T extends { id: string }, F extends object, V extends object> {
@@ -123,7 +124,7 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
         columns={columns}
         dataSource={query.data?.items}
         loading={query.isFetching}
-        pagination={list.pagination(query.data?.total, query.data?.totalCapped)}
+        pagination={list.pagination(query.data?.total, query.data?.totalCapped, query.data?.totalIsEstimate)}
         onChange={list.onTableChange}
         scroll={{ x: props.scrollX ?? 'max-content' }}
         expandable={props.expandable}

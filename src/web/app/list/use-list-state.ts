@@ -20,18 +20,25 @@ function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | und
   return one.order === 'descend' ? `-${field}` : field;
 }
 
-/** The table's paging (a capped total, from a broad keyword, reads "more than") and sort marks. */
+/**
+ * The table's paging (a capped total, from a broad keyword, reads "more than"; an estimated one,
+ * of a very long list, "about") and sort marks.
+ */
 function useTableHelpers(state: { page: number; pageSize: number; sort?: string }) {
   const t = useT();
   const pagination = useCallback(
-    (total: number | undefined, totalCapped?: boolean): TablePaginationConfig => ({
+    (total: number | undefined, totalCapped?: boolean, totalIsEstimate?: boolean): TablePaginationConfig => ({
       current: state.page,
       pageSize: state.pageSize,
       total: total ?? 0,
       showSizeChanger: true,
       pageSizeOptions: [10, 20, 50, 100],
       showTotal: (n) =>
-        totalCapped ? t('list.totalCapped', { total: n.toLocaleString() }) : t('list.total', { total: n }),
+        totalCapped
+          ? t('list.totalCapped', { total: n.toLocaleString() })
+          : totalIsEstimate
+            ? t('list.totalEstimate', { total: n.toLocaleString() })
+            : t('list.total', { total: n }),
     }),
     [state.page, state.pageSize, t],
   );
