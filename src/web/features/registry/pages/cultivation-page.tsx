@@ -22,6 +22,7 @@ import { useMsg, useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
+import { useDataYears } from '../../../app/workbench';
 import { type CultivationItem, type CultivationQuery, exportPaths, useCultivation } from '../api';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
 import { formatPercent, formatWan } from '../format';
@@ -67,11 +68,18 @@ function CriterionCell({ c }: { c: CriterionResult | undefined }) {
  * quantitative criteria, or fall short of each by no more than the margin — with what fails named.
  */
 export function CultivationPage() {
+  // The year opens on the newest year with data, the rule every page with a year follows.
+  const held = useDataYears();
+  if (held.isPending) return <Card loading />;
+  return <CultivationPool defaultYear={held.data?.latest ?? dayjs().year() - 1} />;
+}
+
+function CultivationPool({ defaultYear }: { defaultYear: number }) {
   const t = useT();
   const regionName = useRegionName();
   const pickMsg = useMsg();
   const offersRegion = useOffersRegionFilter();
-  const lastYear = dayjs().year() - 1;
+  const lastYear = defaultYear;
   const [filterForm] = Form.useForm<CultivationFilters>();
   const list = useListState<CultivationFilters>({ year: lastYear, margin: DEFAULT_MARGIN, status: 'all' });
   const pool = useCultivation(list.params);
