@@ -201,6 +201,11 @@ export const en: Record<keyof typeof zh, string> = {
   'plan.rankings.transform.sqrt': 'square root',
   'plan.rankings.transform.log1p': 'logarithm',
   'plan.rankings.points': '{points} pts',
+  'plan.rankings.missingRule':
+    'Missing data: a criterion no unit has a figure for is left out of the ranking of the year and its weight shared out over the others; where only some units lack a figure, they score 0 on it, marked "No data".',
+  'plan.rankings.missingExcluded': 'Left out this year (no figures at all): {list}',
+  'plan.rankings.missingPartial': 'Some units lack a figure and score 0 on it: {list}',
+  'plan.rankings.missingNone': 'Every criterion has figures this year; the rule did not apply.',
   'plan.rankings.flag.missing': 'Missing',
   'plan.rankings.flag.outlier_high': 'Outlier',
   'plan.rankings.flag.outlier_low': 'Outlier',

@@ -188,6 +188,11 @@ export const zh = {
   'plan.rankings.transform.sqrt': '开方',
   'plan.rankings.transform.log1p': '对数',
   'plan.rankings.points': '得分 {points}',
+  'plan.rankings.missingRule':
+    '缺数规则：全部单位均无数据的指标不参与本年排名，其权重按比例分给其余指标；仅部分单位缺数的指标，缺数单位该项计 0 分并标注「缺数」。',
+  'plan.rankings.missingExcluded': '本年不参与排名（全部缺数）：{list}',
+  'plan.rankings.missingPartial': '部分单位缺数、缺数单位该项计 0 分：{list}',
+  'plan.rankings.missingNone': '本年各项指标均有数据，未触发缺数规则。',
   'plan.rankings.flag.missing': '缺数',
   'plan.rankings.flag.outlier_high': '异常高',
   'plan.rankings.flag.outlier_low': '异常低',

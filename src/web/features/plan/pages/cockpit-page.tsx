@@ -11,6 +11,7 @@ import { exportChartsAsImage } from '../components/chart-image';
 import { DrillDrawer, type DrillTarget } from '../components/drill-drawer';
 import { HeadlineCards } from '../components/headline-cards';
 import { KeyFigures } from '../components/key-figures';
+import { MissingRule } from '../components/missing-rule';
 import { usePlanRegions } from '../components/plan-region-select';
 import { PlanYearSelect, usePlanYear } from '../components/plan-year';
 import { WarningsList } from '../components/warnings-list';
@@ -202,6 +203,7 @@ export function CockpitPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.rankings.empty')} />
             ) : (
               <Suspense fallback={chartFallback(360)}>
+                {ranking.data && <MissingRule data={ranking.data} compact />}
                 <ScoreBarChart
                   rows={scores}
                   label={t('plan.cockpit.rankingChart', { year: year ?? '' })}
