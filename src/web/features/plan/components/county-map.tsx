@@ -89,8 +89,11 @@ export function CountyMap({
           type: 'map',
           map: MAP,
           roam: false,
+          layoutCenter: ['50%', '50%'],
+          layoutSize: '95%',
           selectedMode: 'single',
-          label: { show: true, color: text, fontSize: 12 },
+          // White names with a dark outline read on every shade of the scale.
+          label: { show: true, color: '#fff', fontSize: 13, textBorderColor: '#0b1a33', textBorderWidth: 3 },
           emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#e8684a' } },
           select: { label: { color: '#fff' }, itemStyle: { areaColor: '#e8684a' } },
           itemStyle: { borderColor: dark ? '#9fb8e0' : '#fff', borderWidth: 1, areaColor: '#eee' },

@@ -155,7 +155,7 @@ export function ScreenPage() {
                   selected={picked}
                   onPick={onPick}
                   label={t('plan.screen.mapOf', { name })}
-                  height={full ? window.innerHeight - 160 : 600}
+                  height={full ? window.innerHeight - 160 : 700}
                   dark
                 />
               </Suspense>
