@@ -153,18 +153,16 @@ describeEachDb('workbench: what waits for each user', (ctx) => {
       regionCode: region.county,
       state: 'expert_review',
     });
-    await ctx.database.db
-      .insert(reviewAssignments)
-      .values([
-        {
-          applicationId: done.id,
-          expertId: expert.id,
-          status: 'submitted',
-          total: '80',
-          scores: {},
-          submittedAt: new Date(),
-        },
-      ]);
+    await ctx.database.db.insert(reviewAssignments).values([
+      {
+        applicationId: done.id,
+        expertId: expert.id,
+        status: 'submitted',
+        total: '80',
+        scores: {},
+        submittedAt: new Date(),
+      },
+    ]);
     const { by } = await counts(ctx, expertUser.cookie);
     expect(by).toEqual({ toReview: 1, unread: 0 });
   });
