@@ -49,7 +49,7 @@ describe('the leader: workbench, cockpit by county with exports, and the 大屏'
     await seen(page.getByTestId('missing-rule'));
 
     await page.getByTestId('cockpit-region').click();
-    await page.getByRole('option', { name: '晋江市' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('晋江市', { exact: true }).click();
     await page.waitForURL(/region=350582/);
     await seen(page.getByText(/晋江市 · 数据截至/));
     await page.screenshot({ path: `${SHOTS}/cockpit-jinjiang-1366.png`, fullPage: true });
