@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   eliminationFlags,
+  excludedItems,
   lastPlaces,
   normaliseColumn,
   quantile,
@@ -145,6 +146,23 @@ describe('scoreUnits', () => {
     );
     expect(s.map((u) => u.score)).toEqual([75, 25]);
     expect(s[0].items.map((i) => i.weight)).toEqual([0.75, 0.25]);
+  });
+
+  it('leaves out a criterion nobody has a figure for (缺数), and scores only the units lacking one 0', () => {
+    const units = [
+      { id: 'a', values: { p: 4, q: null, r: 1 } },
+      { id: 'b', values: { p: 2, q: null, r: null } },
+      { id: 'c', values: { p: 0, q: null, r: 3 } },
+    ];
+    const scheme = { items: [item('p', 1), item('q', 2), item('r', 1)], outliers: null };
+    expect([...excludedItems(units, scheme)]).toEqual(['q']);
+    const s = byId(scoreUnits(units, scheme));
+    // q's weight goes to p and r in proportion: 0.5 each, as if q were not in the scheme.
+    expect(s.a.items.map((i) => i.weight)).toEqual([0.5, 0, 0.5]);
+    expect(s.a.items[1]).toMatchObject({ flag: 'missing', points: 0 });
+    // r: b lacks it and scores 0 there, flagged; a and c are scored between themselves.
+    expect(s.b.items[2]).toMatchObject({ flag: 'missing', points: 0 });
+    expect([s.a.score, s.b.score, s.c.score]).toEqual([50, 25, 50]);
   });
 });
 

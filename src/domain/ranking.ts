@@ -192,14 +192,30 @@ export function normaliseColumn(
   });
 }
 
+/**
+ * The rule for missing figures (缺数), stated with every ranking: a criterion no unit has a figure
+ * for is left out of the year's ranking and its weight shared out over the others in proportion
+ * (no one is scored on an empty column); a criterion only some units lack scores those units 0 on
+ * it, each such item flagged `missing`. Returns the keys of the criteria left out.
+ */
+export function excludedItems(units: RankingUnit[], scheme: Pick<RankingScheme, 'items'>): Set<string> {
+  const out = new Set<string>();
+  if (units.length === 0) return out;
+  for (const item of scheme.items)
+    if (units.every((u) => scoredValue(u, item).value === null)) out.add(itemKey(item));
+  return out;
+}
+
 /** Scores and ranks units under a scheme. */
 export function scoreUnits(
   units: RankingUnit[],
   scheme: Pick<RankingScheme, 'items' | 'outliers'>,
 ): UnitScore[] {
-  const totalWeight = scheme.items.reduce((a, it) => a + it.weight, 0);
+  const excluded = excludedItems(units, scheme);
+  const counted = scheme.items.filter((it) => !excluded.has(itemKey(it)));
+  const totalWeight = counted.reduce((a, it) => a + it.weight, 0);
   const columns = scheme.items.map((item) => {
-    const weight = item.weight / totalWeight;
+    const weight = excluded.has(itemKey(item)) || totalWeight === 0 ? 0 : item.weight / totalWeight;
     const scored = units.map((u) => scoredValue(u, item));
     const transformed = scored.map((s) =>
       s.value === null ? null : transformValue(s.value, item.transform),

@@ -264,6 +264,16 @@ export const rankingSchema = z.object({
   asOf: z.string(),
   lastPlaceYears: z.number().int(),
   criteria: z.array(rankingCriterionSchema),
+  /**
+   * 缺数: the rule applied (domain/ranking.ts `excludedItems`) and what it touched this year —
+   * criteria no unit has a figure for (left out, weights shared out over the rest), and criteria
+   * some units lack (those units score 0 on them, flagged `missing`).
+   */
+  missing: z.object({
+    rule: z.literal('exclude-empty-zero-partial'),
+    excluded: z.array(z.string()),
+    partial: z.array(z.string()),
+  }),
   units: z.array(rankingUnitSchema),
 });
 export type RankingResult = z.infer<typeof rankingSchema>;

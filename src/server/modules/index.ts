@@ -15,6 +15,7 @@ import { policiesModule } from './policies/module';
 import { projectsModule } from './projects/module';
 import { referenceModule } from './reference/module';
 import { registryModule } from './registry/module';
+import { workbenchModule } from './workbench/module';
 
 export interface DemoContext {
   db: Db;
@@ -46,4 +47,5 @@ export const MODULES: readonly ServerModule[] = [
   adminModule,
   projectsModule,
   policiesModule,
+  workbenchModule,
 ];

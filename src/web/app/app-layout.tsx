@@ -1,5 +1,5 @@
 import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES } from '../../domain/roles';
@@ -9,6 +9,7 @@ import { CHANGE_PASSWORD_PATH } from './guards';
 import { useMsg, useT } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { MENU_GROUPS, type MenuEntry, menuEntryFor, menuTree, visibleMenu } from './menu-config';
+import { badgeCounts, useWorkbench } from './workbench';
 
 const { Header, Sider, Content } = Layout;
 
@@ -28,7 +29,24 @@ export function AppLayout() {
   const entries = useMemo(() => (locked ? [] : visibleMenu(can)), [locked, can]);
   const current = menuEntryFor(location.pathname, entries);
 
-  const item = (entry: MenuEntry) => ({ key: entry.path, icon: <entry.icon />, label: t(entry.labelKey) });
+  // What waits for the user shows as a count on the menu entry that lists it (工作台 badges).
+  const workbench = useWorkbench(!locked);
+  const badges = useMemo(() => badgeCounts(workbench.data), [workbench.data]);
+  const withBadge = (label: string, count: number) =>
+    count > 0 ? (
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+        {label}
+        <Badge count={count} size="small" overflowCount={99} title={t('home.todo.badge', { count })} />
+      </span>
+    ) : (
+      label
+    );
+  const item = (entry: MenuEntry) => ({
+    key: entry.path,
+    icon: <entry.icon />,
+    label: withBadge(t(entry.labelKey), badges.get(entry.key) ?? 0),
+  });
+  const groupCount = (list: MenuEntry[]) => list.reduce((n, e) => n + (badges.get(e.key) ?? 0), 0);
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
     ...menuTree(entries).map((node) => {
@@ -39,7 +57,7 @@ export function AppLayout() {
       return {
         key: `group:${node.group}`,
         icon: <group.icon />,
-        label: t(group.labelKey),
+        label: withBadge(t(group.labelKey), groupCount(node.entries)),
         children: node.entries.map(item),
       };
     }),

@@ -2,6 +2,7 @@ import type { RankingResult, RankingUnitRow } from '../../../domain/contracts/pl
 import { msg } from '../../../domain/message';
 import {
   eliminationFlags,
+  excludedItems,
   itemKey,
   lastPlaces,
   type RankingScheme,
@@ -101,6 +102,13 @@ export async function ranking(
     };
   });
   units.sort((a, b) => a.rank - b.rank || info.get(a.id)!.order - info.get(b.id)!.order);
+  const excluded = excludedItems(gathered.byYear.get(year)!, scheme);
+  const partial = scheme.items
+    .map(itemKey)
+    .filter(
+      (key) =>
+        !excluded.has(key) && now.some((s) => s.items.some((it) => it.key === key && it.flag === 'missing')),
+    );
   return {
     scheme: scheme.code,
     schemeName: scheme.name,
@@ -111,6 +119,7 @@ export async function ranking(
     asOf,
     lastPlaceYears: scheme.lastPlaceYears,
     criteria: criteria(scheme),
+    missing: { rule: 'exclude-empty-zero-partial', excluded: [...excluded], partial },
     units,
   };
 }

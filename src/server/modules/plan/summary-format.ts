@@ -3,6 +3,7 @@
  * separators (4438), shares with one decimal (29.3%), growth with up to two decimals (49.09%,
  * 22%), money in 万元 or, for large sums, 亿元 (1.983亿元). Pure functions, no I/O.
  */
+import { moneyUnit, WAN_PER_YI, YI_DECIMALS } from '../../../domain/money';
 
 /** Rounds half away from zero at `decimals`, avoiding binary artefacts such as 1.005 → 1.00. */
 export function roundTo(v: number, decimals: number): number {
@@ -56,8 +57,8 @@ export function fmtChange(now: number, last: number, unit: string, decimals = 0)
  * the bureau does for technology contract turnover.
  */
 export function fmtMoneyWan(wan: number, keepWan = false): string {
-  if (keepWan || Math.abs(wan) < 10_000) return `${fmtNumber(wan, 2)}万元`;
-  return `${fmtNumber(wan / 10_000, 4)}亿元`;
+  if (keepWan || moneyUnit(wan) === 'wan') return `${fmtNumber(wan, 2)}万元`;
+  return `${fmtNumber(wan / WAN_PER_YI, YI_DECIMALS)}亿元`;
 }
 
 /** 2016-12-31 → 2016年12月31日 */

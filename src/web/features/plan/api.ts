@@ -20,6 +20,7 @@ import type {
 import type { Indicator } from '../../../domain/indicators';
 import { ApiError, api, type ListResult } from '../../app/api-client';
 import { acceptLanguage, getCurrentLocale, translate } from '../../app/i18n/locale-store';
+import { useDataYears } from '../../app/workbench';
 
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 export type ReportedBody = z.input<typeof reportedValueBodySchema>;
@@ -95,24 +96,27 @@ export function useIndicatorMap(): Map<string, Indicator> {
 }
 
 /**
- * The years the platform holds figures for: from the oldest to the newest reported value (reported
- * values come in every year a plan is measured; the list is ordered newest first). Two one-row
- * requests instead of the whole list. The server has no "years held" endpoint yet.
+ * The years a plan page offers, newest first: every year from the oldest to the newest the
+ * platform holds data for (`/workbench/data-years`, the one rule every page's default year
+ * follows: the newest year with data).
  */
 export function useYearsHeld() {
-  return useQuery({
-    queryKey: planKeys.years(),
-    queryFn: async (): Promise<number[]> => {
-      const path = `${BASE}/reported-values`;
-      const first = await api.get<ListResult<ReportedValue>>(path, { page: 1, pageSize: 1 });
-      if (first.total === 0 || first.items.length === 0) return [];
-      const newest = first.items[0].year;
-      const last = await api.get<ListResult<ReportedValue>>(path, { page: first.total, pageSize: 1 });
-      const oldest = last.items[0]?.year ?? newest;
-      return Array.from({ length: newest - oldest + 1 }, (_, i) => newest - i);
-    },
-    staleTime: CATALOGUE_STALE_MS,
-  });
+  const held = useDataYears();
+  const data = useMemo(() => {
+    if (!held.data) return undefined;
+    const { years } = held.data;
+    if (years.length === 0) return [];
+    const newest = years[0];
+    const oldest = years[years.length - 1];
+    return Array.from({ length: newest - oldest + 1 }, (_, i) => newest - i);
+  }, [held.data]);
+  return {
+    data,
+    isError: held.isError,
+    isLoading: held.isLoading,
+    isPending: held.isPending,
+    error: held.error,
+  };
 }
 
 export function useIndicatorValues(q: ValuesQuery, enabled = true) {

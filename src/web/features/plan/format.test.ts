@@ -6,6 +6,7 @@ import { translate } from '../../app/i18n/locale-store';
 import {
   changeOf,
   describeTarget,
+  exactMoney,
   formatChange,
   formatValue,
   groupDigits,
@@ -24,7 +25,13 @@ describe('plan figures', () => {
   it('carry their unit and the catalogue decimals', () => {
     expect(formatValue(311, count, 'zh')).toBe('311 家');
     expect(formatValue(311, count, 'en')).toBe('311 enterprises');
-    expect(formatValue(462721.06, money, 'zh')).toBe('462,721.06 万元');
+    // Money by its size: 亿元 from 10,000 万元 up, the exact 万元 figure kept for the tooltip.
+    expect(formatValue(462721.06, money, 'zh')).toBe('46.2721 亿元');
+    expect(formatValue(15_200_000, money, 'zh')).toBe('1,520 亿元');
+    expect(formatValue(9_999.5, money, 'zh')).toBe('9,999.50 万元');
+    expect(formatValue(462721.06, money, 'zh', true)).toBe('462,721.06 万元');
+    expect(exactMoney(15_200_000, money, 'zh')).toBe('15,200,000.00 万元');
+    expect(exactMoney(49.52, money, 'zh')).toBeUndefined();
     expect(formatValue(1.3, share, 'zh')).toBe('1.30%');
     expect(formatValue(null, count, 'zh')).toBe('—');
   });

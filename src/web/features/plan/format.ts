@@ -12,11 +12,14 @@ import {
 } from '../../../domain/indicators';
 import type { Locale } from '../../../domain/message';
 import type { TFunction } from '../../app/i18n';
+import { getCurrentLocale } from '../../app/i18n/locale-store';
+import { moneyText } from '../../app/money';
 
 /** What formatting needs of an indicator; the value rows carry only the Chinese unit. */
 export type UnitInfo = Pick<Indicator, 'decimals' | 'unit' | 'unitEn'>;
 
 const PERCENT = '%';
+const WAN = '万元';
 
 /** 462721.06 → "462,721.06"; always the indicator's decimals, so 1.3 reads "1.30". */
 export function formatNumber(value: number | null | undefined, decimals: number): string {
@@ -29,16 +32,38 @@ export function unitOf(info: UnitInfo | undefined, locale: Locale): string {
   return locale === 'en' ? info.unitEn : info.unit;
 }
 
-/** A value with its unit: "311 家", "1.30%", "462,721.06 万元"; a dash when nothing is held. */
+/** Whether an indicator is a sum of money (万元), written by its size: 万元 or 亿元. */
+export function isMoney(info: UnitInfo | undefined): boolean {
+  return info?.unit === WAN;
+}
+
+/**
+ * A value with its unit: "311 家", "1.30%", "46.27 亿元" (money by its size, the shared rule of
+ * app/money.tsx); a dash when nothing is held. `exact` keeps 万元 whatever the size, for tooltips
+ * and exports.
+ */
 export function formatValue(
   value: number | null | undefined,
   info: UnitInfo | undefined,
   locale: Locale,
+  exact = false,
 ): string {
+  if (isMoney(info) && !exact) return moneyText(value, locale, info?.decimals ?? 2).text;
   const text = formatNumber(value, info?.decimals ?? 0);
   if (text === '—' || !info) return text;
   const unit = unitOf(info, locale);
   return unit === PERCENT ? `${text}%` : `${text} ${unit}`;
+}
+
+/** The exact 万元 figure of a sum shown in 亿元 (a tooltip), or undefined when nothing was converted. */
+export function exactMoney(
+  value: number | null | undefined,
+  info: UnitInfo | undefined,
+  locale: Locale,
+): string | undefined {
+  if (!isMoney(info)) return undefined;
+  const m = moneyText(value, locale, info?.decimals ?? 2);
+  return m.unit === 'yi' ? m.exact : undefined;
 }
 
 export interface Change {
@@ -177,7 +202,10 @@ export function groupRows<T extends { code: string }>(
 /** "+12 (+4.0%)", or "+0.14 个百分点" for a percentage indicator. */
 export function formatChange(change: Change, info: UnitInfo | undefined, t: TFunction): string {
   const decimals = info?.decimals ?? 0;
-  const diff = formatSigned(change.diff, decimals);
+  const sign = change.diff > 0 ? '+' : change.diff < 0 ? '-' : '';
+  const diff = isMoney(info)
+    ? `${sign}${moneyText(Math.abs(change.diff), getCurrentLocale(), decimals).text}`
+    : formatSigned(change.diff, decimals);
   if (info?.unit === PERCENT) return t('plan.change.points', { diff });
   return change.percent === null ? diff : `${diff} (${formatSigned(change.percent, 1)}%)`;
 }

@@ -21,6 +21,13 @@ export const PLAN_MENU: readonly MenuEntry[] = [
     permission: 'plan.read',
     group: 'plan',
     page: lazy(() => import('./pages/cockpit-page').then((m) => ({ default: m.CockpitPage }))),
+    // 大屏: the meeting-room display, opened from the cockpit.
+    subRoutes: [
+      {
+        path: '/plan/cockpit/screen',
+        page: lazy(() => import('./pages/screen-page').then((m) => ({ default: m.ScreenPage }))),
+      },
+    ],
   },
   {
     key: 'plan-indicators',

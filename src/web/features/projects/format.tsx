@@ -3,6 +3,8 @@ import { useCallback } from 'react';
 import type { Msg } from '../../../domain/message';
 import { APPLICATION_STATES, type ApplicationState } from '../../../domain/projects';
 import { useLocale, useMsg } from '../../app/i18n';
+import { getCurrentLocale } from '../../app/i18n/locale-store';
+import { moneyText } from '../../app/money';
 import { useHitechFields } from './api';
 
 const STATE_COLORS: Record<ApplicationState, string> = {
@@ -31,9 +33,12 @@ export function StateTag({ state, name }: { state: ApplicationState; name?: Msg 
   return <Tag color={STATE_COLORS[state]}>{pickMsg(name ?? APPLICATION_STATES[state])}</Tag>;
 }
 
-/** 万元 amounts arrive as exact decimal strings; shown as they are, never through a float. */
+/**
+ * 万元 amounts arrive as exact decimal strings; written by the shared money rule (app/money.tsx):
+ * 万元 below 1亿元, 亿元 above (a budget of 15,200,000 万元 reads 1,520 亿元).
+ */
 export function wanText(v: string | null | undefined): string {
-  return v === null || v === undefined || v === '' ? '—' : `${v} 万元`;
+  return moneyText(v, getCurrentLocale()).text;
 }
 
 export function bytesText(n: number): string {

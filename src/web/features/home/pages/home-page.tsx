@@ -6,6 +6,7 @@ import { useAuth, useMe } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
 import { visibleMenu } from '../../../app/menu-config';
 import { ScopeSentence } from '../components/scope-sentence';
+import { WorkbenchCard } from '../components/workbench-card';
 
 // The plan's figures load only for the leader, in their own chunk.
 const PlanWarningsCard = lazy(() => import('../components/plan-warnings-card'));
@@ -23,6 +24,7 @@ export function HomePage() {
 
   return (
     <div style={{ display: 'grid', gap: 24 }}>
+      <WorkbenchCard />
       {showWarnings && (
         <Suspense
           fallback={

@@ -40,7 +40,14 @@ function Chart({
   }, [option, ref]);
 
   return (
-    <div ref={ref} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-chart
+      style={{ width: '100%', height }}
+    />
   );
 }
 

@@ -2,7 +2,7 @@ import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorValue, Target } from '../../../../domain/contracts/plan';
 import { useLocale, useT } from '../../../app/i18n';
 import { useIndicatorMap } from '../api';
-import { describeTarget, formatValue, markedCodes, WARNING_HEX } from '../format';
+import { describeTarget, exactMoney, formatPercent, formatValue, markedCodes, WARNING_HEX } from '../format';
 import { ProgressBar, WarningTag } from './tags';
 
 /**
@@ -45,6 +45,21 @@ export function HeadlineCards({
           const target = targets.find((x) => x.indicatorCode === code && x.regionCode === row?.regionCode);
           const edge = row?.warning ? WARNING_HEX[row.warning] : '#d9d9d9';
           const big = formatValue(row?.value, info, locale);
+          const exact = exactMoney(row?.value, info, locale);
+          // Two different percentages, each named: the share of the target reached, and — for a
+          // stock measured against last year — how much of the planned increase has come (the bar).
+          const hasTarget = row?.target !== undefined && row?.target !== null && row.value !== null;
+          const completion = hasTarget && row.target! > 0 ? (row.value! / row.target!) * 100 : null;
+          const growth = info?.measure === 'stock' && row?.lastYear !== null && row?.lastYear !== undefined;
+          const barLabel = growth ? t('plan.headline.growthBar') : t('plan.headline.completionBar');
+          const barHelp =
+            growth && hasTarget
+              ? t('plan.headline.growthHelp', {
+                  added: formatValue(row.value! - row.lastYear!, info, locale),
+                  planned: formatValue(row.target! - row.lastYear!, info, locale),
+                  lastYear: formatValue(row.lastYear, info, locale),
+                })
+              : t('plan.headline.completionHelp');
           return (
             <Card
               key={code}
@@ -62,7 +77,11 @@ export function HeadlineCards({
                     </Typography.Text>
                     <WarningTag level={row?.warning} />
                   </div>
-                  <Typography.Text strong style={{ fontSize: big.length > 12 ? 20 : 24, lineHeight: 1.2 }}>
+                  <Typography.Text
+                    strong
+                    style={{ fontSize: big.length > 12 ? 20 : 24, lineHeight: 1.2 }}
+                    title={exact}
+                  >
                     {big}
                   </Typography.Text>
                   <Tooltip title={target?.note}>
@@ -78,7 +97,30 @@ export function HeadlineCards({
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('plan.headline.lastYear', { value: formatValue(row?.lastYear, info, locale) })}
                   </Typography.Text>
-                  <ProgressBar progress={row?.progress} warning={row?.warning} width={200} />
+                  {completion !== null && (
+                    <Typography.Text style={{ fontSize: 13 }} data-testid={`completion-${code}`}>
+                      {t('plan.headline.completion', {
+                        percent: formatPercent(completion),
+                        value: formatValue(row?.value, info, locale),
+                        target: formatValue(row?.target, info, locale),
+                      })}
+                    </Typography.Text>
+                  )}
+                  {row?.progress !== null && row?.progress !== undefined && (
+                    <Tooltip title={barHelp}>
+                      <div data-testid={`bar-${code}`}>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {barLabel}
+                        </Typography.Text>
+                        <ProgressBar
+                          progress={row.progress}
+                          warning={row.warning}
+                          width={200}
+                          label={barLabel}
+                        />
+                      </div>
+                    </Tooltip>
+                  )}
                 </>
               )}
             </Card>

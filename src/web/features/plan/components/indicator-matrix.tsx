@@ -4,7 +4,16 @@ import type { IndicatorValue } from '../../../../domain/contracts/plan';
 import { WARNING_NAMES } from '../../../../domain/indicators';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { useIndicatorMap } from '../api';
-import { formatNumber, groupRows, isWarning, unitOf, WARNING_HEX } from '../format';
+import {
+  exactMoney,
+  formatNumber,
+  formatValue,
+  groupRows,
+  isMoney,
+  isWarning,
+  unitOf,
+  WARNING_HEX,
+} from '../format';
 import { usePlanRegions } from './plan-region-select';
 import { KindTag } from './tags';
 
@@ -90,13 +99,18 @@ export function IndicatorMatrix({
         if (line.type === 'group') return null;
         const row = line.byRegion.get(code);
         if (!row) return '—';
-        const text = formatNumber(row.value, indicators.get(row.code)?.decimals ?? 0);
+        const info = indicators.get(row.code);
+        // Money reads by its size (万元 or 亿元, so the unit goes with it), exact on hover.
+        const text = isMoney(info)
+          ? formatValue(row.value, info, locale)
+          : formatNumber(row.value, info?.decimals ?? 0);
+        const exact = exactMoney(row.value, info, locale);
         const warn = isWarning(row.warning);
         const body =
           row.kind === 'computed' && row.value !== null ? (
             <Typography.Link onClick={() => onDrill(row)}>{text}</Typography.Link>
           ) : (
-            text
+            <span title={exact}>{text}</span>
           );
         return warn ? (
           <Tooltip title={pickMsg(WARNING_NAMES[row.warning!])}>

@@ -4,7 +4,15 @@ import type { IndicatorValue } from '../../../../domain/contracts/plan';
 import { TARGET_KIND_NAMES } from '../../../../domain/indicators';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { useIndicatorMap } from '../api';
-import { changeOf, changeTone, formatChange, formatSigned, formatValue, groupRows } from '../format';
+import {
+  changeOf,
+  changeTone,
+  exactMoney,
+  formatChange,
+  formatSigned,
+  formatValue,
+  groupRows,
+} from '../format';
 import { KindTag, ProgressCell } from './tags';
 
 type Line =
@@ -78,6 +86,7 @@ export function IndicatorTable({
         if (line.type === 'group') return null;
         const { row } = line;
         const text = formatValue(row.value, indicators.get(row.code), locale);
+        const exact = exactMoney(row.value, indicators.get(row.code), locale);
         if (row.kind === 'computed' && row.value !== null) {
           return (
             <Tooltip title={t('plan.drill.open')}>
@@ -89,7 +98,9 @@ export function IndicatorTable({
         }
         return (
           <span style={{ whiteSpace: 'nowrap' }}>
-            <Typography.Text strong>{text}</Typography.Text>
+            <Typography.Text strong title={exact}>
+              {text}
+            </Typography.Text>
             {row.kind === 'reported' && (
               <Tooltip title={row.source ? t('plan.sourceIs', { source: row.source }) : t('plan.noSource')}>
                 <InfoCircleOutlined

@@ -2,7 +2,17 @@ import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorValue } from '../../../../domain/contracts/plan';
 import { useLocale, useT } from '../../../app/i18n';
 import { useIndicatorMap } from '../api';
-import { changeOf, changeTone, formatChange, formatNumber, markedCodes, unitOf } from '../format';
+import {
+  changeOf,
+  changeTone,
+  exactMoney,
+  formatChange,
+  formatNumber,
+  formatValue,
+  isMoney,
+  markedCodes,
+  unitOf,
+} from '../format';
 
 /**
  * The work summary's key figures as plain numbers with their change on last year. A figure computed
@@ -34,9 +44,11 @@ export function KeyFigures({
         const info = indicators.get(code);
         const change = changeOf(row?.value, row?.lastYear, info);
         const drillable = row?.kind === 'computed' && row.value !== null;
+        // Money carries its unit (万元 or 亿元, by size), with the exact 万元 figure on hover.
+        const money = isMoney(info);
         const number = (
-          <Typography.Text strong style={{ fontSize: 20 }}>
-            {formatNumber(row?.value, info?.decimals ?? 0)}
+          <Typography.Text strong style={{ fontSize: 20 }} title={exactMoney(row?.value, info, locale)}>
+            {money ? formatValue(row?.value, info, locale) : formatNumber(row?.value, info?.decimals ?? 0)}
           </Typography.Text>
         );
         return (
@@ -52,7 +64,7 @@ export function KeyFigures({
               ) : (
                 number
               )}{' '}
-              {row?.value !== null && row?.value !== undefined && (
+              {!money && row?.value !== null && row?.value !== undefined && (
                 <Typography.Text type="secondary">{unitOf(info, locale)}</Typography.Text>
               )}
             </div>

@@ -34,14 +34,18 @@ export function ProgressBar({
   progress,
   warning,
   width,
+  label,
 }: {
   progress: number | null | undefined;
   warning: WarningLevel | null | undefined;
   width?: number;
+  /** What the percentage measures, for screen readers (a bar without a name says nothing). */
+  label?: string;
 }) {
   if (progress === null || progress === undefined) return <>—</>;
   return (
     <Progress
+      aria-label={label ? `${label} ${formatPercent(progress)}` : formatPercent(progress)}
       percent={Math.min(100, Math.max(0, progress))}
       size="small"
       strokeColor={warning ? WARNING_HEX[warning] : undefined}

@@ -1,14 +1,17 @@
-import { RightOutlined } from '@ant-design/icons';
-import { Alert, Badge, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { DesktopOutlined, PictureOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { IndicatorValue } from '../../../../domain/contracts/plan';
 import { useMe } from '../../../app/auth-context';
 import { useLocale, useT } from '../../../app/i18n';
-import { useIndicatorMap, useIndicatorValues, useRanking, useTargets, useTrend } from '../api';
+import { ExportButton } from '../../../app/list/export-button';
+import { planPaths, useIndicatorMap, useIndicatorValues, useRanking, useTargets, useTrend } from '../api';
+import { exportChartsAsImage } from '../components/chart-image';
 import { DrillDrawer, type DrillTarget } from '../components/drill-drawer';
 import { HeadlineCards } from '../components/headline-cards';
 import { KeyFigures } from '../components/key-figures';
+import { MissingRule } from '../components/missing-rule';
 import { usePlanRegions } from '../components/plan-region-select';
 import { PlanYearSelect, usePlanYear } from '../components/plan-year';
 import { WarningsList } from '../components/warnings-list';
@@ -35,9 +38,26 @@ export function CockpitPage() {
   const indicators = useIndicatorMap();
   const regions = usePlanRegions();
   const { year, setYear, years, loading: yearsLoading } = usePlanYear();
-  const ready = year !== undefined;
-  const values = useIndicatorValues({ year: year ?? 0 }, ready);
-  const targets = useTargets(year, regions.home);
+  const [params, setParams] = useSearchParams();
+  // The region shown (city or one county), kept in the address so the view can be shared.
+  const asked = params.get('region') ?? undefined;
+  const region =
+    asked && (asked === regions.home || regions.counties.some((c) => c.code === asked))
+      ? asked
+      : regions.home;
+  const setRegion = (code: string) =>
+    setParams(
+      (p) => {
+        const copy = new URLSearchParams(p);
+        if (code === regions.home) copy.delete('region');
+        else copy.set('region', code);
+        return copy;
+      },
+      { replace: true },
+    );
+  const ready = year !== undefined && region !== undefined;
+  const values = useIndicatorValues({ year: year ?? 0, region }, ready);
+  const targets = useTargets(year, region);
   const ranking = useRanking('county', year ?? 0, ready);
   const [trendCode, setTrendCode] = useState<string>(DEFAULT_TREND);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
@@ -52,7 +72,7 @@ export function CockpitPage() {
             .reverse(),
     [years, year],
   );
-  const trend = useTrend(trendCode, trendYears);
+  const trend = useTrend(trendCode, trendYears, region);
   const rows = values.data?.items ?? [];
   const warnings = warningsFirst(rows);
   const regionName = values.data ? regions.nameOf(values.data.region, rows[0]?.regionName) : '';
@@ -62,9 +82,9 @@ export function CockpitPage() {
       (ranking.data?.units ?? []).map((u) => ({
         name: locale === 'en' ? u.nameEn : u.name,
         score: u.score,
-        highlight: u.code === me.regionCode,
+        highlight: u.code === me.regionCode || u.code === region,
       })),
-    [ranking.data, locale, me.regionCode],
+    [ranking.data, locale, me.regionCode, region],
   );
   const trendInfo = indicators.get(trendCode);
   const trendPoints = useMemo(
@@ -97,15 +117,40 @@ export function CockpitPage() {
           <h2 style={{ margin: 0, fontSize: 18 }}>{t('menu.plan.cockpit')}</h2>
           <Space wrap>
             <PlanYearSelect value={year} onChange={setYear} years={years} loading={yearsLoading} />
+            {regions.counties.length > 0 && regions.home === regions.cityCode && (
+              <Select<string>
+                value={region}
+                onChange={setRegion}
+                style={{ width: 150 }}
+                aria-label={t('plan.region')}
+                data-testid="cockpit-region"
+                options={[
+                  { value: regions.cityCode!, label: regions.nameOf(regions.cityCode!) },
+                  ...regions.counties.map((c) => ({ value: c.code, label: regions.nameOf(c.code) })),
+                ]}
+              />
+            )}
             {values.data && (
               <Typography.Text type="secondary">
                 {t('plan.cockpit.scope', { region: regionName, asOf: values.data.asOf })}
               </Typography.Text>
             )}
           </Space>
-          <Link to={`/plan/indicators?year=${year ?? ''}`} style={{ marginInlineStart: 'auto' }}>
-            {t('plan.cockpit.allIndicators')} <RightOutlined />
-          </Link>
+          <Space wrap style={{ marginInlineStart: 'auto' }}>
+            <ExportButton path={planPaths.valuesExport} query={{ year, region }} />
+            <Button
+              icon={<PictureOutlined />}
+              onClick={() => exportChartsAsImage(`驾驶舱-${regionName}-${year ?? ''}.png`)}
+            >
+              {t('plan.cockpit.exportImage')}
+            </Button>
+            <Link to={`/plan/cockpit/screen?year=${year ?? ''}`} target="_blank">
+              <Button icon={<DesktopOutlined />}>{t('plan.cockpit.screen')}</Button>
+            </Link>
+            <Link to={`/plan/indicators?year=${year ?? ''}`}>
+              {t('plan.cockpit.allIndicators')} <RightOutlined />
+            </Link>
+          </Space>
         </div>
       </Card>
 
@@ -158,6 +203,7 @@ export function CockpitPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.rankings.empty')} />
             ) : (
               <Suspense fallback={chartFallback(360)}>
+                {ranking.data && <MissingRule data={ranking.data} compact />}
                 <ScoreBarChart
                   rows={scores}
                   label={t('plan.cockpit.rankingChart', { year: year ?? '' })}

@@ -19,6 +19,7 @@ import { useMe } from '../../../app/auth-context';
 import { useLocale, useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { planPaths, type RankingResult, type RankingScheme, useIndicatorMap, useRanking } from '../api';
+import { MissingRule } from '../components/missing-rule';
 import { PlanYearSelect, usePlanYear } from '../components/plan-year';
 import { formatNumber } from '../format';
 
@@ -165,6 +166,7 @@ export function RankingsPage() {
           })}
         </Typography.Paragraph>
       )}
+      {data && data.units.length > 0 && <MissingRule data={data} />}
       {ranking.isPending || year === undefined ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : !data || data.units.length === 0 ? (

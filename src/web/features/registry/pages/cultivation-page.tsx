@@ -1,6 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleOutlined } from '@ant-design/icons';
 import {
   Alert,
+  Card,
   Form,
   Radio,
   Select,
@@ -18,6 +19,7 @@ import { useMsg, useT } from '../../../app/i18n';
 import { NameCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
+import { useDataYears } from '../../../app/workbench';
 import { type CultivationItem, type CultivationQuery, exportPaths, useCultivation } from '../api';
 import { RegionSelect, useOffersRegionFilter, useRegionName } from '../components/region-select';
 import { formatPercent, formatWan } from '../format';
@@ -63,11 +65,18 @@ function CriterionCell({ c }: { c: CriterionResult | undefined }) {
  * quantitative criteria, or fall short of each by no more than the margin — with what fails named.
  */
 export function CultivationPage() {
+  // The year opens on the newest year with data, the rule every page with a year follows.
+  const held = useDataYears();
+  if (held.isPending) return <Card loading />;
+  return <CultivationPool defaultYear={held.data?.latest ?? dayjs().year() - 1} />;
+}
+
+function CultivationPool({ defaultYear }: { defaultYear: number }) {
   const t = useT();
   const regionName = useRegionName();
   const pickMsg = useMsg();
   const offersRegion = useOffersRegionFilter();
-  const lastYear = dayjs().year() - 1;
+  const lastYear = defaultYear;
   const list = useUrlListState<CultivationFilters>(undefined, {
     defaults: { year: lastYear, margin: DEFAULT_MARGIN, status: 'all' },
   });
