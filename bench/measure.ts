@@ -23,10 +23,10 @@ export function log(...parts: unknown[]) {
   process.stderr.write(`[${t}s] ${parts.map(String).join(' ')}\n`);
 }
 
-export type Unit = 'ms' | 'rows/s' | 'MB' | 'count';
+export type Unit = 'ms' | 'rows/s' | 'MB' | 'KB' | 'count';
 
 /**
- * One figure as one JSON line. `target` is an upper bound for ms, MB and counts (errors, lost
+ * One figure as one JSON line. `target` is an upper bound for ms, MB, KB and counts (errors, lost
  * rows) and a lower bound for rows/s; a figure without a target is informational and always ok.
  */
 export function emit(bench: string, metric: string, value: number, unit: Unit, target?: number) {

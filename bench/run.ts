@@ -1,16 +1,18 @@
 /**
- * `npm run bench [registry|plan|projects]`: runs one scenario, or all of them, each on its own
+ * `npm run bench [registry|plan|projects|web]`: runs one scenario, or all of them, each on its own
  * throwaway PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
  */
 import { log } from './measure';
 import { planBench } from './plan';
 import { projectsBench } from './projects';
 import { registryBench } from './registry';
+import { webBench } from './web';
 
 const SCENARIOS: Record<string, () => Promise<void>> = {
   registry: registryBench,
   plan: planBench,
   projects: projectsBench,
+  web: webBench,
 };
 
 async function main() {

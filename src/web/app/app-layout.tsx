@@ -1,5 +1,5 @@
 import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES } from '../../domain/roles';
@@ -9,6 +9,7 @@ import { CHANGE_PASSWORD_PATH } from './guards';
 import { useMsg, useT } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { MENU_GROUPS, type MenuEntry, menuEntryFor, menuTree, visibleMenu } from './menu-config';
+import { PageLoading } from './page-loading';
 
 const { Header, Sider, Content } = Layout;
 
@@ -141,18 +142,11 @@ export function AppLayout() {
             </Button>
           </Space>
         </Header>
+        {/* antd's Content is the page's one <main> landmark. */}
         <Content style={{ margin: 24 }}>
-          <main>
-            <Suspense
-              fallback={
-                <div style={{ display: 'grid', placeItems: 'center', padding: 64 }}>
-                  <Spin />
-                </div>
-              }
-            >
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>
