@@ -25,6 +25,7 @@ import {
 } from '../../../../domain/registry';
 import { useAuth } from '../../../app/auth-context';
 import { formatDateTime } from '../../../app/format';
+import { Highlight } from '../../../app/highlight';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { FilterForm } from '../../../app/list/filter-form';
@@ -88,7 +89,9 @@ export function OrgsPage() {
       sortOrder: list.sortOrderOf('name'),
       render: (_, org) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/registry/orgs/${org.id}`}>{org.name}</Link>
+          <Link to={`/registry/orgs/${org.id}`}>
+            <Highlight text={org.name} keyword={filters.q} />
+          </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
             {org.uscc}
           </Typography.Text>
