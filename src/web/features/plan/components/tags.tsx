@@ -39,9 +39,12 @@ export function ProgressBar({
   warning: WarningLevel | null | undefined;
   width?: number;
 }) {
+  const t = useT();
   if (progress === null || progress === undefined) return <>—</>;
   return (
     <Progress
+      // A screen reader names the bar by what it measures, not only by its number.
+      aria-label={t('plan.progressOfTarget', { pct: formatPercent(progress) })}
       percent={Math.min(100, Math.max(0, progress))}
       size="small"
       strokeColor={warning ? WARNING_HEX[warning] : undefined}

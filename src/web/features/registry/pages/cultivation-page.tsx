@@ -170,6 +170,7 @@ export function CultivationPage() {
             min={0}
             max={5}
             step={0.5}
+            ariaLabelForHandle={t('registry.cultivation.margin')}
             marks={{ 0: '0', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5' }}
             tooltip={{ formatter: (v) => t('registry.cultivation.points', { points: v ?? 0 }) }}
             style={{ width: 200 }}
