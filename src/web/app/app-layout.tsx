@@ -10,6 +10,7 @@ import { useMsg, useT } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { MENU_GROUPS, type MenuEntry, menuEntryFor, menuTree, visibleMenu } from './menu-config';
 import { PageLoading } from './page-loading';
+import { useFocusableScrollRegions } from './use-focusable-scroll';
 
 const { Header, Sider, Content } = Layout;
 
@@ -23,6 +24,7 @@ export function AppLayout() {
   const logout = useLogout();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
+  useFocusableScrollRegions();
 
   // Until a forced password change is done there is nowhere else to go, so no menu at all.
   const locked = me.mustChangePassword;

@@ -21,6 +21,13 @@ export const THEME_TOKENS = {
   colorSuccess: '#2b7a0b',
   colorWarning: '#ad6800',
   colorError: '#c41d1d',
+  // Status tags put that text on these tints (kept light: derived from the darker seeds they grey).
+  colorSuccessBg: '#f6ffed',
+  colorSuccessBorder: '#b7eb8f',
+  colorWarningBg: '#fffbe6',
+  colorWarningBorder: '#ffe58f',
+  colorErrorBg: '#fff2f0',
+  colorErrorBorder: '#ffccc7',
   // Secondary and description text (antd: 45% black, 3.4:1) and placeholders (25% black).
   colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
   colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
@@ -32,6 +39,7 @@ export const THEME_TOKENS = {
   gold: '#ad6800',
   red: '#c41d1d',
   volcano: '#c2410c',
+  cyan: '#0b7f86',
   borderRadius: 6,
 };
 
