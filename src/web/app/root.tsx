@@ -19,7 +19,7 @@ export const THEME_TOKENS = {
   colorLink: '#1f5fbf',
   colorInfo: '#1f5fbf',
   colorSuccess: '#2b7a0b',
-  colorWarning: '#ad6800',
+  colorWarning: '#8a5300',
   colorError: '#c41d1d',
   // Status tags put that text on these tints (kept light: derived from the darker seeds they grey).
   colorSuccessBg: '#f6ffed',
@@ -36,7 +36,7 @@ export const THEME_TOKENS = {
   // Preset tag colours: their text shade is derived from these.
   green: '#2b7a0b',
   orange: '#b35c00',
-  gold: '#ad6800',
+  gold: '#8a5300',
   red: '#c41d1d',
   volcano: '#c2410c',
   cyan: '#0b7f86',
