@@ -23,10 +23,10 @@ export function log(...parts: unknown[]) {
   process.stderr.write(`[${t}s] ${parts.map(String).join(' ')}\n`);
 }
 
-export type Unit = 'ms' | 'rows/s' | 'requests/s' | 'MB' | 'count' | 'ratio';
+export type Unit = 'ms' | 'rows/s' | 'requests/s' | 'MB' | 'KB' | 'count' | 'ratio';
 
 /**
- * One figure as one JSON line. `target` is an upper bound for ms, MB, ratios and counts (errors,
+ * One figure as one JSON line. `target` is an upper bound for ms, MB, KB, ratios and counts (errors,
  * lost rows) and a lower bound for rows/s and requests/s; a figure without a target is informational and always ok.
  */
 export function emit(bench: string, metric: string, value: number, unit: Unit, target?: number) {

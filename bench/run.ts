@@ -1,5 +1,5 @@
 /**
- * `npm run bench [registry|plan|projects|load|lists|compare]`: runs one scenario, or all of them, each on its own
+ * `npm run bench [registry|plan|projects|load|lists|compare|web]`: runs one scenario, or all of them, each on its own
  * throwaway PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
  */
 import { compareBench } from './compare';
@@ -9,6 +9,7 @@ import { log } from './measure';
 import { planBench } from './plan';
 import { projectsBench } from './projects';
 import { registryBench } from './registry';
+import { webBench } from './web';
 
 const SCENARIOS: Record<string, () => Promise<void>> = {
   registry: registryBench,
@@ -17,6 +18,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   load: loadBench,
   lists: listsBench,
   compare: compareBench,
+  web: webBench,
 };
 
 async function main() {

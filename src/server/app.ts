@@ -45,6 +45,15 @@ export interface AppOptions {
 }
 
 /** Builds the whole application; main.ts listens with it, tests inject requests into it. */
+/**
+ * Built assets carry a hash of their content in their name (assets/index-3f9a….js), so a browser
+ * may keep them for a year without asking; everything else (the favicon, index.html) is checked
+ * with the server on each use, so a new build is seen at once.
+ */
+export function webCacheControl(file: string): string {
+  return /(^|[/\\])assets[/\\]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const modules = opts.modules ?? MODULES;
   // A module whose configuration contradicts its code refuses to start rather than show gaps.
@@ -173,13 +182,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: opts.webDir,
+      wildcard: false,
+      index: false,
+      // The build wrote .br and .gz beside each asset: sent as the browser accepts, never
+      // compressed per request; those files and the build's manifest are no URLs of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', webCacheControl(file));
+      },
+    });
     // The single-page app answers every non-API path; the router inside decides what to show.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0];
       // An /api path no route took (unknown, or a parameter over the length limit) is not a page.
       if (file === '/api' || file.startsWith('/api/')) return reply.callNotFound();
-      if (file !== '/' && fs.existsSync(path.join(opts.webDir!, path.normalize(file)))) {
+      // The build's manifest and the compressed copies are no pages of their own.
+      const hidden = file.split('/').some((part) => part.startsWith('.')) || /\.(br|gz)$/.test(file);
+      if (file !== '/' && !hidden && fs.existsSync(path.join(opts.webDir!, path.normalize(file)))) {
         return reply.sendFile(path.normalize(file).slice(1));
       }
       // Read on each request (it is small) so a rebuilt web app is served without a restart.

@@ -3,6 +3,7 @@ import path from 'node:path';
 /** Everything the server reads from its environment, in one place. */
 export interface Config {
   port: number;
+  /** Interface to listen on (HOST); 127.0.0.1 unless set, so a demo is not reachable from the network. */
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
@@ -56,7 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.KECHUANG_DATA_DIR ?? 'data');
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // The demo's password is published: only this machine may reach it unless HOST says otherwise.
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     demoPassword: env.KECHUANG_DEMO_PASSWORD ?? 'Quanzhou#2017',

@@ -142,10 +142,18 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(
-    '\n科创 Kechuang is running at http://localhost:%d (%s)\n',
+    '\n科创 Kechuang is running at http://%s:%d (%s)',
+    shownHost,
     config.port,
     database.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL',
+  );
+  console.log(
+    config.host === '127.0.0.1' || config.host === 'localhost' || config.host === '::1'
+      ? '仅本机可访问；如需从其他计算机访问，请设置 HOST（例如 HOST=0.0.0.0）。\n' +
+          'Reachable from this computer only; set HOST (e.g. HOST=0.0.0.0) to listen on the network.\n'
+      : `正在监听 ${config.host}，网络上的其他计算机可以访问。Listening on ${config.host}: other computers on the network can reach it.\n`,
   );
 }
 

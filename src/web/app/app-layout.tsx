@@ -1,5 +1,5 @@
 import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Badge, Button, Layout, Menu, type MenuProps, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES } from '../../domain/roles';
@@ -9,6 +9,8 @@ import { CHANGE_PASSWORD_PATH } from './guards';
 import { useMsg, useT } from './i18n';
 import { LanguageSwitch } from './language-switch';
 import { MENU_GROUPS, type MenuEntry, menuEntryFor, menuTree, visibleMenu } from './menu-config';
+import { PageLoading } from './page-loading';
+import { useFocusableScrollRegions } from './use-focusable-scroll';
 import { badgeCounts, useWorkbench } from './workbench';
 
 const { Header, Sider, Content } = Layout;
@@ -23,6 +25,7 @@ export function AppLayout() {
   const logout = useLogout();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
+  useFocusableScrollRegions();
 
   // Until a forced password change is done there is nowhere else to go, so no menu at all.
   const locked = me.mustChangePassword;
@@ -159,18 +162,11 @@ export function AppLayout() {
             </Button>
           </Space>
         </Header>
+        {/* antd's Content is the page's one <main> landmark. */}
         <Content style={{ margin: 24 }}>
-          <main>
-            <Suspense
-              fallback={
-                <div style={{ display: 'grid', placeItems: 'center', padding: 64 }}>
-                  <Spin />
-                </div>
-              }
-            >
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

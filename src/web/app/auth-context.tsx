@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Result, Spin } from 'antd';
+import { App as AntApp, Button, Result } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import type { Me } from '../../domain/contracts/auth';
 import type { Permission } from '../../domain/roles';
 import { api, isApiError, setUnauthorizedHandler } from './api-client';
 import { useT } from './i18n';
+import { PageLoading } from './page-loading';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
@@ -52,11 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ me, can }), [me, can]);
 
   if (meQuery.isPending) {
-    return (
-      <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-        <Spin size="large" />
-      </div>
-    );
+    return <PageLoading fullPage />;
   }
   if (meQuery.isError) {
     return (

@@ -1,18 +1,27 @@
+import { Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
-import { LoginPage } from '../features/auth/pages/login-page';
-import { HomePage } from '../features/home/pages/home-page';
-import { AppLayout } from './app-layout';
 import { CHANGE_PASSWORD_PATH, RequireAuth, RequirePermission } from './guards';
+import { AppLayout, ChangePasswordPage, HomePage, LoginPage } from './lazy-pages';
 import { MENU } from './menu-config';
+import { PageLoading } from './page-loading';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoading fullPage />}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageLoading fullPage />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     errorElement: <RouteErrorPage />,

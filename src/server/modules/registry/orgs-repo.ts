@@ -171,7 +171,8 @@ export function listOrgs(
 }
 
 /**
- * A page of a keyword search by relevance: the first SEARCH_CAP + 1 matches are ranked on
+ * A page of a keyword search by relevance: the SEARCH_CAP + 1 best matches (so a name holding the
+ * whole keyword is never left out behind thousands that hold its characters apart) are ranked on
  * organisations alone, and only the page's ids leave; `matched` is how many were ranked (null
  * when the page lies past the end). Names, regions and qualifications are joined for those ids.
  */
@@ -191,7 +192,8 @@ export async function rankedOrgIds(
     tx,
     sql`select c.id, count(*) over ()::int as n
         from (select ${o.id} as id, ${o.name} as name, ${search.rank} as rank from ${o}
-              where ${where(scope, q, regionsTree, search) ?? sql`true`} limit ${SEARCH_CAP + 1}) c
+              where ${where(scope, q, regionsTree, search) ?? sql`true`}
+              order by rank desc limit ${SEARCH_CAP + 1}) c
         order by c.rank desc, c.name, c.id limit ${shown} offset ${offset}`,
   );
   return { ids: rows.map((r) => r.id), matched: rows.length > 0 ? Number(rows[0].n) : null };

@@ -181,6 +181,23 @@ describeEachDb('registry: organisations', (ctx) => {
     await ctx.database.db.execute(sql.raw(`delete from organizations where uscc like '9135${tag}%'`));
   });
 
+  it('puts a name holding the whole keyword first even behind thousands holding its characters apart', async () => {
+    const staff = await signedIn(ctx, 'staff');
+    const tag = randomBytes(3).toString('hex');
+    await ctx.database.db.execute(
+      sql.raw(`insert into organizations (uscc, name, kind, region_code, search_text)
+        select '9135' || upper('${tag}') || lpad(n::text, 8, '0'), '${tag}华安航运' || n || '有限公司',
+          'enterprise', '350582', '${tag} 华 安 航 运 ' || n
+        from generate_series(1, 2001) n`),
+    );
+    const whole = await createOrgViaApi(ctx, staff.cookie, { name: `${tag}华航精密机械有限公司` });
+    const res = await call(ctx.app, {
+      url: `/api/v1/registry/orgs?q=${encodeURIComponent(`${tag} 华航`)}&pageSize=5`,
+      cookie: staff.cookie,
+    });
+    expect(res.json().items[0].id).toBe(whole.id);
+  });
+
   it('names the wrong USCC character and refuses a duplicate', async () => {
     const staff = await signedIn(ctx, 'staff');
     const bad = await call(ctx.app, {

@@ -19,6 +19,7 @@ export const en: Dictionary = {
   'common.refresh': 'Refresh',
   'common.reload': 'Reload',
   'common.retry': 'Retry',
+  'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.select': 'Select…',

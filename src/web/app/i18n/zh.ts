@@ -21,6 +21,7 @@ export const zh = {
   'common.refresh': '刷新',
   'common.reload': '重新加载',
   'common.retry': '重试',
+  'common.loading': '正在加载…',
   'common.save': '保存',
   'common.saved': '已保存',
   'common.select': '请选择',

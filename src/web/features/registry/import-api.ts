@@ -39,6 +39,9 @@ export const importKeys = {
   job: (id: string) => [...importKeys.all, 'job', id] as const,
 };
 
+/** The key of the toast that says a file is being checked (closed when the check ends). */
+export const importToastKey = (jobId: string) => `import-check-${jobId}`;
+
 export const importPaths = {
   template: (kind: ImportKind) => `${BASE}/templates/${kind}.xlsx`,
   errors: (id: string) => `${BASE}/${id}/errors.xlsx`,

@@ -69,7 +69,15 @@ describeEachDb('registry import: organisations', (ctx) => {
     const [stored] = await ctx.database.db.select().from(importJobs).where(eq(importJobs.id, job.id));
     expect(stored.errors).toHaveLength(1000);
     const res = await call(ctx.app, { url: `${BASE}/${job.id}/errors.xlsx`, cookie: staff.cookie });
-    expect((await readXlsx(res.rawPayload)).worksheets[0].rowCount).toBe(1201);
+    const sheet = (await readXlsx(res.rawPayload)).worksheets[0];
+    expect(sheet.rowCount).toBe(1201);
+    // Chinese first: the clerk reads 错误说明; the English text is the last column.
+    expect((sheet.getRow(1).values as unknown[]).filter(Boolean)).toEqual([
+      '行号',
+      '列',
+      '错误说明',
+      '英文说明 (English)',
+    ]);
   });
 
   it('validates a good file, commits it, and the organisations are searchable', async () => {

@@ -4,7 +4,7 @@ import type { Tx } from '../../../db/client';
 import { industries, qualificationTypes } from '../../../db/schema';
 
 export async function industryCodes(tx: Tx) {
-  return tx.select({ code: industries.code }).from(industries);
+  return tx.select({ code: industries.code, parentCode: industries.parentCode }).from(industries);
 }
 
 export async function allQualificationTypes(tx: Tx) {

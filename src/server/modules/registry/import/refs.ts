@@ -43,6 +43,8 @@ export interface QualType {
 export interface Refs {
   regions: RegionTree;
   industries: Set<string>;
+  /** The section letter of each division (39 → C), for codes written the statistics system's way. */
+  sectionOf: Map<string, string>;
   qualTypes: QualType[];
   today: Date;
 }
@@ -53,6 +55,7 @@ export async function loadRefs(tx: Tx, regions: RegionTree): Promise<Refs> {
   return {
     regions,
     industries: new Set(inds.map((i) => i.code)),
+    sectionOf: new Map(inds.filter((i) => i.parentCode).map((i) => [i.code, i.parentCode!])),
     qualTypes: quals.map((q) => ({ ...q, validity: q.validity as QualificationValidity })),
     today: clock.now(),
   };
@@ -76,23 +79,33 @@ function readRegion(raw: Raw, refs: Refs): Read<string> {
 }
 
 /** GB/T 4754 code at any level: a section letter, or digits whose first two are a division. */
-function readIndustry(raw: Raw, refs: Refs): Read<string> {
-  let s = textOf(raw).toUpperCase();
+/**
+ * A GB/T 4754 code as a clerk writes it: a section letter (C), a division, group or class in
+ * digits (39, 391, 3911), or the same with its section letter in front as the statistics system
+ * shows it (C39, C3911). Kept as the letter or the digits; a letter that is not the division's
+ * section is refused rather than guessed.
+ */
+export function readIndustry(raw: Raw, refs: Pick<Refs, 'industries' | 'sectionOf'>): Read<string> {
+  let s = textOf(raw).toUpperCase().replace(/\s+/g, '');
   // A division typed as a number loses its leading zero (06 → 6).
   if (typeof raw === 'number' && s.length === 1) s = `0${s}`;
+  const lettered = /^([A-T])(\d{2,4})$/.exec(s);
+  const digits = lettered ? lettered[2] : s;
   const known = /^[A-T]$/.test(s)
     ? refs.industries.has(s)
-    : /^\d{2,4}$/.test(s) && refs.industries.has(s.slice(0, 2));
+    : /^\d{2,4}$/.test(digits) &&
+      refs.industries.has(digits.slice(0, 2)) &&
+      (!lettered || refs.sectionOf.get(digits.slice(0, 2)) === lettered[1]);
   if (!known) {
     return {
       ok: false,
       error: msg(
-        `行业代码「${s}」不存在（GB/T 4754-2017）：请填写门类字母或大类两位代码，如 C 或 39`,
-        `Industry code "${s}" does not exist (GB/T 4754-2017): enter a section letter or division, e.g. C or 39`,
+        `行业代码「${s}」不存在（GB/T 4754-2017）：请填写门类字母、大类两位代码或带门类字母的代码，如 C、39 或 C39`,
+        `Industry code "${s}" does not exist (GB/T 4754-2017): enter a section letter, a division, or either with its section letter, e.g. C, 39 or C39`,
       ),
     };
   }
-  return { ok: true, value: s };
+  return { ok: true, value: digits };
 }
 
 function readQualType(raw: Raw, refs: Refs): Read<string> {

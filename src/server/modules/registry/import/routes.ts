@@ -129,7 +129,7 @@ export function importRoutes(deps: Deps) {
             { header: '行号', width: 8, value: (e: RowError) => e.row },
             { header: '列', width: 24, value: (e) => e.column },
             { header: '错误说明', width: 70, value: (e) => e.message.zh },
-            { header: 'Message', width: 70, value: (e) => e.message.en },
+            { header: '英文说明 (English)', width: 70, value: (e) => e.message.en },
           ],
           allErrors(deps, job),
         );

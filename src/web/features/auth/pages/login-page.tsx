@@ -8,6 +8,7 @@ import { useAuth } from '../../../app/auth-context';
 import { safeNextPath } from '../../../app/guards';
 import { useLocale, useT } from '../../../app/i18n';
 import { LanguageSwitch } from '../../../app/language-switch';
+import { preloadSignedIn } from '../../../app/lazy-pages';
 import { isMfaChallenge, useLogin } from '../api';
 import { MfaStep } from './mfa-step';
 
@@ -27,6 +28,8 @@ export function LoginPage() {
   const next = safeNextPath(params.get('next'));
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
 
+  // The signed-in layout and home page load while the user types, so signing in shows them at once.
+  useEffect(() => preloadSignedIn(), []);
   useEffect(() => {
     document.title = `${t('auth.login')} - ${t('app.name')} · ${t('app.fullName')}`;
   }, [t]);

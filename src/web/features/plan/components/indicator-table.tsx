@@ -67,12 +67,10 @@ export function IndicatorTable({
           </Typography.Text>
         ) : (
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-            <span>
-              {locale === 'en' ? line.row.nameEn : line.row.name}
-              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                {line.row.code}
-              </Typography.Text>
-            </span>
+            {/* The indicator's code is for those who ask (hover), not a line under every name. */}
+            <Tooltip title={line.row.code}>
+              <span>{locale === 'en' ? line.row.nameEn : line.row.name}</span>
+            </Tooltip>
             <KindTag kind={line.row.kind} />
           </div>
         ),

@@ -42,10 +42,15 @@ export function ProgressBar({
   /** What the percentage measures, for screen readers (a bar without a name says nothing). */
   label?: string;
 }) {
+  const t = useT();
   if (progress === null || progress === undefined) return <>—</>;
   return (
     <Progress
-      aria-label={label ? `${label} ${formatPercent(progress)}` : formatPercent(progress)}
+      aria-label={
+        label
+          ? `${label} ${formatPercent(progress)}`
+          : t('plan.progressOfTarget', { pct: formatPercent(progress) })
+      }
       percent={Math.min(100, Math.max(0, progress))}
       size="small"
       strokeColor={warning ? WARNING_HEX[warning] : undefined}

@@ -15,6 +15,7 @@ export const en: Record<keyof typeof zh, string> = {
   'plan.change.onLastYear': '{change} on last year',
   'plan.change.points': '{diff} pts',
   'plan.target': 'Target',
+  'plan.progressOfTarget': 'Progress toward the target: {pct}',
   'plan.progressAndWarning': 'Progress',
   'plan.source': 'Source',
   'plan.sourceIs': 'Source: {source}',

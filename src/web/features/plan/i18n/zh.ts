@@ -12,6 +12,7 @@ export const zh = {
   'plan.change.onLastYear': '比上年 {change}',
   'plan.change.points': '{diff} 个百分点',
   'plan.target': '目标',
+  'plan.progressOfTarget': '完成目标进度 {pct}',
   'plan.progressAndWarning': '进度与预警',
   'plan.source': '来源',
   'plan.sourceIs': '来源：{source}',

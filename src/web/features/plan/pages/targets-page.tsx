@@ -8,6 +8,7 @@ import {
   Space,
   Table,
   type TableColumnsType,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
@@ -95,13 +96,14 @@ export function TargetsPage() {
       width: 260,
       render: (_, l) => (
         <span>
-          {locale === 'en' ? l.nameEn : l.name}
-          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-            {l.code}
-            {cityWide &&
-              l.counties.length > 0 &&
-              ` · ${t('plan.targets.countyCount', { count: l.counties.length })}`}
-          </Typography.Text>
+          <Tooltip title={l.code}>
+            <span>{locale === 'en' ? l.nameEn : l.name}</span>
+          </Tooltip>
+          {cityWide && l.counties.length > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              {t('plan.targets.countyCount', { count: l.counties.length })}
+            </Typography.Text>
+          )}
         </span>
       ),
     },

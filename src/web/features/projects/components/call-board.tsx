@@ -37,7 +37,12 @@ export function CallBoard({ callId, onPickState }: { callId: string; onPickState
       </Row>
       <div>
         <Typography.Text type="secondary">{t('projects.board.used', { pct: usedPct })}</Typography.Text>
-        <Progress percent={usedPct} status={usedPct >= 100 ? 'exception' : 'active'} showInfo={false} />
+        <Progress
+          aria-label={t('projects.board.used', { pct: usedPct })}
+          percent={usedPct}
+          status={usedPct >= 100 ? 'exception' : 'active'}
+          showInfo={false}
+        />
       </div>
       <Row gutter={[12, 12]}>
         {b.states.map((s) => (

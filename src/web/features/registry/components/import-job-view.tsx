@@ -2,6 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  App as AntApp,
   Button,
   Card,
   Descriptions,
@@ -20,7 +21,7 @@ import { isApiError } from '../../../app/api-client';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { registryKeys } from '../api';
-import { type ImportJob, isWorking, useImportJob } from '../import-api';
+import { type ImportJob, importToastKey, isWorking, useImportJob } from '../import-api';
 import { ImportCommitPanel } from './import-commit-panel';
 import { ImportErrors } from './import-errors';
 import { STATUS_COLOR } from './import-recent';
@@ -44,7 +45,13 @@ function JobProgress({ job }: { job: ImportJob }) {
   const percent = total ? Math.min(99, Math.floor((processed / total) * 100)) : 99;
   return (
     <div style={{ display: 'grid', gap: 8 }} aria-live="polite">
-      <Progress percent={percent} status="active" showInfo={Boolean(total)} data-testid="import-progress" />
+      <Progress
+        percent={percent}
+        status="active"
+        showInfo={Boolean(total)}
+        aria-label={text}
+        data-testid="import-progress"
+      />
       <Typography.Text type="secondary">{text}</Typography.Text>
     </div>
   );
@@ -86,6 +93,14 @@ export function ImportJobView({ id }: { id: string }) {
     if (status === 'done') void queryClient.invalidateQueries({ queryKey: registryKeys.orgs() });
     if (status === 'done') void queryClient.invalidateQueries({ queryKey: registryKeys.qualifications() });
   }, [status, queryClient]);
+
+  // The upload's "正在校验" toast goes when the check ends, or when the user leaves the page.
+  const { message } = AntApp.useApp();
+  const checking = status === undefined || status === 'validating';
+  useEffect(() => {
+    if (!checking) message.destroy(importToastKey(id));
+  }, [checking, id, message]);
+  useEffect(() => () => message.destroy(importToastKey(id)), [id, message]);
 
   const again = <AnotherButton />;
 

@@ -5,7 +5,14 @@ import { useNavigate } from 'react-router';
 import { downloadFile } from '../../../app/api-client';
 import { useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
-import { IMPORT_KINDS, type ImportKind, importPaths, MAX_IMPORT_BYTES, useStartImport } from '../import-api';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  importPaths,
+  importToastKey,
+  MAX_IMPORT_BYTES,
+  useStartImport,
+} from '../import-api';
 
 const MB = 1024 * 1024;
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,7 +50,13 @@ export function ImportStart() {
       { kind, file },
       {
         onSuccess: (job) => {
-          message.success(t('registry.import.uploaded', { name: file.name }));
+          // Shown while the file is checked; the job's page closes it when the check ends.
+          message.open({
+            key: importToastKey(job.id),
+            type: 'loading',
+            content: t('registry.import.uploaded', { name: file.name }),
+            duration: 0,
+          });
           navigate(`/registry/imports/${job.id}`);
         },
         onError: (error) => onError(error),

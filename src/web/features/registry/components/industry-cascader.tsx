@@ -19,12 +19,17 @@ export function industryPath(code: string | undefined, industries: Industry[]): 
   return code.length > 2 ? [...path, code] : path;
 }
 
-/** `C 制造业` / `19 皮革…制鞋业`: officials know the codes as well as the names. */
+/**
+ * `C 制造业` / `C19 皮革、毛皮、羽毛及其制品和制鞋业`: the code as the statistics system writes it
+ * (section letter before the digits), then its name; officials know both.
+ */
 export function industryLabel(code: string | null | undefined, industries: Industry[], locale: string) {
   if (!code) return '—';
-  const row = industries.find((i) => i.code === code) ?? industries.find((i) => i.code === code.slice(0, 2));
+  const division = industries.find((i) => i.code === code.slice(0, 2));
+  const row = industries.find((i) => i.code === code) ?? division;
   if (!row) return code;
-  return `${code} ${locale === 'en' ? row.nameEn : row.name}`;
+  const shown = /^\d/.test(code) && division?.parentCode ? `${division.parentCode}${code}` : code;
+  return `${shown} ${locale === 'en' ? row.nameEn : row.name}`;
 }
 
 /**

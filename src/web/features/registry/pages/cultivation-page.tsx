@@ -175,6 +175,7 @@ function CultivationPool({ defaultYear }: { defaultYear: number }) {
               min={0}
               max={5}
               step={0.5}
+              ariaLabelForHandle={t('registry.cultivation.margin')}
               marks={{ 0: '0', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5' }}
               tooltip={{ formatter: (v) => t('registry.cultivation.points', { points: v ?? 0 }) }}
               style={{ width: 200 }}

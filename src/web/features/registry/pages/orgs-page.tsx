@@ -10,6 +10,7 @@ import {
   type OrgKind,
 } from '../../../../domain/registry';
 import { useAuth } from '../../../app/auth-context';
+import { Highlight } from '../../../app/highlight';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { DayCell, NameCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
@@ -49,7 +50,13 @@ export function OrgsPage() {
       key: 'name',
       sorter: true,
       sortOrder: list.sortOrderOf('name'),
-      render: (_, org) => <NameCell to={`/registry/orgs/${org.id}`} name={org.name} code={org.uscc} />,
+      render: (_, org) => (
+        <NameCell
+          to={`/registry/orgs/${org.id}`}
+          name={<Highlight text={org.name} keyword={list.filters.q} />}
+          code={org.uscc}
+        />
+      ),
     },
     {
       title: t('registry.org.region'),
