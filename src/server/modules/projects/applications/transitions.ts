@@ -113,8 +113,10 @@ export async function act(
     const reason = body.reason?.trim() || null;
     if (t.reasonRequired && !reason) throw reasonMissing();
     const call = (await getCall(tx, app.callId, action === 'propose'))!;
-    const now = clock.now();
-    const set = (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: clock.today() })) ?? {};
+    // The guards decide by the platform clock (a call's deadline); the record is stamped when it is written.
+    const now = new Date();
+    const set =
+      (await GUARDS[action]?.({ tx, deps, app, call, body, now: clock.now(), today: clock.today() })) ?? {};
     const after = await updateIfUnchanged(
       tx,
       id,
