@@ -114,7 +114,9 @@ export async function act(
     if (t.reasonRequired && !reason) throw reasonMissing();
     const call = (await getCall(tx, app.callId, action === 'propose'))!;
     const now = new Date();
-    const set = (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: clock.today() })) ?? {};
+    const set =
+      (await GUARDS[action]?.({ tx, deps, app, call, body, now, today: clock.today(), actorId: actor.id })) ??
+      {};
     const after = await updateIfUnchanged(
       tx,
       id,
