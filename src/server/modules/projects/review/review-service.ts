@@ -247,9 +247,9 @@ async function assertNoConflict(tx: Tx, expertId: string, applicantOrgId: string
 }
 
 export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Actor, id: string) {
-  return deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const { app, row } = await lockOwn(tx, actor, id);
-    if (row.status !== 'assigned') return reviewDetail(tx, actor, id, deps.regions);
+    if (row.status !== 'assigned') return;
     await assertNoConflict(tx, row.expertId, app.orgId);
     const now = new Date();
     const after = await updateAssignment(tx, id, row.version, {
@@ -257,15 +257,15 @@ export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Ac
       noConflictDeclaredAt: now,
     });
     if (!after) throw staleAssignment();
-    const detail = await reviewDetail(tx, actor, id, deps.regions);
     await writeAudit(tx, ctx, {
       action: 'review.declare-no-conflict',
       targetType: 'review_assignment',
       targetId: id,
       after: { status: 'accepted', noConflictDeclaredAt: now },
     });
-    return detail;
   });
+  // Read after the commit: the whole application is not read under the application's lock.
+  return reviewDetail(deps.db, actor, id, deps.regions);
 }
 
 /** The expert steps back (回避 or unavailable), saying why; a substitute is drawn at once. */
@@ -321,7 +321,7 @@ export async function submitReview(
   id: string,
   body: SubmitBody,
 ) {
-  return deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const { app, row } = await lockOwn(tx, actor, id);
     const total = checkScores(row.rubric as RubricCriterion[], body.scores);
     if (row.status === 'assigned')
@@ -341,7 +341,6 @@ export async function submitReview(
     });
     if (!after) throw staleAssignment();
     await refreshPanelScore(tx, app.id);
-    const detail = await reviewDetail(tx, actor, id, deps.regions);
     // The audit entry last: its lock serialises every writer of the chain until commit, so it is
     // held for one insert, not for the rest of the work (200 experts may submit at once).
     await writeAudit(tx, ctx, {
@@ -351,8 +350,9 @@ export async function submitReview(
       before: row.status === 'submitted' ? { scores: row.scores, total: row.total } : undefined,
       after: { scores: body.scores, total: total.toFixed(2) },
     });
-    return detail;
   });
+  // Read after the commit, so 200 experts submitting at once hold the locks only for the writes.
+  return reviewDetail(deps.db, actor, id, deps.regions);
 }
 
 /** The panel of an application: each expert's scores, and which totals the panel score drops. */
