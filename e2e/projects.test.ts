@@ -24,7 +24,29 @@ const DEMO_EXPERT = '杨丽（演示专家）';
 /** A 2017 project of the demo data whose publicity ended long ago, and the demo institute's project. */
 const PUBLICITY_OVER = '微波陶瓷介质核心技术揭榜攻关';
 const INSTITUTE_PROJECT = '高性能鞋材再生循环利用技术攻关';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A one-page PDF with a line of text, so the expert's in-page preview shows a real page. */
+function onePagePdf(text: string): Buffer {
+  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const [i, o] of objects.entries()) {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+const PDF = onePagePdf('Project proposal: low-temperature vulcanisation of recycled sole rubber');
 
 const menu = (page: Page) => page.getByRole('navigation', { name: '主菜单' });
 /** The dialog on top (a confirmation opens over a form). */
@@ -174,12 +196,8 @@ describe('S&T plan projects, from the call to closure, as every role', () => {
     expect(await page.getByRole('button', { name: '推荐' }).count()).toBe(0);
     // The 申报书 of what was sent, with its hash, to download instead of printing and stamping.
     await seen(page.getByText(/^第 1 次提交：/));
-    const hash = (
-      await page
-        .locator('.ant-typography code')
-        .filter({ hasText: /^[0-9a-f]{64}$/ })
-        .innerText()
-    ).trim();
+    const code = page.locator('.ant-typography code').filter({ hasText: /^[0-9a-f]{64}$/ });
+    const hash = ((await code.textContent()) ?? '').trim();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: '下载申报书（Word）' }).click(),

@@ -215,15 +215,23 @@ function ReviewSheet({ review }: { review: ReviewDetail }) {
                           style={{ margin: 0 }}
                           rules={[
                             { required: true, message: t('projects.review.scoreRequired', { max: c.max }) },
+                            {
+                              // Refused, not cut down: a score above the maximum is a slip to correct.
+                              validator: (_, v) =>
+                                v === null || v === undefined || (v >= 0 && v <= c.max)
+                                  ? Promise.resolve()
+                                  : Promise.reject(
+                                      new Error(
+                                        t('projects.review.scoreRange', {
+                                          name: locale === 'en' ? c.nameEn : c.name,
+                                          max: c.max,
+                                        }),
+                                      ),
+                                    ),
+                            },
                           ]}
                         >
-                          <InputNumber
-                            min={0}
-                            max={c.max}
-                            step={0.5}
-                            style={{ width: 120 }}
-                            aria-label={c.name}
-                          />
+                          <InputNumber step={0.5} style={{ width: 120 }} aria-label={c.name} />
                         </Form.Item>
                       ),
                     },
