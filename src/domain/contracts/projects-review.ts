@@ -219,7 +219,8 @@ export const reviewDetailSchema = reviewItemSchema.extend({
   summary: z.string().nullable(),
   /**
    * The application in full, once the expert has declared no conflict of interest and while the
-   * review runs; otherwise null, and `withheld` says why.
+   * review runs; otherwise null, and `withheld` says why. Null also in the answer to scoring,
+   * which the page follows with a fresh GET.
    */
   application: reviewedApplicationSchema.nullable(),
   withheld: z.enum(['declare', 'closed', 'conflict']).nullable(),

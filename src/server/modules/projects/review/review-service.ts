@@ -155,12 +155,14 @@ export async function reviewDetail(
   actor: Actor,
   id: string,
   regions: RegionTree,
+  /** False in the answer to a write: the page reads the application again with GET. */
+  withApplication = true,
 ): Promise<ReviewDetail> {
   const r = await ownReview(tx, actor, id);
   const open = r.applicationState === 'expert_review';
   const withheld = await withheldFrom(tx, r);
   let application: ReviewDetail['application'] = null;
-  if (withheld === null) {
+  if (withheld === null && withApplication) {
     const [files, applicant] = await Promise.all([
       attachmentsOf(tx, r.applicationId),
       applicantProfile(tx, regions, r.orgId),
@@ -351,8 +353,9 @@ export async function submitReview(
       after: { scores: body.scores, total: total.toFixed(2) },
     });
   });
-  // Read after the commit, so 200 experts submitting at once hold the locks only for the writes.
-  return reviewDetail(deps.db, actor, id, deps.regions);
+  // Read after the commit, so 200 experts submitting at once hold the locks only for the writes;
+  // without the application, which the page reads again.
+  return reviewDetail(deps.db, actor, id, deps.regions, false);
 }
 
 /** The panel of an application: each expert's scores, and which totals the panel score drops. */
