@@ -362,7 +362,7 @@ describe('S&T plan projects, from the call to closure, as every role', () => {
     await page.getByLabel('技术创新性').fill('45');
     await page.getByLabel('技术创新性').blur();
     await seen(page.getByText('「技术创新性」的得分应在 0 到 40 之间'));
-    expect(await page.getByLabel('技术创新性').inputValue()).toBe('45');
+    expect(await page.getByLabel('技术创新性').inputValue()).toBe('45.0');
     await shot(page, '11c-expert-over-max');
     await page.getByLabel('技术创新性').fill('34');
     await page.getByLabel('实施可行性').fill('25');
