@@ -24,7 +24,29 @@ const DEMO_EXPERT = '杨丽（演示专家）';
 /** A 2017 project of the demo data whose publicity ended long ago, and the demo institute's project. */
 const PUBLICITY_OVER = '微波陶瓷介质核心技术揭榜攻关';
 const INSTITUTE_PROJECT = '高性能鞋材再生循环利用技术攻关';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A one-page PDF with a line of text, so the expert's in-page preview shows a real page. */
+function onePagePdf(text: string): Buffer {
+  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const [i, o] of objects.entries()) {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+const PDF = onePagePdf('Project proposal: low-temperature vulcanisation of recycled sole rubber');
 
 const menu = (page: Page) => page.getByRole('navigation', { name: '主菜单' });
 /** The dialog on top (a confirmation opens over a form). */
@@ -56,6 +78,16 @@ async function open(page: Page, label: string) {
 /** Confirms the pop-up confirmation of an action (确定…？) with its button. */
 async function confirm(page: Page, button: string) {
   await dialog(page).getByRole('button', { name: button, exact: true }).click();
+}
+
+/** 提交 asks for the 承诺书 first: it cannot be sent until the applicant ticks it. */
+async function submitWithDeclaration(page: Page) {
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  const d = dialog(page);
+  await seen(d.getByText('申报承诺书'));
+  expect(await d.getByRole('button', { name: '确认并提交' }).isDisabled()).toBe(true);
+  await d.getByRole('checkbox', { name: '本单位已阅读并同意上述承诺' }).check();
+  await d.getByRole('button', { name: '确认并提交' }).click();
 }
 
 async function stateIs(page: Page, state: string) {
@@ -156,13 +188,34 @@ describe('S&T plan projects, from the call to closure, as every role', () => {
       .setInputFiles({ name: '项目申报书.pdf', mimeType: 'application/pdf', buffer: PDF });
     await seen(page.getByText('已上传 项目申报书.pdf'));
     await seen(page.getByText('符合申报条件，必需附件齐全'));
-    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await submitWithDeclaration(page);
     await stateIs(page, '已提交（待推荐）');
     await seen(page.getByText('下一步：等待县（市、区）科技局推荐'));
     // The applicant may withdraw, never recommend.
     await seen(page.getByRole('button', { name: '撤回' }));
     expect(await page.getByRole('button', { name: '推荐' }).count()).toBe(0);
+    // The 申报书 of what was sent, with its hash, to download instead of printing and stamping.
+    await seen(page.getByText(/^第 1 次提交：/));
+    const code = page.locator('.ant-typography code').filter({ hasText: /^[0-9a-f]{64}$/ });
+    const hash = ((await code.textContent()) ?? '').trim();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '下载申报书（Word）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${TITLE}-申报书.docx`);
+    const verified = await page.evaluate(
+      async (h) => (await fetch(`/api/v1/public/projects/submissions/${h}`)).json(),
+      hash,
+    );
+    expect(verified).toMatchObject({ applicationTitle: TITLE, seq: 1, latest: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await shot(page, '04-enterprise-submitted');
+    // The call's limit (one per applicant) is used: 立即申报 is no longer offered, and the list says why.
+    await open(page, '申报指南');
+    const row = page.getByRole('row', { name: new RegExp(CALL) });
+    await seen(row.getByText('已达限报数（已报 1 项）'));
+    expect(await row.getByRole('link', { name: '立即申报' }).count()).toBe(0);
+    await shot(page, '04b-enterprise-calls-limit');
   });
 
   it('another county neither sees the application nor may act on it', async () => {
@@ -201,8 +254,9 @@ describe('S&T plan projects, from the call to closure, as every role', () => {
       .getByLabel('项目简介')
       .fill('采用低温硫化工艺回收利用鞋底边角料，年节约原料 300 吨，预期新增产值 800 万元。');
     await seen(page.getByText(/已自动保存/));
-    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await submitWithDeclaration(page);
     await stateIs(page, '已提交（待推荐）');
+    await seen(page.getByText(/^第 2 次提交：/));
   });
 
   it('the county recommends it', async () => {
@@ -282,6 +336,34 @@ describe('S&T plan projects, from the call to closure, as every role', () => {
     await shot(page, '11-expert-review');
     await page.getByRole('button', { name: '无利益冲突声明' }).click();
     await seen(page.getByText('已声明无利益冲突，可以评分'));
+    // The whole application beside the score sheet, and the PDF shown in the page.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await seen(page.getByText('采用低温硫化工艺回收利用鞋底边角料，年节约原料 300 吨').first());
+    await page.getByRole('tab', { name: /^附件/ }).click();
+    const preview = page.getByTestId('attachment-preview');
+    await seen(preview);
+    const src = (await preview.getAttribute('src')) ?? '';
+    expect(src).toMatch(/\/reviews\/[0-9a-f-]{36}\/attachments\/[0-9a-f-]{36}$/);
+    const served = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return {
+        status: r.status,
+        type: r.headers.get('content-type'),
+        disposition: r.headers.get('content-disposition'),
+      };
+    }, src);
+    expect(served).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(served.disposition).toMatch(/^inline;/);
+    await page.getByRole('tab', { name: '单位档案' }).click();
+    await seen(page.getByText('泉州示范鞋业科技有限公司').first());
+    await page.getByRole('tab', { name: /^附件/ }).click();
+    await shot(page, '11b-expert-reads-application');
+    // A score above the maximum is refused with a message naming the criterion, not cut down.
+    await page.getByLabel('技术创新性').fill('45');
+    await page.getByLabel('技术创新性').blur();
+    await seen(page.getByText('「技术创新性」的得分应在 0 到 40 之间'));
+    expect(await page.getByLabel('技术创新性').inputValue()).toBe('45.0');
+    await shot(page, '11c-expert-over-max');
     await page.getByLabel('技术创新性').fill('34');
     await page.getByLabel('实施可行性').fill('25');
     await page.getByLabel('经济社会效益').fill('26');

@@ -1,7 +1,7 @@
 /** Expert review (专家评审) contracts: the expert pool, drawing, the expert's queue and the scores. */
 import { z } from 'zod';
 import { calendarDate, pageQuerySchema } from './common';
-import { rubricCriterionSchema } from './projects';
+import { attachmentSchema, rubricCriterionSchema } from './projects';
 
 const isoDate = calendarDate;
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -156,11 +156,74 @@ export const reviewItemSchema = z.object({
   replacedReason: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** The call's last day for scoring (评审截止), when set. */
+  reviewClosesOn: z.string().nullable(),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
+/** What is left to do: the expert's open tasks and the nearest deadline among them. */
+export const reviewSummarySchema = z.object({
+  /** Active assignments on applications still under review, not yet scored. */
+  pending: z.number().int(),
+  /** Of those, the ones whose conflict-of-interest declaration is still due. */
+  toDeclare: z.number().int(),
+  submitted: z.number().int(),
+  nextDeadline: z.string().nullable(),
+});
+export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
+
+/** The applicant's 一企一档 in brief, as the expert reads it beside the application. */
+export const applicantProfileSchema = z.object({
+  name: z.string(),
+  uscc: z.string(),
+  kind: z.string(),
+  regionName: z.string(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  foundedOn: z.string().nullable(),
+  aboveSize: z.boolean(),
+  qualifications: z.array(
+    z.object({ typeName: z.string(), issuedOn: z.string(), validUntil: z.string().nullable() }),
+  ),
+  /** The latest years' figures (万元, persons), newest first. */
+  stats: z.array(
+    z.object({
+      year: z.number().int(),
+      revenue: z.string().nullable(),
+      rdExpense: z.string().nullable(),
+      staff: z.number().int().nullable(),
+      stStaff: z.number().int().nullable(),
+    }),
+  ),
+});
+
+/** The whole application as submitted, for the expert to read beside the score sheet. */
+export const reviewedApplicationSchema = z.object({
+  title: z.string(),
+  summary: z.string().nullable(),
+  field: z.string().nullable(),
+  requestedAmount: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  form: z.record(z.string(), z.unknown()),
+  attachments: z.array(attachmentSchema),
+  applicant: applicantProfileSchema.nullable(),
+});
+export type ReviewedApplication = z.infer<typeof reviewedApplicationSchema>;
+
+export const reviewAttachmentParamSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
+export const reviewAttachmentQuerySchema = z
+  .object({ download: z.enum(['true', 'false']).optional() })
+  .strict();
+
 export const reviewDetailSchema = reviewItemSchema.extend({
   summary: z.string().nullable(),
+  /**
+   * The application in full, once the expert has declared no conflict of interest and while the
+   * review runs; otherwise null, and `withheld` says why. Null also in the answer to scoring,
+   * which the page follows with a fresh GET.
+   */
+  application: reviewedApplicationSchema.nullable(),
+  withheld: z.enum(['declare', 'closed', 'conflict']).nullable(),
   rubric: z.array(rubricCriterionSchema),
   scores: z.record(z.string(), z.number()).nullable(),
   comment: z.string().nullable(),
@@ -172,7 +235,7 @@ export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
 export const submitBodySchema = z
   .object({
     /** Points per rubric criterion code. */
-    scores: z.record(z.string().max(40), z.number()),
+    scores: z.record(z.string().max(40), z.number().finite()),
     comment: z.string().trim().min(10).max(5000),
     version: z.number().int(),
   })

@@ -20,6 +20,9 @@ const code = z
 const msgSchema = z.object({ zh: z.string(), en: z.string() });
 const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+export const CALL_STATUSES = ['upcoming', 'open', 'closed'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
 export const programmeSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -64,6 +67,8 @@ const callFields = {
   expertsPerApplication: z.number().int().min(1).max(25),
   reviewFields: z.array(z.string().max(40)).max(20),
   publicityDays: z.number().int().min(1).max(60),
+  /** The last day experts may score (评审截止); shown in their task list. */
+  reviewClosesOn: isoDate.nullable(),
 };
 export const callBodySchema = z
   .object({
@@ -74,6 +79,7 @@ export const callBodySchema = z
     expertsPerApplication: callFields.expertsPerApplication.default(5),
     reviewFields: callFields.reviewFields.default([]),
     publicityDays: callFields.publicityDays.default(7),
+    reviewClosesOn: callFields.reviewClosesOn.default(null),
   })
   .strict();
 export const callUpdateSchema = z.object(callFields).partial().strict();
@@ -89,6 +95,14 @@ export const callSchema = z.object({
   closesAt: z.string(),
   /** Open for applications now. */
   open: z.boolean(),
+  /** 未开始 (opens later), 申报中, 已截止. */
+  status: z.enum(CALL_STATUSES),
+  reviewClosesOn: z.string().nullable(),
+  /**
+   * For an applicant (an account of an organisation that may apply): whether it may start an
+   * application to this call now, how many it has, and why not. Null for everyone else.
+   */
+  apply: z.object({ allowed: z.boolean(), used: z.number().int(), reason: msgSchema.nullable() }).nullable(),
   budget: z.string(),
   fundingCap: z.string(),
   maxPerApplicant: z.number().int(),
@@ -204,6 +218,34 @@ export const paymentSchema = z.object({
   recordedAt: z.string(),
 });
 
+export const submissionSchema = z.object({
+  seq: z.number().int(),
+  sha256: z.string(),
+  declarationVersion: z.string(),
+  declaredAt: z.string(),
+  submittedAt: z.string(),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** What the verification of a 申报书 confirms: the record its hash belongs to, and when it was sent. */
+export const submissionVerifySchema = z.object({
+  sha256: z.string(),
+  applicationTitle: z.string(),
+  orgName: z.string(),
+  callTitle: z.string(),
+  seq: z.number().int(),
+  submittedAt: z.string(),
+  declarationVersion: z.string(),
+  /** Whether this is the latest submission of the application (a later one supersedes it). */
+  latest: z.boolean(),
+});
+export const sha256ParamSchema = z.object({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'sha256: 应为 64 位十六进制校验码 / must be 64 hexadecimal digits')
+    .transform((v) => v.toLowerCase()),
+});
+
 export const applicationDetailSchema = applicationItemSchema.extend({
   summary: z.string().nullable(),
   form: z.record(z.string(), z.unknown()),
@@ -219,6 +261,8 @@ export const applicationDetailSchema = applicationItemSchema.extend({
   payments: z.array(paymentSchema),
   paidTotal: z.string(),
   abilities: z.object({ edit: z.boolean(), upload: z.boolean(), uploadFinalReport: z.boolean() }),
+  /** Each submission (a returned application is submitted again), latest last. */
+  submissions: z.array(submissionSchema),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
@@ -233,6 +277,11 @@ export const actionBodySchema = z
     note: z.string().trim().max(2000).optional(),
     /** sign_contract: the project's end date from the task contract (任务书). */
     endsOn: isoDate.optional(),
+    /** submit: the 承诺书 the applicant ticked, by the version of its text (DECLARATION). */
+    declaration: z
+      .object({ accepted: z.literal(true), version: z.string().max(20) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ActionBody = z.infer<typeof actionBodySchema>;

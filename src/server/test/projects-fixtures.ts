@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
+import { DECLARATION } from '../../domain/declaration';
 import { applications, experts, reviewAssignments } from '../db/schema';
 import { loadProgrammes } from '../modules/projects/calls/programmes';
 import { CSRF_HEADER, CSRF_VALUE } from '../platform/access';
@@ -49,6 +50,10 @@ export async function stored(ctx: TestContext, id: string) {
   return row;
 }
 
+/** The 承诺书 as the page sends it when the applicant has ticked it. */
+export const DECLARED = { accepted: true, version: DECLARATION.version };
+
+/** An action; a submission carries the ticked 承诺书 unless the body says `declaration` itself. */
 export function act(
   ctx: TestContext,
   cookie: string,
@@ -56,7 +61,13 @@ export function act(
   action: string,
   body: Record<string, unknown>,
 ) {
-  return call(ctx.app, { method: 'POST', url: `${API}/applications/${id}/actions/${action}`, cookie, body });
+  const sent = action === 'submit' && !('declaration' in body) ? { ...body, declaration: DECLARED } : body;
+  return call(ctx.app, {
+    method: 'POST',
+    url: `${API}/applications/${id}/actions/${action}`,
+    cookie,
+    body: sent,
+  });
 }
 
 /** Takes an action that must succeed; returns the application as it then is. */

@@ -20,9 +20,22 @@ export function useApiErrorHandler() {
       const field = error.field ? (fieldMap?.[error.field] ?? error.field) : undefined;
       // getFieldsValue() lists exactly the fields this form renders, set or not.
       const known: unknown = form && field ? form.getFieldsValue() : undefined;
-      if (form && field && typeof known === 'object' && known !== null && Object.hasOwn(known, field)) {
-        form.setFields([{ name: field as never, errors: [error.message] }]);
-        form.scrollToField(field as never);
+      // A nested field (`scores.innovation`) goes under the form's field at that path.
+      const path = field?.split('.') ?? [];
+      let at: unknown = known;
+      for (const key of path)
+        at =
+          typeof at === 'object' && at !== null && Object.hasOwn(at, key)
+            ? (at as Record<string, unknown>)[key]
+            : undefined;
+      const has =
+        path.length > 1
+          ? at !== undefined
+          : typeof known === 'object' && known !== null && Object.hasOwn(known, field ?? '');
+      if (form && field && has) {
+        const name = (path.length > 1 ? path : field) as never;
+        form.setFields([{ name, errors: [error.message] }]);
+        form.scrollToField(name);
         return;
       }
       // A request id helps only when something broke on the server; a refusal explains itself.

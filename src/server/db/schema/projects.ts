@@ -47,6 +47,8 @@ export const calls = pgTable(
     expertsPerApplication: integer('experts_per_application').notNull().default(5),
     reviewFields: text('review_fields').array().notNull().default([]),
     publicityDays: integer('publicity_days').notNull().default(7),
+    /** The last day experts may score (评审截止), shown in their task list; null: not set. */
+    reviewClosesOn: date('review_closes_on'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -104,6 +106,31 @@ export const applications = pgTable(
     index('applications_org_idx').on(t.orgId),
     index('applications_region_state_idx').on(t.regionCode, t.state),
     index('applications_updated_idx').on(t.updatedAt),
+  ],
+);
+
+/**
+ * Each submission of an application (a returned one is submitted again): exactly what was sent,
+ * the 承诺书 the applicant accepted, and the SHA-256 of the content, printed on the 申报书 so the
+ * bureau can check a paper or PDF copy against the record.
+ */
+export const applicationSubmissions = pgTable(
+  'application_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    seq: integer('seq').notNull(),
+    /** The canonical JSON hashed: title, summary, field, amount, form, attachments (name + hash). */
+    content: jsonb('content').notNull(),
+    sha256: text('sha256').notNull(),
+    declarationVersion: text('declaration_version').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('application_submissions_seq_idx').on(t.applicationId, t.seq),
+    uniqueIndex('application_submissions_sha_idx').on(t.sha256),
   ],
 );
 

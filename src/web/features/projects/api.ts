@@ -34,8 +34,10 @@ import type {
   Panel,
   ReplaceBody,
   ReviewDetail,
+  ReviewedApplication,
   ReviewItem,
   ReviewListQuery,
+  ReviewSummary,
   replaceResultSchema,
   SubmitBody,
 } from '../../../domain/contracts/projects-review';
@@ -52,7 +54,9 @@ export type {
   ExpertAccount,
   Panel,
   ReviewDetail,
+  ReviewedApplication,
   ReviewItem,
+  ReviewSummary,
 };
 export type Programme = z.infer<typeof programmeSchema>;
 export type CallListQuery = Partial<z.infer<typeof callListQuerySchema>>;
@@ -111,6 +115,11 @@ export const projectPaths = {
   rankingDocx: (callId: string) => `${BASE}/calls/${callId}/ranking.docx`,
   publicityDocx: (callId: string) => `${BASE}/calls/${callId}/publicity.docx`,
   attachment: (id: string) => `${BASE}/attachments/${id}`,
+  /** The 申报书 (Word) of the latest submission. */
+  submissionDocx: (applicationId: string) => `${BASE}/applications/${applicationId}/submission.docx`,
+  /** A file of the application under review, through the expert's assignment (inline or download). */
+  reviewAttachment: (reviewId: string, attachmentId: string, download = false) =>
+    `${BASE}/reviews/${reviewId}/attachments/${attachmentId}${download ? '?download=true' : ''}`,
 };
 
 const STALE_MS = 10 * 60_000;
@@ -316,6 +325,13 @@ export function useReviews(params: Partial<ReviewListQuery>) {
     queryKey: projectKeys.reviewList(params),
     queryFn: () => api.get<ListResult<ReviewItem>>(`${BASE}/reviews`, params),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useReviewSummary() {
+  return useQuery({
+    queryKey: [...projectKeys.reviews(), 'summary'] as const,
+    queryFn: () => api.get<ReviewSummary>(`${BASE}/reviews/summary`),
   });
 }
 

@@ -35,6 +35,7 @@ import {
   updateIfUnchanged,
 } from './applications-repo';
 import { presentItem } from './presenter';
+import { submissionList } from './submissions';
 
 export const APPLICATION = msg('申报', 'application');
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -244,12 +245,13 @@ export async function applicationDetail(deps: Deps, actor: Actor, id: string): P
 }
 
 async function presentDetail(deps: Deps, actor: Actor, scope: Scope, app: ApplicationRecord) {
-  const [row, call, events, files, paid] = await Promise.all([
+  const [row, call, events, files, paid, submissions] = await Promise.all([
     listRowOf(deps.db, app.id),
     loadCall(deps.db, actor, app.callId),
     eventsOf(deps.db, app.id),
     attachmentsOf(deps.db, app.id),
     paymentsOf(deps.db, app.id),
+    submissionList(deps.db, app.id),
   ]);
   const ability = attachmentAbility(actor, app);
   return {
@@ -290,5 +292,6 @@ async function presentDetail(deps: Deps, actor: Actor, scope: Scope, app: Applic
       upload: ability === 'any',
       uploadFinalReport: ability !== null,
     },
+    submissions,
   };
 }

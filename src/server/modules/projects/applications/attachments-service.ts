@@ -71,11 +71,17 @@ export async function addAttachment(deps: Deps, ctx: AuditContext, actor: Actor,
   });
 }
 
-/** An attachment whose application the actor may see (experts: the ones assigned), else 404. */
+/**
+ * An attachment whose application the actor may see, else 404. Experts read files only through
+ * their review (GET /reviews/:id/attachments/…), which also checks the conflict of interest and
+ * that the review still runs.
+ */
 export async function loadVisibleAttachment(tx: Tx, deps: Deps, actor: Actor, id: string) {
   const row = await getAttachment(tx, id);
   if (!row) throw notFound(ATTACHMENT);
-  const app = await getVisibleApplication(tx, projectScope(actor, deps.regions), row.applicationId);
+  const scope = projectScope(actor, deps.regions);
+  if (scope.kind === 'assigned') throw notFound(ATTACHMENT);
+  const app = await getVisibleApplication(tx, scope, row.applicationId);
   if (!app) throw notFound(ATTACHMENT);
   return { attachment: row, app };
 }

@@ -17,6 +17,7 @@ import { activeTotals } from '../review/review-repo';
 import type { ApplicationRecord } from './applications-repo';
 import { hasAttachmentOfKind } from './attachments-repo';
 import { evaluateEligibility } from './eligibility';
+import { checkDeclaration, recordSubmission } from './submissions';
 
 export interface GuardInput {
   tx: Tx;
@@ -27,13 +28,15 @@ export interface GuardInput {
   now: Date;
   /** Today in China Standard Time. */
   today: string;
+  actorId: string;
 }
 type Set = Partial<typeof applications.$inferInsert>;
 type Guard = (g: GuardInput) => Promise<Set>;
 
 const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-async function submit({ tx, deps, app, call, now }: GuardInput): Promise<Set> {
+async function submit({ tx, deps, app, call, body, now, actorId }: GuardInput): Promise<Set> {
+  checkDeclaration(body);
   // A returned application may be corrected after the call has closed (补正): the return itself
   // usually comes after the deadline, and refusing the resubmission would turn it into a rejection.
   if (app.state === 'draft' && now.getTime() >= call.closesAt.getTime())
@@ -67,6 +70,7 @@ async function submit({ tx, deps, app, call, now }: GuardInput): Promise<Set> {
         `Required attachments missing: ${e.missingAttachments.map((a) => a.nameEn).join(', ')}`,
       ),
     );
+  await recordSubmission(tx, { app, call, actorId, now });
   return { submittedAt: now };
 }
 

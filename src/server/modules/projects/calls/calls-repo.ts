@@ -61,6 +61,17 @@ export async function getCall(tx: Tx, id: string, forUpdate = false): Promise<Ca
   return row ? flat(row) : undefined;
 }
 
+/** How many applications an organisation has in each of the given calls (absent: none). */
+export async function orgApplicationCounts(tx: Tx, orgId: string, callIds: string[]) {
+  if (callIds.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .select({ callId: a.callId, n: sql<number>`count(*)::int` })
+    .from(a)
+    .where(and(eq(a.orgId, orgId), inArray(a.callId, callIds)))
+    .groupBy(a.callId);
+  return new Map(rows.map((r) => [r.callId, r.n]));
+}
+
 /**
  * What a call's budget is committed to: proposed amounts awaiting approval, approved amounts of
  * projects approved and after, and — for terminated projects — only what was paid before the end.

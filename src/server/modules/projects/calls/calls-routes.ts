@@ -12,7 +12,10 @@ import { actorOf, auditContext } from '../../../platform/access';
 import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { inBatches, sendXlsx } from '../../../platform/excel';
-import { createCall, listCallPage, loadCall, presentCall, updateCall } from './calls-service';
+import { callFor, createCall, listCallPage, updateCall } from './calls-service';
+
+const CALL_STATUS_NAMES = { upcoming: '未开始', open: '申报中', closed: '已截止' } as const;
+
 import { listProgrammes } from './programmes';
 
 /**
@@ -67,7 +70,7 @@ export function callRoutes(deps: Deps) {
             { header: '预算(万元)', value: (c) => c.budget },
             { header: '单项资助上限(万元)', value: (c) => c.fundingCap },
             { header: '每单位限报(项)', value: (c) => c.maxPerApplicant },
-            { header: '状态', value: (c) => (c.open ? '申报中' : '未开放/已截止') },
+            { header: '状态', value: (c) => CALL_STATUS_NAMES[c.status] },
           ],
           batches,
         );
@@ -77,7 +80,7 @@ export function callRoutes(deps: Deps) {
     r.get(
       '/calls/:id',
       { config: read, schema: { tags, params: idParamSchema, response: { 200: callSchema } } },
-      async (req) => presentCall(await loadCall(deps.db, actorOf(req), req.params.id)),
+      async (req) => callFor(deps.db, actorOf(req), req.params.id),
     );
 
     r.post(

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type {
   Call,
   CallBody,
+  CallStatus,
   callUpdateSchema,
   EligibilityRule,
   requiredAttachmentSchema,
   rubricCriterionSchema,
 } from '../../../../domain/contracts/projects';
-import { msg } from '../../../../domain/message';
+import { type Msg, msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
@@ -26,6 +27,7 @@ import {
   insertCall,
   knownFieldCodes,
   listCalls,
+  orgApplicationCounts,
   programmeExists,
   qualificationTypeExists,
   updateCallRow,
@@ -51,6 +53,57 @@ export function isOpen(r: Pick<CallRow, 'opensAt' | 'closesAt'>, now = clock.now
   return r.opensAt.getTime() <= now.getTime() && now.getTime() < r.closesAt.getTime();
 }
 
+export function callStatus(r: Pick<CallRow, 'opensAt' | 'closesAt'>, now = clock.now()): CallStatus {
+  if (now.getTime() < r.opensAt.getTime()) return 'upcoming';
+  return isOpen(r, now) ? 'open' : 'closed';
+}
+
+/** Beijing time, to the minute: how the applicant reads the call's dates. */
+const cst = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * Whether the organisation may start an application to this call now, and why not: the call's
+ * period and the per-applicant limit, the two things creating one would refuse.
+ */
+export function applyAbility(r: CallRow, used: number, now = clock.now()): NonNullable<Call['apply']> {
+  const status = callStatus(r, now);
+  const no = (reason: Msg) => ({ allowed: false, used, reason });
+  if (status === 'upcoming')
+    return no(msg(`未开始，${cst(r.opensAt)} 开放申报`, `Not open yet: opens ${cst(r.opensAt)} (UTC+8)`));
+  if (status === 'closed')
+    return no(msg(`已于 ${cst(r.closesAt)} 截止`, `Closed at ${cst(r.closesAt)} (UTC+8)`));
+  if (used >= r.maxPerApplicant)
+    return no(
+      msg(
+        `本单位在该指南下限报 ${r.maxPerApplicant} 项，已申报 ${used} 项，已达上限`,
+        `Your organisation may file ${r.maxPerApplicant} application(s) to this call and has ${used}: the limit is reached`,
+      ),
+    );
+  return { allowed: true, used, reason: null };
+}
+
+/** The calls as the actor sees them: with, for an applicant, whether it may still apply to each. */
+async function presentCalls(tx: Tx, actor: Actor, rows: CallRow[], now: Date): Promise<Call[]> {
+  const applicant = actor.permissions.has('projects.apply') && actor.orgId !== null;
+  const used = applicant
+    ? await orgApplicationCounts(
+        tx,
+        actor.orgId!,
+        rows.map((r) => r.id),
+      )
+    : new Map<string, number>();
+  return rows.map((r) => ({
+    ...presentCall(r, now),
+    apply: applicant ? applyAbility(r, used.get(r.id) ?? 0, now) : null,
+  }));
+}
+
+export async function callFor(tx: Tx, actor: Actor, id: string): Promise<Call> {
+  const row = await loadCall(tx, actor, id);
+  const [call] = await presentCalls(tx, actor, [row], clock.now());
+  return call;
+}
+
 export function presentCall(r: CallRow, now = clock.now()): Call {
   return {
     id: r.id,
@@ -61,6 +114,9 @@ export function presentCall(r: CallRow, now = clock.now()): Call {
     opensAt: iso(r.opensAt),
     closesAt: iso(r.closesAt),
     open: isOpen(r, now),
+    status: callStatus(r, now),
+    reviewClosesOn: r.reviewClosesOn,
+    apply: null,
     budget: wan(cents(r.budget)),
     fundingCap: wan(cents(r.fundingCap)),
     maxPerApplicant: r.maxPerApplicant,
@@ -81,7 +137,7 @@ export async function listCallPage(deps: Deps, actor: Actor, q: CallQuery) {
     listCalls(deps.db, q, now, limit, offset),
     countCalls(deps.db, q, now),
   ]);
-  return { items: rows.map((r) => presentCall(r, now)), total };
+  return { items: await presentCalls(deps.db, actor, rows, now), total };
 }
 
 /** A call, for anyone working with projects (404 for the rest, as for a call that does not exist). */
@@ -105,6 +161,11 @@ async function checkCall(tx: Tx, deps: Deps, c: CallBody) {
     throw invalid('closesAt', msg('截止时间须晚于开始时间', 'The call must close after it opens'));
   if (closes - opens < DAY_MS)
     throw invalid('closesAt', msg('申报期不得少于 1 天', 'The call must stay open for at least one day'));
+  if (c.reviewClosesOn && c.reviewClosesOn < cst(new Date(c.closesAt)).slice(0, 10))
+    throw invalid(
+      'reviewClosesOn',
+      msg('评审截止日期不得早于申报截止日期', 'The review cannot close before the call does'),
+    );
   if (cents(c.budget) <= 0n) throw invalid('budget', msg('预算须大于 0', 'The budget must be positive'));
   if (cents(c.fundingCap) <= 0n)
     throw invalid('fundingCap', msg('单项资助上限须大于 0', 'The funding cap must be positive'));
@@ -185,6 +246,7 @@ export async function updateCall(
       expertsPerApplication: body.expertsPerApplication ?? before.expertsPerApplication,
       reviewFields: body.reviewFields ?? before.reviewFields,
       publicityDays: body.publicityDays ?? before.publicityDays,
+      reviewClosesOn: body.reviewClosesOn === undefined ? before.reviewClosesOn : body.reviewClosesOn,
     };
     await checkCall(tx, deps, merged);
     if (body.budget !== undefined) {

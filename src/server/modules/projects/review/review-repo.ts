@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import {
   applications as a,
+  attachments,
   calls,
   experts as e,
   expertConflicts as ec,
@@ -201,6 +202,7 @@ const reviewColumns = {
   replacedReason: ra.replacedReason,
   version: ra.version,
   createdAt: ra.createdAt,
+  reviewClosesOn: calls.reviewClosesOn,
 };
 
 const reviewDetailColumns = {
@@ -208,6 +210,9 @@ const reviewDetailColumns = {
   userId: e.userId,
   orgId: a.orgId,
   summary: a.summary,
+  requestedAmount: a.requestedAmount,
+  form: a.form,
+  applicationSubmittedAt: a.submittedAt,
   rubric: calls.rubric,
   scores: ra.scores,
   comment: ra.comment,
@@ -226,17 +231,52 @@ export function reviewWhere(scope: Scope, f: { status?: string; applicationId?: 
 }
 
 export async function listReviews(tx: Tx, where: SQL | undefined, limit: number, offset: number) {
-  return tx
-    .select(reviewColumns)
+  return (
+    tx
+      .select(reviewColumns)
+      .from(ra)
+      .innerJoin(e, eq(e.id, ra.expertId))
+      .innerJoin(a, eq(a.id, ra.applicationId))
+      .innerJoin(calls, eq(calls.id, a.callId))
+      .leftJoin(organizations, eq(organizations.id, a.orgId))
+      .where(where)
+      // What is still to do comes first, the nearest deadline first; then the rest, newest first.
+      .orderBy(
+        sql`case when ${ra.status} in ('assigned', 'accepted') and ${a.state} = 'expert_review' then 0 else 1 end`,
+        sql`${calls.reviewClosesOn} asc nulls last`,
+        desc(ra.createdAt),
+        asc(ra.id),
+      )
+      .limit(limit)
+      .offset(offset)
+  );
+}
+
+/** One expert's open and done tasks, and the nearest review deadline among the open ones. */
+export async function reviewCounts(tx: Tx, userId: string) {
+  const open = sql`${ra.status} in ('assigned', 'accepted') and ${a.state} = 'expert_review'`;
+  const [row] = await tx
+    .select({
+      pending: sql<number>`count(*) filter (where ${open})::int`,
+      toDeclare: sql<number>`count(*) filter (where ${ra.status} = 'assigned' and ${a.state} = 'expert_review')::int`,
+      submitted: sql<number>`count(*) filter (where ${ra.status} = 'submitted')::int`,
+      nextDeadline: sql<string | null>`min(${calls.reviewClosesOn}) filter (where ${open})::text`,
+    })
     .from(ra)
     .innerJoin(e, eq(e.id, ra.expertId))
     .innerJoin(a, eq(a.id, ra.applicationId))
     .innerJoin(calls, eq(calls.id, a.callId))
-    .leftJoin(organizations, eq(organizations.id, a.orgId))
-    .where(where)
-    .orderBy(desc(ra.createdAt), asc(ra.id))
-    .limit(limit)
-    .offset(offset);
+    .where(eq(e.userId, userId));
+  return row;
+}
+
+/** An attachment of the given application, with its content; undefined when it is another's. */
+export async function attachmentOfApplication(tx: Tx, applicationId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, id), eq(attachments.applicationId, applicationId)));
+  return row;
 }
 
 export async function countReviews(tx: Tx, where: SQL | undefined) {

@@ -7,15 +7,19 @@ import {
   reasonBodySchema,
   replaceBodySchema,
   replaceResultSchema,
+  reviewAttachmentParamSchema,
+  reviewAttachmentQuerySchema,
   reviewDetailSchema,
   reviewItemSchema,
   reviewListQuerySchema,
+  reviewSummarySchema,
   submitBodySchema,
 } from '../../../../domain/contracts/projects-review';
 import { actorOf, auditContext } from '../../../platform/access';
 import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
+import { contentDisposition } from '../applications/attachments-service';
 import { stateName } from '../applications/presenter';
 import { drawForCall, replaceAssignment } from './review-draw-service';
 import { expertRoutes } from './review-experts-routes';
@@ -24,9 +28,14 @@ import {
   declareNoConflict,
   declineReview,
   listReviewPage,
+  reviewAttachment,
   reviewDetail,
+  reviewSummary,
   submitReview,
 } from './review-service';
+
+/** Types a browser shows in the page; Word and Excel files are downloaded. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 const STATUS_NAMES = {
   assigned: '待确认',
@@ -127,9 +136,60 @@ export function reviewRoutes(deps: Deps) {
     );
 
     r.get(
+      '/reviews/summary',
+      {
+        config: review,
+        schema: { tags, summary: '专家待办：待评审数量与最近截止日', response: { 200: reviewSummarySchema } },
+      },
+      async (req) => reviewSummary(deps, actorOf(req)),
+    );
+
+    // A file of the application under review: PDF and images inline (for the page's preview),
+    // other files as a download; only for the expert on the panel, after declaring no conflict.
+    r.get(
+      '/reviews/:id/attachments/:attachmentId',
+      {
+        config: { ...review, produces: 'file' },
+        schema: {
+          tags,
+          summary: '评审专家查看或下载申报附件',
+          params: reviewAttachmentParamSchema,
+          querystring: reviewAttachmentQuerySchema,
+        },
+      },
+      async (req, reply) => {
+        const file = await reviewAttachment(deps, actorOf(req), req.params.id, req.params.attachmentId);
+        const inline = req.query.download !== 'true' && INLINE_TYPES.has(file.mime);
+        await auditRead(req, {
+          action: inline ? 'review.attachment.view' : 'review.attachment.download',
+          object: { type: 'attachment', id: file.id },
+          details: { fileName: file.fileName, assignmentId: req.params.id },
+        });
+        const disposition = contentDisposition(file.fileName);
+        return (
+          reply
+            .header('content-type', file.mime)
+            .header(
+              'content-disposition',
+              inline ? disposition.replace(/^attachment/, 'inline') : disposition,
+            )
+            .header('x-content-type-options', 'nosniff')
+            .header('cache-control', 'private, no-store')
+            // Shown in a frame of the review page (same origin only); the file itself runs nothing.
+            .header('x-frame-options', 'SAMEORIGIN')
+            .header(
+              'content-security-policy',
+              "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+            )
+            .send(Buffer.from(file.content))
+        );
+      },
+    );
+
+    r.get(
       '/reviews/:id',
       { config: review, schema: { tags, params: idParamSchema, response: { 200: reviewDetailSchema } } },
-      async (req) => reviewDetail(deps.db, actorOf(req), req.params.id),
+      async (req) => reviewDetail(deps.db, actorOf(req), req.params.id, deps.regions),
     );
 
     r.post(

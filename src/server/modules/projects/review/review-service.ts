@@ -9,6 +9,7 @@ import type {
   ReviewDetail,
   ReviewItem,
   ReviewListQuery,
+  ReviewSummary,
   RubricCriterion,
   SubmitBody,
 } from '../../../../domain/contracts/projects-review';
@@ -20,9 +21,13 @@ import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
 import { clock } from '../../../platform/clock';
 import type { Deps } from '../../../platform/deps';
-import { conflict, invalid, notFound } from '../../../platform/errors';
+import { AppError, conflict, invalid, notFound } from '../../../platform/errors';
 import { pageOf } from '../../../platform/listing';
+import type { RegionTree } from '../../../platform/region-tree';
 import { type Scope, scopeOf } from '../../../platform/scope';
+import { annualStatsOf, getOrgListRow } from '../../registry/orgs-repo';
+import { qualificationsOfOrg } from '../../registry/qualifications-repo';
+import { attachmentsOf } from '../applications/applications-repo';
 import {
   ASSIGNMENT,
   drawSubstitute,
@@ -32,6 +37,7 @@ import {
   staleAssignment,
 } from './review-draw-service';
 import {
+  attachmentOfApplication,
   countReviews,
   expertWithConflicts,
   getApplication,
@@ -39,6 +45,7 @@ import {
   listReviews,
   lockApplication,
   panelOf,
+  reviewCounts,
   reviewWhere,
   updateAssignment,
 } from './review-repo';
@@ -49,7 +56,20 @@ type ReviewRow = Awaited<ReturnType<typeof listReviews>>[number];
 
 function presentItem(r: ReviewRow): ReviewItem {
   return {
-    ...r,
+    id: r.id,
+    applicationId: r.applicationId,
+    applicationTitle: r.applicationTitle,
+    applicationState: r.applicationState,
+    orgName: r.orgName,
+    field: r.field,
+    callId: r.callId,
+    callTitle: r.callTitle,
+    expertId: r.expertId,
+    expertName: r.expertName,
+    status: r.status,
+    replacedReason: r.replacedReason,
+    version: r.version,
+    reviewClosesOn: r.reviewClosesOn,
     total: r.total === null ? null : Number(r.total),
     noConflictDeclaredAt: isoOrNull(r.noConflictDeclaredAt),
     submittedAt: isoOrNull(r.submittedAt),
@@ -82,12 +102,87 @@ async function ownReview(tx: Tx, actor: Actor, id: string) {
   return row;
 }
 
-export async function reviewDetail(tx: Tx, actor: Actor, id: string): Promise<ReviewDetail> {
+type DetailRow = NonNullable<Awaited<ReturnType<typeof getReview>>>;
+export type Withheld = 'declare' | 'closed' | 'conflict';
+
+/**
+ * Why the expert may not read the application in full now, or null when they may: only an expert
+ * on the panel, who has declared no conflict of interest (and has none on record), during the review.
+ */
+async function withheldFrom(tx: Tx, r: DetailRow): Promise<Withheld | null> {
+  if (r.applicationState !== 'expert_review') return 'closed';
+  if (r.status === 'assigned') return 'declare';
+  const expert = await expertWithConflicts(tx, r.expertId);
+  if (!expert || hasConflict(expert, r.orgId, clock.today())) return 'conflict';
+  return null;
+}
+
+/** The applicant's 一企一档 in brief: the registry record, qualifications valid today, latest figures. */
+async function applicantProfile(tx: Tx, regions: RegionTree, orgId: string) {
+  const [org, quals, stats] = await Promise.all([
+    getOrgListRow(tx, orgId),
+    qualificationsOfOrg(tx, orgId),
+    annualStatsOf(tx, orgId),
+  ]);
+  if (!org) return null;
+  return {
+    name: org.name,
+    uscc: org.uscc,
+    kind: org.kind,
+    regionName: regions.get(org.regionCode)?.name ?? org.regionName,
+    industryCode: org.industryCode,
+    industryName: org.industryName,
+    foundedOn: org.foundedOn,
+    aboveSize: org.aboveSize,
+    qualifications: quals
+      .filter((q) => q.valid)
+      .map((q) => ({ typeName: q.typeName, issuedOn: q.issuedOn, validUntil: q.validUntil })),
+    stats: [...stats]
+      .sort((x, y) => y.year - x.year)
+      .slice(0, 3)
+      .map((s) => ({
+        year: s.year,
+        revenue: s.revenue,
+        rdExpense: s.rdExpense,
+        staff: s.staff,
+        stStaff: s.stStaff,
+      })),
+  };
+}
+
+export async function reviewDetail(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  regions: RegionTree,
+  /** False in the answer to a write: the page reads the application again with GET. */
+  withApplication = true,
+): Promise<ReviewDetail> {
   const r = await ownReview(tx, actor, id);
   const open = r.applicationState === 'expert_review';
+  const withheld = await withheldFrom(tx, r);
+  let application: ReviewDetail['application'] = null;
+  if (withheld === null && withApplication) {
+    const [files, applicant] = await Promise.all([
+      attachmentsOf(tx, r.applicationId),
+      applicantProfile(tx, regions, r.orgId),
+    ]);
+    application = {
+      title: r.applicationTitle,
+      summary: r.summary,
+      field: r.field,
+      requestedAmount: r.requestedAmount,
+      submittedAt: isoOrNull(r.applicationSubmittedAt),
+      form: r.form as Record<string, unknown>,
+      attachments: files.map((f) => ({ ...f, uploadedAt: iso(f.uploadedAt) })),
+      applicant,
+    };
+  }
   return {
     ...presentItem(r),
     summary: r.summary,
+    application,
+    withheld,
     rubric: r.rubric as RubricCriterion[],
     scores: r.scores as Record<string, number> | null,
     comment: r.comment,
@@ -97,6 +192,39 @@ export async function reviewDetail(tx: Tx, actor: Actor, id: string): Promise<Re
       submit: open && (r.status === 'accepted' || r.status === 'submitted'),
     },
   };
+}
+
+export async function reviewSummary(deps: Deps, actor: Actor): Promise<ReviewSummary> {
+  const c = await reviewCounts(deps.db, actor.id);
+  return { pending: c.pending, toDeclare: c.toDeclare, submitted: c.submitted, nextDeadline: c.nextDeadline };
+}
+
+const WITHHELD = {
+  declare: msg(
+    '请先声明与该项目无利益冲突，再查阅申报材料',
+    'Declare no conflict of interest before reading the application',
+  ),
+  closed: msg(
+    '评审已结束，申报材料不再开放查阅',
+    'The review is over; the application is no longer open to read',
+  ),
+  conflict: msg(
+    '存在利益冲突，不能查阅该项目材料',
+    'You have a conflict of interest and cannot read this application',
+  ),
+};
+
+/**
+ * An attachment of the application under review, for the expert assigned to it: only after the
+ * declaration of no conflict, while the review runs; another application's file answers 404.
+ */
+export async function reviewAttachment(deps: Deps, actor: Actor, id: string, attachmentId: string) {
+  const r = await ownReview(deps.db, actor, id);
+  const withheld = await withheldFrom(deps.db, r);
+  if (withheld) throw new AppError(403, 'forbidden', WITHHELD[withheld]);
+  const file = await attachmentOfApplication(deps.db, r.applicationId, attachmentId);
+  if (!file) throw notFound(msg('附件', 'attachment'));
+  return file;
 }
 
 const conflictOfInterest = () =>
@@ -121,9 +249,9 @@ async function assertNoConflict(tx: Tx, expertId: string, applicantOrgId: string
 }
 
 export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Actor, id: string) {
-  return deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const { app, row } = await lockOwn(tx, actor, id);
-    if (row.status !== 'assigned') return reviewDetail(tx, actor, id);
+    if (row.status !== 'assigned') return;
     await assertNoConflict(tx, row.expertId, app.orgId);
     const now = clock.now();
     const after = await updateAssignment(tx, id, row.version, {
@@ -131,15 +259,15 @@ export async function declareNoConflict(deps: Deps, ctx: AuditContext, actor: Ac
       noConflictDeclaredAt: now,
     });
     if (!after) throw staleAssignment();
-    const detail = await reviewDetail(tx, actor, id);
     await writeAudit(tx, ctx, {
       action: 'review.declare-no-conflict',
       targetType: 'review_assignment',
       targetId: id,
       after: { status: 'accepted', noConflictDeclaredAt: now },
     });
-    return detail;
   });
+  // Read after the commit: the whole application is not read under the application's lock.
+  return reviewDetail(deps.db, actor, id, deps.regions);
 }
 
 /** The expert steps back (回避 or unavailable), saying why; a substitute is drawn at once. */
@@ -195,7 +323,7 @@ export async function submitReview(
   id: string,
   body: SubmitBody,
 ) {
-  return deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const { app, row } = await lockOwn(tx, actor, id);
     const total = checkScores(row.rubric as RubricCriterion[], body.scores);
     if (row.status === 'assigned')
@@ -215,7 +343,6 @@ export async function submitReview(
     });
     if (!after) throw staleAssignment();
     await refreshPanelScore(tx, app.id);
-    const detail = await reviewDetail(tx, actor, id);
     // The audit entry last: its lock serialises every writer of the chain until commit, so it is
     // held for one insert, not for the rest of the work (200 experts may submit at once).
     await writeAudit(tx, ctx, {
@@ -225,8 +352,10 @@ export async function submitReview(
       before: row.status === 'submitted' ? { scores: row.scores, total: row.total } : undefined,
       after: { scores: body.scores, total: total.toFixed(2) },
     });
-    return detail;
   });
+  // Read after the commit, so 200 experts submitting at once hold the locks only for the writes;
+  // without the application, which the page reads again.
+  return reviewDetail(deps.db, actor, id, deps.regions, false);
 }
 
 /** The panel of an application: each expert's scores, and which totals the panel score drops. */

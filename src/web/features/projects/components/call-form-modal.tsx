@@ -44,6 +44,7 @@ interface CallValues {
   expertsPerApplication: number;
   reviewFields: string[];
   publicityDays: number;
+  reviewClosesOn?: Dayjs | null;
 }
 
 const CODE = /^[a-z0-9_-]{1,40}$/i;
@@ -73,6 +74,7 @@ function initial(call?: Call): Partial<CallValues> {
   return {
     ...call,
     window: [dayjs(call.opensAt), dayjs(call.closesAt)],
+    reviewClosesOn: call.reviewClosesOn ? dayjs(call.reviewClosesOn) : null,
     eligibility: call.eligibility.map((r) => ({ ...r }) as RuleValues),
   };
 }
@@ -111,6 +113,7 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
       expertsPerApplication: v.expertsPerApplication,
       reviewFields: v.reviewFields ?? [],
       publicityDays: v.publicityDays,
+      reviewClosesOn: v.reviewClosesOn ? v.reviewClosesOn.format('YYYY-MM-DD') : null,
     };
     save.mutate(body, {
       onSuccess: () => {
@@ -201,6 +204,11 @@ export function CallFormModal({ call, onClose }: { call?: Call; onClose: () => v
           <Col xs={12} md={6}>
             <Form.Item label={t('projects.call.publicityDays')} name="publicityDays" rules={[req]}>
               <InputNumber min={1} max={60} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('projects.call.reviewClosesOn')} name="reviewClosesOn">
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -1,13 +1,14 @@
-import { App as AntApp, Empty, Form, Modal, Select, Skeleton, Typography } from 'antd';
+import { Alert, App as AntApp, Empty, Form, Modal, Select, Skeleton, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../app/format';
-import { useT } from '../../../app/i18n';
+import { useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { useCalls, useCreateApplication } from '../api';
 
 /** 新建申报: pick an open call; the draft is created prefilled from the registry and opened. */
 export function NewApplicationModal({ callId, onClose }: { callId?: string; onClose: () => void }) {
   const t = useT();
+  const pick = useMsg();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
@@ -15,6 +16,8 @@ export function NewApplicationModal({ callId, onClose }: { callId?: string; onCl
   const calls = useCalls({ openNow: true, pageSize: 100 });
   const create = useCreateApplication();
   const items = calls.data?.items ?? [];
+  const selected = Form.useWatch('callId', form) ?? callId;
+  const refused = items.find((c) => c.id === selected)?.apply?.allowed === false;
 
   return (
     <Modal
@@ -22,7 +25,7 @@ export function NewApplicationModal({ callId, onClose }: { callId?: string; onCl
       title={t('projects.app.create')}
       okText={t('common.create')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: items.length === 0 }}
+      okButtonProps={{ disabled: items.length === 0 || refused }}
       confirmLoading={create.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -61,7 +64,7 @@ export function NewApplicationModal({ callId, onClose }: { callId?: string; onCl
             <Select
               options={items.map((c) => ({
                 value: c.id,
-                label: `${c.year} · ${c.title}`,
+                label: `${c.year} · ${c.title}${c.apply?.allowed === false ? `（${t('projects.app.limitReached', { used: c.apply.used })}）` : ''}`,
               }))}
               placeholder={t('common.select')}
             />
@@ -70,10 +73,13 @@ export function NewApplicationModal({ callId, onClose }: { callId?: string; onCl
             {() => {
               const c = items.find((x) => x.id === form.getFieldValue('callId'));
               return c ? (
-                <Typography.Paragraph type="secondary">
-                  {t('projects.call.window')}：{formatDateTime(c.opensAt)} — {formatDateTime(c.closesAt)}；
-                  {t('projects.call.maxPerApplicant')}：{c.maxPerApplicant}
-                </Typography.Paragraph>
+                <>
+                  <Typography.Paragraph type="secondary">
+                    {t('projects.call.window')}：{formatDateTime(c.opensAt)} — {formatDateTime(c.closesAt)}；
+                    {t('projects.call.maxPerApplicant')}：{c.maxPerApplicant}
+                  </Typography.Paragraph>
+                  {c.apply?.reason && <Alert type="warning" showIcon title={pick(c.apply.reason)} />}
+                </>
               ) : null;
             }}
           </Form.Item>

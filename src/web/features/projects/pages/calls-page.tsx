@@ -8,12 +8,14 @@ import {
   Space,
   type TableColumnsType,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
-import { useLocale, useT } from '../../../app/i18n';
+import { formatDateTime } from '../../../app/format';
+import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { WindowCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
@@ -30,6 +32,7 @@ const SECONDARY = ['year', 'cap', 'max'];
 /** 申报指南: every call; staff create and edit them, applicants start an application from one. */
 export function CallsPage() {
   const t = useT();
+  const pick = useMsg();
   const { locale } = useLocale();
   const { can } = useAuth();
   const list = useUrlListState<CallFilters>();
@@ -62,8 +65,7 @@ export function CallsPage() {
     {
       title: t('projects.call.status'),
       key: 'open',
-      render: (_, c) =>
-        c.open ? <Tag color="green">{t('projects.call.open')}</Tag> : <Tag>{t('projects.call.closed')}</Tag>,
+      render: (_, c) => <CallStatusTag call={c} />,
     },
     { title: t('projects.call.budget'), key: 'budget', align: 'right', render: (_, c) => wanText(c.budget) },
     {
@@ -139,8 +141,15 @@ export function CallsPage() {
             {can('projects.read') && (
               <Link to={`/projects/manage?call=${c.id}`}>{t('projects.call.board')}</Link>
             )}
-            {apply && c.open && (
+            {apply && c.apply?.allowed && (
               <Link to={`/projects/my-applications?call=${c.id}`}>{t('projects.app.applyNow')}</Link>
+            )}
+            {apply && c.status === 'open' && c.apply && !c.apply.allowed && (
+              <Tooltip title={c.apply.reason ? pick(c.apply.reason) : undefined}>
+                <Typography.Text type="secondary" data-testid="apply-refused">
+                  {t('projects.app.limitReached', { used: c.apply.used })}
+                </Typography.Text>
+              </Tooltip>
             )}
           </Space>
         )}
@@ -161,6 +170,21 @@ export function CallsPage() {
       )}
     </>
   );
+}
+
+/** 未开始 (with the opening date), 申报中, 已截止: three states, not one merged "not open". */
+export function CallStatusTag({ call }: { call: Call }) {
+  const t = useT();
+  if (call.status === 'open') return <Tag color="green">{t('projects.call.open')}</Tag>;
+  if (call.status === 'upcoming')
+    return (
+      <Tooltip title={t('projects.call.opensOn', { at: formatDateTime(call.opensAt).slice(0, 16) })}>
+        <Tag color="blue">
+          {t('projects.call.upcoming')} · {formatDateTime(call.opensAt).slice(0, 10)}
+        </Tag>
+      </Tooltip>
+    );
+  return <Tag>{t('projects.call.ended')}</Tag>;
 }
 
 function CallRules({ call }: { call: Call }) {

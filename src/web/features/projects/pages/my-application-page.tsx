@@ -1,16 +1,31 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Form, Row, Space, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Modal,
+  Row,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { DECLARATION } from '../../../../domain/declaration';
 import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { isApiError } from '../../../app/api-client';
 import { formatDateTime, WAN_AMOUNT } from '../../../app/format';
-import { useMsg, useT } from '../../../app/i18n';
+import { useLocale, useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import {
   type ApplicationDetail,
   type ApplicationUpdate,
+  projectPaths,
   useAct,
   useApplication,
   useCall,
@@ -119,6 +134,7 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
   const inFlight = useRef<Promise<unknown> | null>(null);
   const dirty = useRef(false);
   const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
+  const [declaring, setDeclaring] = useState(false);
   const editable = detail.abilities.edit;
 
   // A save or an action elsewhere (another tab, a withdrawal) moves the version on.
@@ -177,6 +193,7 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
     await flush();
   };
 
+  /** Checks the form, saves it, then asks for the 承诺书 before anything is sent. */
   const submit = async () => {
     try {
       await form.validateFields();
@@ -185,20 +202,31 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
       return;
     }
     if (!(await flush())) return;
+    setDeclaring(true);
+  };
+
+  const send = () =>
     act.mutate(
-      { action: 'submit', body: { version: versionRef.current } },
+      {
+        action: 'submit',
+        body: {
+          version: versionRef.current,
+          declaration: { accepted: true, version: DECLARATION.version },
+        },
+      },
       {
         onSuccess: (d) => {
           versionRef.current = d.version;
+          setDeclaring(false);
           message.success(t('projects.app.submitted'));
         },
         onError: (error) => {
+          setDeclaring(false);
           if (isApiError(error) && error.status === 409) message.error(error.message);
           else onError(error, form);
         },
       },
     );
-  };
 
   const e = eligibility.data;
   const notEligibleWhy = e
@@ -279,6 +307,7 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
                 <EligibilityPanel eligibility={e} loading={eligibility.isLoading} error={eligibility.error} />
               </Card>
             )}
+            {detail.submissions.length > 0 && <SubmissionCard detail={detail} />}
             <Card title={t('common.actions')} size="small">
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {canSubmit && (
@@ -313,6 +342,9 @@ function Editor({ detail }: { detail: ApplicationDetail }) {
           </Space>
         </Col>
       </Row>
+      {declaring && (
+        <DeclarationModal loading={act.isPending} onOk={send} onCancel={() => setDeclaring(false)} />
+      )}
       <Card title={t('projects.tab.attachments')}>
         {detail.state === 'in_progress' && (
           <Alert
@@ -356,4 +388,66 @@ function SaveStatus({ status, onRetry }: { status: SaveState; onRetry: () => voi
       </Space>
     );
   return <Typography.Text type="secondary">{t('projects.app.autosaveOn')}</Typography.Text>;
+}
+
+/** 承诺书: the applicant reads it and ticks it; only then can the application be sent. */
+function DeclarationModal({
+  loading,
+  onOk,
+  onCancel,
+}: {
+  loading: boolean;
+  onOk: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [ticked, setTicked] = useState(false);
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('projects.declaration.title')}
+      okText={t('projects.declaration.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: !ticked }}
+      confirmLoading={loading}
+      onOk={onOk}
+      onCancel={onCancel}
+    >
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12 }}>
+        {locale === 'en' ? DECLARATION.en : DECLARATION.zh}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('projects.declaration.version', { version: DECLARATION.version })}
+      </Typography.Paragraph>
+      <Checkbox checked={ticked} onChange={(e) => setTicked(e.target.checked)}>
+        {t('projects.declaration.accept')}
+      </Checkbox>
+    </Modal>
+  );
+}
+
+/** The 申报书 of what was sent, with its hash, to download instead of printing and stamping. */
+function SubmissionCard({ detail }: { detail: ApplicationDetail }) {
+  const t = useT();
+  const last = detail.submissions[detail.submissions.length - 1];
+  return (
+    <Card title={t('projects.submission.title')} size="small">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text>
+          {t('projects.submission.at', { seq: last.seq, at: formatDateTime(last.submittedAt) })}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('projects.submission.hash')}
+        </Typography.Text>
+        <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
+          {last.sha256}
+        </Typography.Text>
+        <Button href={projectPaths.submissionDocx(detail.id)} icon={<DownloadOutlined />} block>
+          {t('projects.submission.download')}
+        </Button>
+      </Space>
+    </Card>
+  );
 }

@@ -4,11 +4,13 @@ import {
   App as AntApp,
   Button,
   Card,
+  Col,
   Form,
   Input,
   InputNumber,
   Modal,
   Result,
+  Row,
   Skeleton,
   Space,
   Table,
@@ -29,6 +31,7 @@ import {
   useSubmitReview,
 } from '../api';
 import { ReasonField } from '../components/reason-field';
+import { ReviewApplication } from '../components/review-application';
 import { UUID, useFieldName } from '../format';
 import { REVIEW_STATUS_COLORS } from './reviews-page';
 
@@ -112,124 +115,152 @@ function ReviewSheet({ review }: { review: ReviewDetail }) {
             {review.orgName ?? '—'} · {fieldName(review.field)} · {review.callTitle}
           </Typography.Text>
         </Space>
-        <Typography.Paragraph style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>
-          <Typography.Text strong>{t('projects.app.summary')}：</Typography.Text>
-          {review.summary ?? '—'}
-        </Typography.Paragraph>
+        {review.reviewClosesOn && (
+          <div style={{ marginTop: 8 }}>
+            <Tag color="orange">{t('projects.review.deadline', { on: review.reviewClosesOn })}</Tag>
+          </div>
+        )}
         {review.noConflictDeclaredAt && (
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
             {t('projects.review.declaredAt', { at: formatDateTime(review.noConflictDeclaredAt) })}
           </Typography.Text>
         )}
       </Card>
-      {(review.abilities.declare || review.abilities.decline) && (
-        <Card title={t('projects.review.conflictTitle')}>
-          <Typography.Paragraph>{t('projects.review.conflictText')}</Typography.Paragraph>
-          <Space>
-            {review.abilities.declare && (
-              <Button
-                type="primary"
-                loading={declare.isPending}
-                onClick={() =>
-                  declare.mutate(undefined, {
-                    onSuccess: () => message.success(t('projects.review.declared')),
-                    onError: (error) => message.error(error.message),
-                  })
-                }
+      <Row gutter={[16, 16]} align="top">
+        <Col xs={24} xl={14}>
+          <ReviewApplication review={review} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <div style={{ position: 'sticky', top: 16, display: 'grid', gap: 16 }}>
+            {(review.abilities.declare || review.abilities.decline) && (
+              <Card title={t('projects.review.conflictTitle')}>
+                <Typography.Paragraph>{t('projects.review.conflictText')}</Typography.Paragraph>
+                <Space>
+                  {review.abilities.declare && (
+                    <Button
+                      type="primary"
+                      loading={declare.isPending}
+                      onClick={() =>
+                        declare.mutate(undefined, {
+                          onSuccess: () => message.success(t('projects.review.declared')),
+                          onError: (error) => message.error(error.message),
+                        })
+                      }
+                    >
+                      {t('projects.review.declare')}
+                    </Button>
+                  )}
+                  {review.abilities.decline && (
+                    <Button danger onClick={() => setDeclining(true)}>
+                      {t('projects.review.decline')}
+                    </Button>
+                  )}
+                </Space>
+              </Card>
+            )}
+            <Card
+              title={t('projects.review.sheet')}
+              extra={
+                <Typography.Text strong>
+                  {t('projects.review.totalOf', {
+                    total: readOnly && review.total !== null ? review.total : total,
+                    max,
+                  })}
+                </Typography.Text>
+              }
+            >
+              {review.status === 'submitted' && review.abilities.submit && (
+                <Alert
+                  type="success"
+                  showIcon
+                  title={t('projects.review.canRevise')}
+                  style={{ marginBottom: 16 }}
+                />
+              )}
+              {!review.abilities.submit && review.status !== 'submitted' && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('projects.review.declareFirst')}
+                  style={{ marginBottom: 16 }}
+                />
+              )}
+              <Form<ScoreValues>
+                form={form}
+                name="score-form"
+                layout="vertical"
+                disabled={readOnly}
+                onFinish={onFinish}
+                initialValues={{ scores: review.scores ?? {}, comment: review.comment ?? '' }}
               >
-                {t('projects.review.declare')}
-              </Button>
-            )}
-            {review.abilities.decline && (
-              <Button danger onClick={() => setDeclining(true)}>
-                {t('projects.review.decline')}
-              </Button>
-            )}
-          </Space>
-        </Card>
-      )}
-      <Card
-        title={t('projects.review.sheet')}
-        extra={
-          <Typography.Text strong>
-            {t('projects.review.totalOf', {
-              total: readOnly && review.total !== null ? review.total : total,
-              max,
-            })}
-          </Typography.Text>
-        }
-      >
-        {review.status === 'submitted' && review.abilities.submit && (
-          <Alert
-            type="success"
-            showIcon
-            title={t('projects.review.canRevise')}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {!review.abilities.submit && review.status !== 'submitted' && (
-          <Alert
-            type="info"
-            showIcon
-            title={t('projects.review.declareFirst')}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form<ScoreValues>
-          form={form}
-          name="score-form"
-          layout="vertical"
-          disabled={readOnly}
-          onFinish={onFinish}
-          initialValues={{ scores: review.scores ?? {}, comment: review.comment ?? '' }}
-        >
-          <Table
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={review.rubric}
-            columns={[
-              {
-                title: t('projects.review.criterion'),
-                key: 'name',
-                render: (_, c) => (locale === 'en' ? c.nameEn : c.name),
-              },
-              { title: t('projects.call.maxPoints'), dataIndex: 'max', key: 'max', width: 100 },
-              {
-                title: t('projects.review.score'),
-                key: 'score',
-                width: 180,
-                render: (_, c) => (
-                  <Form.Item
-                    name={['scores', c.code]}
-                    style={{ margin: 0 }}
-                    rules={[{ required: true, message: t('projects.review.scoreRequired', { max: c.max }) }]}
-                  >
-                    <InputNumber min={0} max={c.max} step={0.5} style={{ width: 120 }} aria-label={c.name} />
-                  </Form.Item>
-                ),
-              },
-            ]}
-          />
-          <Form.Item
-            label={t('projects.score.comment')}
-            name="comment"
-            style={{ marginTop: 16 }}
-            rules={[
-              { required: true, whitespace: true, message: t('projects.review.commentRequired') },
-              { min: 10, message: t('projects.review.commentRequired') },
-              { max: 5000 },
-            ]}
-          >
-            <Input.TextArea rows={5} maxLength={5000} showCount />
-          </Form.Item>
-          {review.abilities.submit && (
-            <Button type="primary" htmlType="submit" loading={submit.isPending}>
-              {review.status === 'submitted' ? t('projects.review.resubmit') : t('projects.review.submit')}
-            </Button>
-          )}
-        </Form>
-      </Card>
+                <Table
+                  rowKey="code"
+                  size="small"
+                  pagination={false}
+                  dataSource={review.rubric}
+                  columns={[
+                    {
+                      title: t('projects.review.criterion'),
+                      key: 'name',
+                      render: (_, c) => (locale === 'en' ? c.nameEn : c.name),
+                    },
+                    { title: t('projects.call.maxPoints'), dataIndex: 'max', key: 'max', width: 100 },
+                    {
+                      title: t('projects.review.score'),
+                      key: 'score',
+                      width: 180,
+                      render: (_, c) => (
+                        <Form.Item
+                          name={['scores', c.code]}
+                          style={{ margin: 0 }}
+                          rules={[
+                            { required: true, message: t('projects.review.scoreRequired', { max: c.max }) },
+                            {
+                              // Refused, not cut down: a score above the maximum is a slip to correct.
+                              validator: (_, v) =>
+                                v === null || v === undefined || (v >= 0 && v <= c.max)
+                                  ? Promise.resolve()
+                                  : Promise.reject(
+                                      new Error(
+                                        t('projects.review.scoreRange', {
+                                          name: locale === 'en' ? c.nameEn : c.name,
+                                          max: c.max,
+                                        }),
+                                      ),
+                                    ),
+                            },
+                          ]}
+                        >
+                          <InputNumber step={0.5} style={{ width: 120 }} aria-label={c.name} />
+                        </Form.Item>
+                      ),
+                    },
+                  ]}
+                />
+                <Form.Item
+                  label={t('projects.score.comment')}
+                  name="comment"
+                  style={{ marginTop: 16 }}
+                  rules={[
+                    { required: true, whitespace: true, message: t('projects.review.commentRequired') },
+                    { min: 10, message: t('projects.review.commentRequired') },
+                    { max: 5000 },
+                  ]}
+                >
+                  <Input.TextArea rows={5} maxLength={5000} showCount />
+                </Form.Item>
+                {review.abilities.submit && (
+                  <Button type="primary" htmlType="submit" loading={submit.isPending}>
+                    {review.status === 'submitted'
+                      ? t('projects.review.resubmit')
+                      : t('projects.review.submit')}
+                  </Button>
+                )}
+              </Form>
+            </Card>
+          </div>
+        </Col>
+      </Row>
       {declining && <DeclineModal id={review.id} onClose={() => setDeclining(false)} />}
     </div>
   );

@@ -1,4 +1,5 @@
 import { Alert, Card, Empty, Form, Select, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { ASSIGNMENT_STATUSES } from '../../../../domain/contracts/projects-review';
 import { formatDateTime } from '../../../app/format';
@@ -6,7 +7,7 @@ import { useT } from '../../../app/i18n';
 import { ExportButton } from '../../../app/list/export-button';
 import { FilterForm } from '../../../app/list/filter-form';
 import { useListState } from '../../../app/list/use-list-state';
-import { projectPaths, type ReviewItem, useReviews } from '../api';
+import { projectPaths, type ReviewItem, useReviewSummary, useReviews } from '../api';
 import { useFieldName } from '../format';
 
 type Status = ReviewItem['status'];
@@ -25,6 +26,8 @@ export function ReviewsPage() {
   const [form] = Form.useForm<{ status?: Status }>();
   const list = useListState<{ status?: Status }>({});
   const reviews = useReviews(list.params);
+  const summary = useReviewSummary();
+  const today = dayjs().format('YYYY-MM-DD');
   return (
     <Card
       title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.projects.reviews')}</h2>}
@@ -45,6 +48,28 @@ export function ReviewsPage() {
           />
         </Form.Item>
       </FilterForm>
+      {summary.data && (
+        <Alert
+          type={summary.data.pending > 0 ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="review-summary"
+          title={
+            summary.data.pending > 0
+              ? t('projects.review.left', {
+                  pending: summary.data.pending,
+                  toDeclare: summary.data.toDeclare,
+                  submitted: summary.data.submitted,
+                })
+              : t('projects.review.allDone', { submitted: summary.data.submitted })
+          }
+          description={
+            summary.data.nextDeadline
+              ? t('projects.review.nextDeadline', { on: summary.data.nextDeadline })
+              : undefined
+          }
+        />
+      )}
       {reviews.isError && (
         <Alert type="error" showIcon title={reviews.error.message} style={{ marginBottom: 16 }} />
       )}
@@ -81,6 +106,24 @@ export function ReviewsPage() {
             render: (_, r) => (
               <Tag color={REVIEW_STATUS_COLORS[r.status]}>{t(`projects.review.status.${r.status}`)}</Tag>
             ),
+          },
+          {
+            title: t('projects.review.deadlineCol'),
+            key: 'deadline',
+            render: (_, r) =>
+              r.reviewClosesOn ? (
+                <Typography.Text
+                  type={
+                    r.reviewClosesOn < today && (r.status === 'assigned' || r.status === 'accepted')
+                      ? 'danger'
+                      : undefined
+                  }
+                >
+                  {r.reviewClosesOn}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
           },
           { title: t('projects.score.total'), key: 'total', render: (_, r) => r.total ?? '—' },
           {
