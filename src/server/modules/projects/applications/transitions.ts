@@ -116,8 +116,16 @@ export async function act(
     // The guards decide by the platform clock (a call's deadline); the record is stamped when it is written.
     const now = new Date();
     const set =
-      (await GUARDS[action]?.({ tx, deps, app, call, body, now: clock.now(), today: clock.today(), actorId: actor.id })) ??
-      {};
+      (await GUARDS[action]?.({
+        tx,
+        deps,
+        app,
+        call,
+        body,
+        now: clock.now(),
+        today: clock.today(),
+        actorId: actor.id,
+      })) ?? {};
     const after = await updateIfUnchanged(
       tx,
       id,
