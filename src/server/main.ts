@@ -105,6 +105,7 @@ async function main() {
     trustProxy: config.trustProxy,
     logger: config.log,
     maxConcurrentExports: config.maxConcurrentExports,
+    maxConcurrentWrites: config.maxConcurrentWrites,
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
   // close idle keep-alive connections at once, then the database (PGlite releases its lock).
