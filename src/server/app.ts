@@ -40,6 +40,12 @@ export interface AppOptions {
   maxConcurrentExports?: number;
   /** Background exports: how many run at once, how often servers look for work, expiry. */
   exportJobs?: Partial<ExportJobSettings>;
+  /**
+   * Writes (API requests other than GET) one server handles at once; beyond, 503 `server_busy`
+   * with Retry-After at once, rather than a queue for the pool in which every one times out.
+   * Unset: no limit.
+   */
+  maxConcurrentWrites?: number;
   /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
   modules?: readonly ServerModule[];
 }
@@ -135,6 +141,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+
+  // A burst of writes (a deadline's last minute) is shed at the door: those admitted finish in time.
+  const maxWrites = opts.maxConcurrentWrites;
+  let writesRunning = 0;
+  if (maxWrites !== undefined)
+    app.addHook('onRequest', (req, reply, done) => {
+      if (req.method === 'GET' || req.method === 'HEAD' || !req.url.startsWith('/api/')) return done();
+      if (writesRunning >= maxWrites) {
+        reply.header('retry-after', '5');
+        return done(
+          new AppError(
+            503,
+            'server_busy',
+            msg('系统繁忙，请稍后重试', 'The server is busy; try again shortly'),
+          ),
+        );
+      }
+      writesRunning++;
+      reply.raw.once('close', () => writesRunning--);
+      done();
+    });
 
   // Exports may scan far more rows than a page: their queries get the export statement timeout.
   // A burst of them would wait for the export pool's few connections and build workbooks side by

@@ -18,6 +18,8 @@ export interface Config {
   exportStatementTimeoutMs: number;
   /** EXPORT_CONCURRENCY: exports one server runs at once; more are refused with 503 and Retry-After. */
   maxConcurrentExports: number;
+  /** WRITE_CONCURRENCY: writes one server handles at once (0: no limit); more get 503 and Retry-After. */
+  maxConcurrentWrites: number | undefined;
   /** Longest wait for a PostgreSQL connection (DB_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs: number;
   /** Further attempts to reach PostgreSQL at startup before giving up (DB_CONNECT_RETRIES). */
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: count(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
     exportStatementTimeoutMs: count(env, 'DB_EXPORT_STATEMENT_TIMEOUT_MS', 300_000),
     maxConcurrentExports: count(env, 'EXPORT_CONCURRENCY', 3),
+    maxConcurrentWrites: count(env, 'WRITE_CONCURRENCY', 20) || undefined,
     connectTimeoutMs: count(env, 'DB_CONNECT_TIMEOUT_MS', 5_000),
     connectRetries: count(env, 'DB_CONNECT_RETRIES', 0),
     connectRetryDelayMs: count(env, 'DB_CONNECT_RETRY_DELAY_MS', 2_000),

@@ -41,3 +41,35 @@ describe('exports beyond the limit are refused at once, to be retried', () => {
     }
   });
 });
+
+describe('writes beyond the limit are refused at the door, to be retried', () => {
+  const ctx = { driver: 'pglite' } as TestContext;
+  let cookie: string;
+  beforeAll(async () => {
+    ctx.database = await openTestDatabase('pglite');
+    // Signed in on an ordinary app: sign-in is a write too.
+    const plain = { ...ctx, app: await buildApp({ database: ctx.database }) };
+    cookie = (await signedIn(plain, 'staff')).cookie;
+    await plain.app.close();
+    ctx.app = await buildApp({ database: ctx.database, maxConcurrentWrites: 0 });
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+
+  it('answers a write 503 with Retry-After when every place is taken, and reads go on', async () => {
+    const res = await call(ctx.app, {
+      method: 'POST',
+      url: '/api/v1/registry/orgs',
+      cookie,
+      body: { name: '繁忙测试公司' },
+    });
+    expect(res.statusCode).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.json().error).toMatchObject({ code: 'server_busy' });
+    expect((await call(ctx.app, { url: '/api/v1/registry/orgs?regionCode=350582', cookie })).statusCode).toBe(
+      200,
+    );
+  });
+});

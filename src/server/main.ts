@@ -110,6 +110,7 @@ async function main() {
       ttlMs: config.exportFileHours * 3_600_000,
       staleMs: config.importStaleMs,
     },
+    maxConcurrentWrites: config.maxConcurrentWrites,
   });
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (cut after SHUTDOWN_TIMEOUT_MS),
   // close idle keep-alive connections at once, then the database (PGlite releases its lock).
