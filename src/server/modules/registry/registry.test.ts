@@ -477,5 +477,20 @@ describeEachDb('registry: qualifications', (ctx) => {
     const row = res.json().items.find((x: { orgId: string }) => x.orgId === near.id);
     expect(row.failing).toEqual(['rd_intensity']);
     expect(row.status).toBe('near');
+    expect(row.id).toBe(near.id);
+
+    // The spreadsheet twin holds the same pool, with the year and what falls short named.
+    const exp = await call(ctx.app, {
+      url: '/api/v1/registry/cultivation/export.xlsx?year=2031&margin=1',
+      cookie: staff.cookie,
+    });
+    expect(exp.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exp.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(2) as unknown[][];
+    const mine = rows.filter((r) => String(r[3]).startsWith(`培育${tag}`));
+    expect(mine.map((r) => [r[1], r[3], r[11]])).toEqual([
+      [2031, `培育${tag}接近有限公司`, '研发费用占营业收入比例'],
+    ]);
   });
 });
