@@ -1,4 +1,5 @@
-import { Tag } from 'antd';
+import { type TableColumnType, Tag } from 'antd';
+
 import { useCallback } from 'react';
 import type { Msg } from '../../../domain/message';
 import { APPLICATION_STATES, type ApplicationState } from '../../../domain/projects';
@@ -39,6 +40,15 @@ export function StateTag({ state, name }: { state: ApplicationState; name?: Msg 
  */
 export function wanText(v: string | null | undefined): string {
   return moneyText(v, getCurrentLocale()).text;
+}
+
+/** A table column of a 万元 amount, right-aligned so the figures line up. */
+export function wanColumn<T>(
+  title: string,
+  key: string,
+  value: (row: T) => string | null | undefined,
+): TableColumnType<T> {
+  return { title, key, align: 'right', render: (_, row) => wanText(value(row)) };
 }
 
 export function bytesText(n: number): string {

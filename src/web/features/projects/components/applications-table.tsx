@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMsg, useT } from '../../../app/i18n';
 import { DayCell } from '../../../app/list/cells';
 import type { ApplicationItem } from '../api';
-import { StateTag, wanText } from '../format';
+import { StateTag, wanColumn, wanText } from '../format';
 import { ActionButtons } from './action-buttons';
 
 export type ApplicationStage = 'recommend' | 'approve' | 'all';
@@ -41,12 +41,7 @@ export function useApplicationColumns(stage: ApplicationStage = 'all'): TableCol
             render: (_: unknown, a: ApplicationItem) => <StateTag state={a.state} name={a.stateName} />,
           },
         ]),
-    {
-      title: t('projects.app.requestedAmount'),
-      key: 'req',
-      align: 'right',
-      render: (_, a) => wanText(a.requestedAmount),
-    },
+    wanColumn(t('projects.app.requestedAmount'), 'req', (a) => a.requestedAmount),
     ...(stage === 'recommend'
       ? []
       : [

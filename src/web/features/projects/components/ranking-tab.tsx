@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { downloadFile } from '../../../app/api-client';
 import { useT } from '../../../app/i18n';
 import { projectPaths, type RankingItem, useRanking } from '../api';
-import { StateTag, wanText } from '../format';
+import { StateTag, wanColumn } from '../format';
 
 /** 评审排序: reviewed applications by panel score, to Excel and Word; the 公示 list to Word. */
 export function RankingTab({ callId }: { callId: string }) {
@@ -47,21 +47,9 @@ export function RankingTab({ callId }: { callId: string }) {
           { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org' },
           { title: t('projects.app.region'), dataIndex: 'regionName', key: 'region' },
           { title: t('projects.score.panel'), key: 'score', render: (_, r) => r.panelScore ?? '—' },
-          {
-            title: t('projects.app.requestedAmount'),
-            key: 'req',
-            render: (_, r) => wanText(r.requestedAmount),
-          },
-          {
-            title: t('projects.app.proposedAmount'),
-            key: 'prop',
-            render: (_, r) => wanText(r.proposedAmount),
-          },
-          {
-            title: t('projects.app.approvedAmount'),
-            key: 'appr',
-            render: (_, r) => wanText(r.approvedAmount),
-          },
+          wanColumn(t('projects.app.requestedAmount'), 'req', (r) => r.requestedAmount),
+          wanColumn(t('projects.app.proposedAmount'), 'prop', (r) => r.proposedAmount),
+          wanColumn(t('projects.app.approvedAmount'), 'appr', (r) => r.approvedAmount),
           { title: t('projects.app.state'), key: 'state', render: (_, r) => <StateTag state={r.state} /> },
         ]}
       />

@@ -5,7 +5,7 @@ import { ORG_KIND_NAMES, type OrgKind } from '../../../../domain/registry';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
 import { projectPaths, type ReviewDetail, type ReviewedApplication } from '../api';
-import { useFieldName, wanText } from '../format';
+import { useFieldName, wanColumn, wanText } from '../format';
 
 type Attachment = ReviewedApplication['attachments'][number];
 const PREVIEW: Record<string, 'pdf' | 'image'> = {
@@ -221,7 +221,7 @@ function OrgTab({ app }: { app: ReviewedApplication }) {
               ))}
         </Descriptions.Item>
       </Descriptions>
-      <Table
+      <Table<(typeof p.stats)[number]>
         size="small"
         pagination={false}
         rowKey="year"
@@ -229,18 +229,8 @@ function OrgTab({ app }: { app: ReviewedApplication }) {
         locale={{ emptyText: t('projects.review.noStats') }}
         columns={[
           { title: t('projects.review.year'), dataIndex: 'year', key: 'year', width: 70 },
-          {
-            title: t('projects.review.revenue'),
-            key: 'rev',
-            align: 'right',
-            render: (_, s) => wanText(s.revenue),
-          },
-          {
-            title: t('projects.review.rdExpense'),
-            key: 'rd',
-            align: 'right',
-            render: (_, s) => wanText(s.rdExpense),
-          },
+          wanColumn(t('projects.review.revenue'), 'rev', (s) => s.revenue),
+          wanColumn(t('projects.review.rdExpense'), 'rd', (s) => s.rdExpense),
           {
             title: t('projects.review.staff'),
             key: 'staff',

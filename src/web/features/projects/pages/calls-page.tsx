@@ -21,7 +21,7 @@ import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
 import { type Call, type CallListQuery, projectPaths, useCalls, useProgrammes } from '../api';
 import { CallFormModal } from '../components/call-form-modal';
-import { wanText } from '../format';
+import { wanColumn } from '../format';
 
 type CallFilters = Omit<CallListQuery, 'page' | 'pageSize' | 'sort'>;
 type CallFilterValues = Omit<CallFilters, 'openNow' | 'year'> & { openNow?: 'true' | 'false'; year?: number };
@@ -67,13 +67,8 @@ export function CallsPage() {
       key: 'open',
       render: (_, c) => <CallStatusTag call={c} />,
     },
-    { title: t('projects.call.budget'), key: 'budget', align: 'right', render: (_, c) => wanText(c.budget) },
-    {
-      title: t('projects.call.fundingCap'),
-      key: 'cap',
-      align: 'right',
-      render: (_, c) => wanText(c.fundingCap),
-    },
+    wanColumn(t('projects.call.budget'), 'budget', (c) => c.budget),
+    wanColumn(t('projects.call.fundingCap'), 'cap', (c) => c.fundingCap),
     { title: t('projects.call.maxPerApplicant'), dataIndex: 'maxPerApplicant', key: 'max', align: 'right' },
   ];
 

@@ -8,7 +8,7 @@ import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
 import { type ApplicationItem, type ApplicationListQuery, projectPaths, useApplications } from '../api';
 import { NewApplicationModal } from '../components/new-application-modal';
-import { StateTag, wanText } from '../format';
+import { StateTag, wanColumn } from '../format';
 
 type Filters = Omit<ApplicationListQuery, 'page' | 'pageSize' | 'sort'>;
 /** `?call=` (from 立即申报) opens the new-application dialog; it is not a filter. */
@@ -43,18 +43,8 @@ export function MyApplicationsPage() {
       render: (_, a) => <StateTag state={a.state} name={a.stateName} />,
     },
     { title: t('projects.app.nextStep'), key: 'next', width: 280, render: (_, a) => pickMsg(a.nextStep) },
-    {
-      title: t('projects.app.requestedAmount'),
-      key: 'amount',
-      align: 'right',
-      render: (_, a) => wanText(a.requestedAmount),
-    },
-    {
-      title: t('projects.app.approvedAmount'),
-      key: 'approved',
-      align: 'right',
-      render: (_, a) => wanText(a.approvedAmount),
-    },
+    wanColumn(t('projects.app.requestedAmount'), 'amount', (a) => a.requestedAmount),
+    wanColumn(t('projects.app.approvedAmount'), 'approved', (a) => a.approvedAmount),
     {
       title: t('projects.app.updatedAt'),
       key: 'updatedAt',
