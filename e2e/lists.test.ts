@@ -48,6 +48,12 @@ describe('lists keep their place and fit a 1366-px screen', () => {
     await page.locator('.ant-pagination-item-2').click();
     await page.waitForURL(/page=2/);
     await settled(page);
+    // The first page stays on screen until the second arrives: wait for row 21.
+    await expect
+      .poll(
+        async () => (await page.locator('tbody tr.ant-table-row').first().innerText()).trim().split(/\s/)[0],
+      )
+      .toBe('21');
     const before = await page.locator('tbody tr.ant-table-row').allInnerTexts();
     await page.getByRole('link', { name: /鞋/ }).first().click();
     await page.waitForURL(/\/registry\/orgs\/[0-9a-f-]{36}/);

@@ -70,7 +70,8 @@ async function as(username: string): Promise<Page> {
 async function open(page: Page, label: string) {
   const nav = menu(page);
   await nav.getByRole('menuitem').first().waitFor();
-  const item = nav.getByRole('menuitem').filter({ hasText: new RegExp(`^${label}$`) });
+  // An entry with work waiting carries its count (a badge) after the label.
+  const item = nav.getByRole('menuitem').filter({ hasText: new RegExp(`^${label}\\s*\\d*$`) });
   if (!(await item.isVisible())) await nav.getByText('科技计划项目', { exact: true }).click();
   await item.click();
 }

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { msg } from '../domain/message';
 import { type Database, withLongStatements } from './db/client';
@@ -67,7 +67,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (problems.length > 0) throw new Error(`Kechuang cannot start:\n${problems.join('\n')}`);
   const app = Fastify({
     logger: opts.logger ? loggerOptions(opts.logger === true ? {} : opts.logger) : false,
-    disableRequestLogging: true,
+    // One line per request comes from platform/request-log.ts, not from Fastify's own.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

@@ -38,7 +38,7 @@ export function AppLayout() {
   const withBadge = (label: string, count: number) =>
     count > 0 ? (
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-        {label}
+        <span>{label}</span>
         <Badge count={count} size="small" overflowCount={99} title={t('home.todo.badge', { count })} />
       </span>
     ) : (
