@@ -53,6 +53,9 @@ async function settled(page: Page) {
 }
 
 async function seriousViolations(page: Page, name: string): Promise<Violation[]> {
+  // The pointer left where the last click was would hover whatever is drawn there now; the page is
+  // judged at rest.
+  await page.mouse.move(0, 0);
   await settled(page);
   fs.mkdirSync(path.join(OUT, 'screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(OUT, 'screenshots', `axe-${name}.png`), fullPage: true });

@@ -119,7 +119,10 @@ export async function menuLabels(page: Page): Promise<string[]> {
   await nav.waitFor();
   // The items follow the user's abilities, which arrive just after the navigation itself.
   await nav.getByRole('menuitem').first().waitFor();
-  return (await nav.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  // An entry with work waiting carries its count (a badge) after the label; the label is the name.
+  return (await nav.getByRole('menuitem').allInnerTexts())
+    .map((t) => t.replace(/\s*\d+$/, '').trim())
+    .filter(Boolean);
 }
 
 /** Waits until the locator is visible; fails the test with what was awaited if it never is. */

@@ -106,7 +106,10 @@ async function notifications(page: Page) {
 describe('S&T plan projects, from the call to closure, as every role', () => {
   let applicationUrl = '';
 
-  it('staff publish a call with its rules, rubric, panel size and publicity', async () => {
+  // The first step meets a freshly started platform (cold caches, first bundle loads): more time.
+  it('staff publish a call with its rules, rubric, panel size and publicity', {
+    timeout: 120_000,
+  }, async () => {
     const page = await as('staff');
     await open(page, '申报指南');
     await page.getByRole('button', { name: '新建指南' }).click();

@@ -89,7 +89,6 @@ export const en: Dictionary = {
   'home.todo.title': 'Workbench · my to-dos',
   'home.todo.summary': '{count} waiting in all',
   'home.todo.none': 'Nothing is waiting for you',
-  'home.todo.link': '{label}: {count}, open the list',
   'home.todo.badge': '{count} waiting',
   'home.todo.toApprove': 'Funding to approve',
   'home.todo.toRecommend': 'Applications to recommend',

@@ -86,7 +86,6 @@ export const zh = {
   'home.todo.title': '工作台 · 我的待办',
   'home.todo.summary': '共 {count} 项待处理',
   'home.todo.none': '暂无待办事项',
-  'home.todo.link': '{label}：{count} 项，打开列表',
   'home.todo.badge': '{count} 项待办',
   'home.todo.toApprove': '待审批立项',
   'home.todo.toRecommend': '待推荐申报',

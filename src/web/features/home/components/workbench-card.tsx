@@ -74,10 +74,6 @@ export function WorkbenchCard() {
                 key={item.key}
                 to={item.path}
                 data-testid={`todo-${item.key}`}
-                aria-label={t('home.todo.link', {
-                  label: t(`home.todo.${item.key}`),
-                  count: item.count,
-                })}
                 style={{
                   display: 'flex',
                   gap: 12,
