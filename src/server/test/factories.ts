@@ -69,7 +69,7 @@ export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
 }
 
 /** A random valid USCC (I, O, S, V and Z are not USCC characters); a zone's or test county's code gives the city's region part. */
-function testUscc(regionCode: string): string {
+export function testUscc(regionCode = '350582'): string {
   const base = randomBytes(4)
     .toString('hex')
     .toUpperCase()
@@ -96,7 +96,12 @@ export async function makeOrg(
  * An organisation registered by staff through the registry API, as a user would: the registry's
  * own checks run (a factory insert would skip them). `regionCode` may be a zone's.
  */
-export async function registerOrg(ctx: TestContext, cookie: string, regionCode = '350582') {
+export async function registerOrg(
+  ctx: TestContext,
+  cookie: string,
+  regionCode = '350582',
+  body: Record<string, unknown> = {},
+) {
   const res = await call(ctx.app, {
     method: 'POST',
     url: '/api/v1/registry/orgs',
@@ -106,10 +111,11 @@ export async function registerOrg(ctx: TestContext, cookie: string, regionCode =
       name: uniq('评审测试单位'),
       kind: 'enterprise',
       regionCode,
+      ...body,
     },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; regionCode: string; name: string };
+  return res.json() as { id: string; regionCode: string; name: string; uscc: string; version: number };
 }
 
 /**

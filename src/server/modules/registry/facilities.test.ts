@@ -2,19 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { makeUscc } from '../../../domain/identifiers';
 import type { RoleCode } from '../../../domain/roles';
 import { auditLog, carrierAnnual } from '../../db/schema';
+import { testUscc } from '../../test/factories';
 import { call, describeEachDb, signedIn, type TestContext } from '../../test/harness';
-
-function freshUscc(region = '350582') {
-  const base = randomBytes(4)
-    .toString('hex')
-    .toUpperCase()
-    .replace(/[IOSVZ]/g, '3')
-    .slice(0, 8);
-  return makeUscc('9', '1', region.slice(0, 6), base);
-}
 
 /** A signed-in user's view of /api/v1/registry: status, body, the field an error names. */
 async function client(ctx: TestContext, role: RoleCode, opts: Parameters<typeof signedIn>[2] = {}) {
@@ -41,7 +32,7 @@ async function client(ctx: TestContext, role: RoleCode, opts: Parameters<typeof 
       return res.json();
     },
     org: (name: string, regionCode: string) =>
-      c.create('/orgs', { uscc: freshUscc(), name, kind: 'enterprise', regionCode }),
+      c.create('/orgs', { uscc: testUscc(), name, kind: 'enterprise', regionCode }),
     async ids(url: string) {
       const res = await send('GET', url);
       expect(res.status, res.text).toBe(200);

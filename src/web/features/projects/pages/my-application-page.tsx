@@ -1,18 +1,5 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Form,
-  Modal,
-  Row,
-  Space,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Form, Row, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -20,12 +7,11 @@ import { DECLARATION } from '../../../../domain/declaration';
 import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { isApiError } from '../../../app/api-client';
 import { formatDateTime, WAN_AMOUNT } from '../../../app/format';
-import { useLocale, useMsg, useT } from '../../../app/i18n';
+import { useMsg, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import {
   type ApplicationDetail,
   type ApplicationUpdate,
-  projectPaths,
   useAct,
   useApplication,
   useCall,
@@ -39,6 +25,7 @@ import { AttachmentsPanel } from '../components/attachments-panel';
 import { EligibilityPanel } from '../components/eligibility-panel';
 import { EventsTimeline } from '../components/events-timeline';
 import { PaymentsPanel } from '../components/payments-panel';
+import { DeclarationModal, SubmissionCard } from '../components/submission';
 import { StateTag, wanText } from '../format';
 
 const AUTOSAVE_MS = 1200;
@@ -388,66 +375,4 @@ function SaveStatus({ status, onRetry }: { status: SaveState; onRetry: () => voi
       </Space>
     );
   return <Typography.Text type="secondary">{t('projects.app.autosaveOn')}</Typography.Text>;
-}
-
-/** 承诺书: the applicant reads it and ticks it; only then can the application be sent. */
-function DeclarationModal({
-  loading,
-  onOk,
-  onCancel,
-}: {
-  loading: boolean;
-  onOk: () => void;
-  onCancel: () => void;
-}) {
-  const t = useT();
-  const { locale } = useLocale();
-  const [ticked, setTicked] = useState(false);
-  return (
-    <Modal
-      open
-      width={640}
-      title={t('projects.declaration.title')}
-      okText={t('projects.declaration.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !ticked }}
-      confirmLoading={loading}
-      onOk={onOk}
-      onCancel={onCancel}
-    >
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12 }}>
-        {locale === 'en' ? DECLARATION.en : DECLARATION.zh}
-      </Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('projects.declaration.version', { version: DECLARATION.version })}
-      </Typography.Paragraph>
-      <Checkbox checked={ticked} onChange={(e) => setTicked(e.target.checked)}>
-        {t('projects.declaration.accept')}
-      </Checkbox>
-    </Modal>
-  );
-}
-
-/** The 申报书 of what was sent, with its hash, to download instead of printing and stamping. */
-function SubmissionCard({ detail }: { detail: ApplicationDetail }) {
-  const t = useT();
-  const last = detail.submissions[detail.submissions.length - 1];
-  return (
-    <Card title={t('projects.submission.title')} size="small">
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text>
-          {t('projects.submission.at', { seq: last.seq, at: formatDateTime(last.submittedAt) })}
-        </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('projects.submission.hash')}
-        </Typography.Text>
-        <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
-          {last.sha256}
-        </Typography.Text>
-        <Button href={projectPaths.submissionDocx(detail.id)} icon={<DownloadOutlined />} block>
-          {t('projects.submission.download')}
-        </Button>
-      </Space>
-    </Card>
-  );
 }
