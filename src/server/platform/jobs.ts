@@ -22,11 +22,10 @@ import {
   exportKindsSchema,
 } from '../../domain/contracts/jobs';
 import { type Msg, msg } from '../../domain/message';
-import { isPermission, type RoleCode } from '../../domain/roles';
 import { withLongStatements } from '../db/client';
 import { describeDatabaseError, isDatabaseUnavailable, isStatementTimeout } from '../db/faults';
 import { type Access, accessRefusal, actorOf } from './access';
-import type { Actor } from './actor';
+import { type Actor, actorFromUser } from './actor';
 import { type AuditContext, writeAudit } from './audit';
 import { auditRead } from './audit-trail';
 import type { Deps } from './deps';
@@ -289,19 +288,7 @@ export class ExportJobs {
     const row = await jobOwner(this.deps.db, userId);
     if (row?.user.status !== 'active' || !row.user.role) throw new AppError(403, 'forbidden', NOT_ALLOWED);
     const u = row.user;
-    const actor: Actor = {
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role as RoleCode,
-      regionCode: u.regionCode,
-      orgId: u.orgId,
-      parkId: u.parkId,
-      departmentId: u.departmentId,
-      permissions: new Set(row.permissions.filter(isPermission)),
-      sessionId: '',
-      mustChangePassword: u.mustChangePassword,
-    };
+    const actor: Actor = actorFromUser(u, row.permissions, '');
     if (accessRefusal(actor, access)) throw new AppError(403, 'forbidden', NOT_ALLOWED);
     return actor;
   }

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isPermission, type RoleCode } from '../../domain/roles';
 import type { Tx } from '../db/client';
-import type { Actor } from './actor';
+import { type Actor, actorFromUser } from './actor';
 import { getSecurityPolicy } from './security-policy';
 import {
   closeSession,
@@ -94,19 +93,7 @@ export async function resolveSession(tx: Tx, token: string | undefined): Promise
     await touchSession(tx, id, new Date(now));
   }
   const u = row.user;
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as RoleCode,
-    regionCode: u.regionCode,
-    orgId: u.orgId,
-    parkId: u.parkId,
-    departmentId: u.departmentId,
-    permissions: new Set(row.permissions.filter(isPermission)),
-    sessionId: id,
-    mustChangePassword: u.mustChangePassword,
-  };
+  return actorFromUser(u, row.permissions, id);
 }
 
 /**
