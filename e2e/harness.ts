@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { type ServerProcess, startServer } from './server-process';
 
 export const DEMO_PASSWORD = 'Quanzhou#2017';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,48 +17,22 @@ export interface Platform {
 }
 
 /**
- * Starts the real server (`src/server/main.ts`, as `npm start` does) on a fresh embedded
- * database with the demo data, and Chromium; both are shut down after the file.
+ * Starts the real server (`src/server/main.ts`, as `npm start` does) on its own copy of the
+ * demo database (made once per run by e2e/global-setup.ts), and Chromium; both are shut down
+ * after the file.
  */
 export function startPlatform(): Platform {
   const platform = {} as Platform;
-  let server: ChildProcess;
+  let server: ServerProcess | undefined;
   let dataDir: string;
   const contexts: BrowserContext[] = [];
   let current: Page | undefined;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-e2e-'));
-    const port = 3400 + Math.floor(Math.random() * 500);
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KECHUANG_DATA_DIR: dataDir,
-        DATABASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout?.on('data', (d) => {
-      output += d;
-    });
-    server.stderr?.on('data', (d) => {
-      output += d;
-    });
-    platform.baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`server exited:\n${output}`);
-      const ok = await fetch(`${platform.baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    fs.cpSync(inject('e2eTemplateDir'), dataDir, { recursive: true });
+    server = await startServer(dataDir);
+    platform.baseUrl = server.baseUrl;
     platform.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -95,10 +69,7 @@ export function startPlatform(): Platform {
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await platform.browser?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
-    }
+    await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
