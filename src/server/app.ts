@@ -21,6 +21,7 @@ import { INSTANCE_ID } from './platform/instance';
 import { DEFAULT_EXPORT_JOB_SETTINGS, type ExportJobSettings, ExportJobs, jobRoutes } from './platform/jobs';
 import { RegionTree } from './platform/region-tree';
 import { type LogSettings, loggerOptions, registerRequestLog } from './platform/request-log';
+import { registerRevalidation } from './platform/revalidation';
 import { registerRouteContractCheck } from './platform/route-contract';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAuditTrail(app, deps.db);
   registerRouteContractCheck(app);
   registerInputGuard(app);
+  registerRevalidation(app);
   if (opts.logger) registerRequestLog(app, opts.logger === true ? {} : opts.logger);
 
   // A request still running when the server starts closing ends its connection with its

@@ -45,7 +45,7 @@ export function planRoutes(deps: Deps) {
     r.get(
       '/indicator-values',
       {
-        config: read,
+        config: { ...read, revalidate: true },
         schema: { tags, querystring: indicatorValuesQuerySchema, response: { 200: indicatorValuesSchema } },
       },
       async (req) => {

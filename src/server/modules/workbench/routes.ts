@@ -14,7 +14,7 @@ export function workbenchRoutes(deps: Deps) {
     r.get(
       '',
       {
-        config: { access: 'signed-in' },
+        config: { access: 'signed-in', revalidate: true },
         schema: {
           tags,
           summary: '工作台：待办计数（按本人权限与管辖范围） / To-do counts within the user’s scope',
@@ -27,7 +27,7 @@ export function workbenchRoutes(deps: Deps) {
     r.get(
       '/data-years',
       {
-        config: { access: 'signed-in' },
+        config: { access: 'signed-in', revalidate: true },
         schema: {
           tags,
           summary: '有数据的年份及默认年份（最新有数据年份） / Years with data and the default year',
