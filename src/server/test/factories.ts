@@ -3,12 +3,14 @@
  * in it, users of each role bound to them, calls — rather than claiming a year no other file writes
  * in the one shared database.
  *
- * The plan tests (engine, rankings, rankings-park, figure-cache) still claim years of their own.
- * Their figures are of the data-holding counties, parks and the whole city: a test region must hold
- * data to have figures at all, and a data-holding county or park joins every other file's
- * rankings, target splits and city totals in the shared database. The year is what keeps those
- * apart. The registry refuses organisations in a region holding no data, so the review tests,
- * which register organisations through its API, stay in a real county with fresh organisations.
+ * A plan test's figures are of data-holding counties and of the whole city, so a plan test file
+ * makes a city of its own (`freshCity`): a second region-tree root with counties holding data, and
+ * an app pointed at it. The bureau's city never sees it (an app sees only its own city's regions,
+ * platform/region-tree.ts), so its rankings, target splits and city totals are untouched, and the
+ * file's figures are exactly what it entered. The rankings tests (rankings, rankings-park,
+ * summary) still claim years of their own. The registry refuses organisations in a region holding
+ * no data, so the review tests, which register organisations through its API, stay in a real
+ * county with fresh organisations.
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -66,6 +68,49 @@ export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
   await ctx.app.close();
   ctx.app = await buildApp({ database: ctx.database, loginAttemptsPerMinute: 10_000 });
   return { county, zone, name };
+}
+
+export interface FreshCity {
+  /** The city: a region-tree root of its own. */
+  city: string;
+  /** Its two counties, holding data. */
+  counties: [string, string];
+  /** A functional zone of the second county. */
+  zone: string;
+}
+
+/**
+ * A city of the test file's own, with two counties and a functional zone in the second, and the
+ * test's app rebuilt to be of that city: the indicator values, drill-down, rankings and registry
+ * of that app see these regions only, and the rest of the shared database's apps never see them.
+ * Call it in `beforeAll`; users signed in afterwards belong to the new app.
+ */
+export async function freshCity(ctx: TestContext): Promise<FreshCity> {
+  const city = `C${randomBytes(4).toString('hex')}`;
+  const counties: [string, string] = [`${city}01`, `${city}02`];
+  const zone = `${counties[1]}Z1`;
+  const name = uniq('测试市');
+  const row = (code: string, level: 'city' | 'county' | 'zone', parentCode: string | null, i: number) => ({
+    code,
+    name: level === 'city' ? name : `${name}${level === 'county' ? '县' : '开发区'}${i}`,
+    nameEn: `Test ${level} ${code}`,
+    level,
+    parentCode,
+    statsCountyCode: level === 'city' ? null : parentCode === city ? code : parentCode,
+    sort: 9_100 + i,
+    holdsData: true,
+  });
+  await ctx.database.db
+    .insert(regions)
+    .values([
+      row(city, 'city', null, 0),
+      row(counties[0], 'county', city, 1),
+      row(counties[1], 'county', city, 2),
+      row(zone, 'zone', counties[1], 3),
+    ]);
+  await ctx.app.close();
+  ctx.app = await buildApp({ database: ctx.database, loginAttemptsPerMinute: 10_000, city });
+  return { city, counties, zone };
 }
 
 /** A random valid USCC (I, O, S, V and Z are not USCC characters); a zone's or test county's code gives the city's region part. */
