@@ -13,7 +13,7 @@
  * county with fresh organisations.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { makeUscc } from '../../domain/identifiers';
 import { buildApp } from '../app';
@@ -39,7 +39,13 @@ export interface FreshRegion {
  * that scopes, eligibility rules and notifications know the new regions. Call it in `beforeAll`.
  */
 export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
-  const [city] = await ctx.database.db.select().from(regions).where(eq(regions.level, 'city'));
+  // The bureau's city: the first in display order (a plan test's own cities come after it).
+  const [city] = await ctx.database.db
+    .select()
+    .from(regions)
+    .where(eq(regions.level, 'city'))
+    .orderBy(asc(regions.sort))
+    .limit(1);
   const county = `T${randomBytes(4).toString('hex')}`;
   const zone = `${county}Z1`;
   const name = uniq('测试县');

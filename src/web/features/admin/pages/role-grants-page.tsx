@@ -122,6 +122,7 @@ export function RoleGrantsPage() {
       notice={<Alert type="info" showIcon title={t('admin.sec.grantNotice')} style={{ marginBottom: 16 }} />}
       actions={resetButton}
       actionsWidth={140}
+      defaultHidden={['createdBy', 'lastLoginAt']}
       empty={{ filtered: t('admin.list.emptyFiltered'), none: t('admin.grants.emptyNone') }}
     />
   );

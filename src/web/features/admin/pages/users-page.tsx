@@ -99,6 +99,7 @@ export function UsersPage() {
           />
         )}
         actionsWidth={200}
+        defaultHidden={['lastLoginAt']}
         exportPath={exportPaths.users}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>

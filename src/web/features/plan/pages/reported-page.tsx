@@ -84,10 +84,10 @@ export function ReportedPage() {
       title: t('plan.source'),
       dataIndex: 'source',
       key: 'source',
-      width: 280,
+      width: 240,
       render: (v: string, r) => (
         <Tooltip title={r.note ? `${v}（${r.note}）` : v}>
-          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 280 }}>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 240 }}>
             {v}
           </Typography.Paragraph>
         </Tooltip>
@@ -173,6 +173,7 @@ export function ReportedPage() {
           </Space>
         )}
         actionsWidth={150}
+        defaultHidden={['sourceDate', 'vintage', 'entered']}
         exportPath={planPaths.reportedExport}
         extra={
           <>
