@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { auditLog } from '../db/schema';
+import { exportJobRows, sheetRows } from '../test/exports';
 import { call, describeEachDb, signedIn } from '../test/harness';
 import { canonicalJson, verifyAuditChain, writeAudit } from './audit';
 
@@ -77,16 +77,7 @@ describeEachDb('audit log', (ctx) => {
     const staff = await signedIn(ctx, 'staff');
     const query = `action=auth.login&actor=${staff.user.username}&sort=at`;
     const get = (url: string) => call(ctx.app, { url, cookie: auditor.cookie });
-    const rowsOf = async (payload: Buffer) => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(payload as unknown as ArrayBuffer);
-      const rows: unknown[][] = [];
-      wb.worksheets[0].eachRow((row) => {
-        rows.push((row.values as unknown[]).slice(1));
-      });
-      return rows;
-    };
-    const direct = await rowsOf((await get(`/api/v1/admin/audit/export.xlsx?${query}`)).rawPayload);
+    const direct = await sheetRows((await get(`/api/v1/admin/audit/export.xlsx?${query}`)).rawPayload);
     expect(direct).toHaveLength(2);
     const [header, row] = direct;
     const cell = (name: string) => row[header.indexOf(name)];
@@ -96,20 +87,7 @@ describeEachDb('audit log', (ctx) => {
     expect(cell('用户')).toBe(staff.user.username);
     expect(String(cell('时间（北京时间）'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC\+8\)$/);
 
-    const started = await call(ctx.app, {
-      method: 'POST',
-      url: `/api/v1/admin/audit/export-jobs?${query}`,
-      cookie: auditor.cookie,
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    let status = '';
-    for (let i = 0; i < 600 && status !== 'done' && status !== 'failed'; i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 50));
-      status = (await get(`/api/v1/jobs/${started.json().id}`)).json().status;
-    }
-    expect(status).toBe('done');
-    const file = await get(`/api/v1/jobs/${started.json().id}/file`);
-    expect(await rowsOf(file.rawPayload)).toEqual(direct);
+    expect((await exportJobRows(ctx, auditor.cookie, '/api/v1/admin/audit', query)).rows).toEqual(direct);
     // Staff may neither download nor start the export.
     const refused = await call(ctx.app, {
       method: 'POST',

@@ -1,20 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import type { ExportJob } from '../../../../domain/contracts/jobs';
+import { exportJobRows, sheetRows } from '../../../test/exports';
 import { createCall, type FreshRegion, freshRegion, world } from '../../../test/factories';
 import { call, describeEachDb, signedIn } from '../../../test/harness';
 import { API, prepare } from '../../../test/projects-fixtures';
-
-async function sheetRows(payload: Buffer): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(payload as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1));
-  });
-  return rows;
-}
 
 describeEachDb('projects: the calls list on the list kit', (ctx) => {
   let region: FreshRegion;
@@ -30,20 +19,12 @@ describeEachDb('projects: the calls list on the list kit', (ctx) => {
     expect(page.statusCode, page.body).toBe(200);
     const download = await get(`${API}/calls/export.xlsx?${query}`);
     expect(download.statusCode, download.body).toBe(200);
-    const started = await call(ctx.app, { method: 'POST', url: `${API}/calls/export-jobs?${query}`, cookie });
-    expect(started.statusCode, started.body).toBe(202);
-    let job: ExportJob | undefined;
-    for (let i = 0; i < 600 && job?.status !== 'done' && job?.status !== 'failed'; i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 50));
-      job = (await get(`/api/v1/jobs/${started.json().id}`)).json() as ExportJob;
-    }
-    expect(job?.status).toBe('done');
-    const file = await get(`/api/v1/jobs/${job!.id}/file`);
+    const { job, rows } = await exportJobRows(ctx, cookie, `${API}/calls`, query);
     return {
       page: page.json() as { items: { id: string; title: string; apply: unknown }[]; total: number },
       download: await sheetRows(download.rawPayload),
-      job: job!,
-      file: await sheetRows(file.rawPayload),
+      job,
+      file: rows,
     };
   }
 
