@@ -79,21 +79,21 @@ export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
 export interface FreshCity {
   /** The city: a region-tree root of its own. */
   city: string;
-  /** Its two counties, holding data. */
-  counties: [string, string];
+  /** Its counties (two unless asked for more), holding data. */
+  counties: string[];
   /** A functional zone of the second county. */
   zone: string;
 }
 
 /**
- * A city of the test file's own, with two counties and a functional zone in the second, and the
+ * A city of the test file's own, with `n` counties and a functional zone in the second, and the
  * test's app rebuilt to be of that city: the indicator values, drill-down, rankings and registry
  * of that app see these regions only, and the rest of the shared database's apps never see them.
  * Call it in `beforeAll`; users signed in afterwards belong to the new app.
  */
-export async function freshCity(ctx: TestContext): Promise<FreshCity> {
+export async function freshCity(ctx: TestContext, n = 2): Promise<FreshCity> {
   const city = `C${randomBytes(4).toString('hex')}`;
-  const counties: [string, string] = [`${city}01`, `${city}02`];
+  const counties = Array.from({ length: n }, (_, i) => `${city}${String(i + 1).padStart(2, '0')}`);
   const zone = `${counties[1]}Z1`;
   const name = uniq('测试市');
   const row = (code: string, level: 'city' | 'county' | 'zone', parentCode: string | null, i: number) => ({
@@ -110,9 +110,8 @@ export async function freshCity(ctx: TestContext): Promise<FreshCity> {
     .insert(regions)
     .values([
       row(city, 'city', null, 0),
-      row(counties[0], 'county', city, 1),
-      row(counties[1], 'county', city, 2),
-      row(zone, 'zone', counties[1], 3),
+      ...counties.map((code, i) => row(code, 'county', city, i + 1)),
+      row(zone, 'zone', counties[1], n + 1),
     ]);
   await ctx.app.close();
   ctx.app = await buildApp({ database: ctx.database, loginAttemptsPerMinute: 10_000, city });
