@@ -7,8 +7,9 @@
  * makes a city of its own (`freshCity`): a second region-tree root with counties holding data, and
  * an app pointed at it. The bureau's city never sees it (an app sees only its own city's regions,
  * platform/region-tree.ts), so its rankings, target splits and city totals are untouched, and the
- * file's figures are exactly what it entered. The rankings tests (rankings, rankings-park,
- * summary) still claim years of their own. The registry refuses organisations in a region holding
+ * file's figures are exactly what it entered (engine, figure-cache, rankings). The park ranking
+ * and summary tests still claim years of their own: parks are not regions, and the summary is of
+ * the bureau's city. The registry refuses organisations in a region holding
  * no data, so the review tests, which register organisations through its API, stay in a real
  * county with fresh organisations.
  */
