@@ -81,6 +81,42 @@ describe('lists keep their place and fit a 1366-px screen', () => {
     await seen(page.getByRole('search').getByText('有效', { exact: true }));
   });
 
+  it('the user list keeps its keyword when going back from another page', async () => {
+    const page = await platform.newPage();
+    await signIn(page, 'sysadmin');
+    await page.goto('/admin/users');
+    await settled(page);
+    await page.getByPlaceholder('用户名或姓名').fill('demo');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/users\?.*q=demo/);
+    await settled(page);
+    const before = await page.locator('tbody tr.ant-table-row').allInnerTexts();
+    await page.goto('/admin/departments');
+    await settled(page);
+    await page.goBack();
+    await page.waitForURL(/\/admin\/users\?.*q=demo/);
+    await settled(page);
+    await expect.poll(() => page.getByPlaceholder('用户名或姓名').inputValue()).toBe('demo');
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').allInnerTexts()).toEqual(before);
+  });
+
+  it('the audit log filters by operation name, never showing a code in the filter', async () => {
+    const page = await platform.newPage();
+    await signIn(page, 'auditadmin');
+    await page.goto('/admin/audit');
+    await settled(page);
+    const filter = page.getByRole('search');
+    await seen(filter.getByText('选择或输入操作名称'));
+    await expect.poll(() => filter.innerText()).not.toMatch(/[a-z]+\.[a-z-]+/);
+    await filter.getByRole('combobox', { name: '操作' }).fill('登录');
+    await page.locator('.ant-select-item-option[title="登录"]').click();
+    await filter.getByRole('button', { name: /查\s?询/ }).click();
+    await page.waitForURL(/action=auth\.login/);
+    await settled(page);
+    await seen(filter.getByText('登录', { exact: true }));
+    await expect.poll(() => filter.innerText()).not.toMatch(/auth\.login/);
+  });
+
   const pages: { user: string; url: string; name: string }[] = [
     { user: 'staff', url: '/registry/orgs', name: 'orgs' },
     { user: 'staff', url: '/registry/qualifications', name: 'qualifications' },
@@ -90,6 +126,12 @@ describe('lists keep their place and fit a 1366-px screen', () => {
     { user: 'staff', url: '/projects/calls', name: 'calls' },
     { user: 'staff', url: '/projects/manage?tab=list', name: 'manage' },
     { user: 'enterprise.demo', url: '/projects/open-calls', name: 'open-calls' },
+    { user: 'sysadmin', url: '/admin/users', name: 'users' },
+    { user: 'sysadmin', url: '/admin/departments', name: 'departments' },
+    { user: 'secadmin', url: '/admin/role-grants', name: 'role-grants' },
+    { user: 'secadmin', url: '/admin/sessions', name: 'sessions' },
+    { user: 'auditadmin', url: '/admin/audit', name: 'audit' },
+    { user: 'staff', url: '/plan/reported', name: 'reported' },
   ];
   for (const p of pages) {
     it(`${p.name}: 序号 and 列设置, no sideways scrolling, actions beside the data`, async () => {

@@ -29,6 +29,10 @@ export const ROLE_CODES = [
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
+export function isRoleCode(value: string): value is RoleCode {
+  return (ROLE_CODES as readonly string[]).includes(value);
+}
+
 /** none: no business data; city: everything; region: own county and its zones; park: own park;
  *  org: own organisation; assigned: only what is assigned to the user (expert reviews). */
 export type ScopeKind = 'none' | 'city' | 'region' | 'park' | 'org' | 'assigned';

@@ -47,6 +47,11 @@ export interface AppOptions {
    * Unset: no limit.
    */
   maxConcurrentWrites?: number;
+  /**
+   * The city (region tree root) the app is of; the first city of the region table when unset. A
+   * test file points an app at a city of its own (test/factories.ts `freshCity`).
+   */
+  city?: string;
   /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
   modules?: readonly ServerModule[];
 }
@@ -87,7 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 20,
     db: opts.database.db,
     driver: opts.database.driver,
-    regions: await RegionTree.load(opts.database.db),
+    regions: await RegionTree.load(opts.database.db, opts.city),
   };
 
   await app.register(cookie);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { auditLog } from '../db/schema';
+import { exportJobRows, sheetRows } from '../test/exports';
 import { call, describeEachDb, signedIn } from '../test/harness';
 import { canonicalJson, verifyAuditChain, writeAudit } from './audit';
 
@@ -69,6 +70,31 @@ describeEachDb('audit log', (ctx) => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exports the filtered log with labels and China time, streamed or as a job', async () => {
+    const auditor = await signedIn(ctx, 'auditadmin');
+    const staff = await signedIn(ctx, 'staff');
+    const query = `action=auth.login&actor=${staff.user.username}&sort=at`;
+    const get = (url: string) => call(ctx.app, { url, cookie: auditor.cookie });
+    const direct = await sheetRows((await get(`/api/v1/admin/audit/export.xlsx?${query}`)).rawPayload);
+    expect(direct).toHaveLength(2);
+    const [header, row] = direct;
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('操作')).toBe('登录');
+    expect(cell('操作代码')).toBe('auth.login');
+    expect(cell('角色')).toBe('市局业务人员');
+    expect(cell('用户')).toBe(staff.user.username);
+    expect(String(cell('时间（北京时间）'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC\+8\)$/);
+
+    expect((await exportJobRows(ctx, auditor.cookie, '/api/v1/admin/audit', query)).rows).toEqual(direct);
+    // Staff may neither download nor start the export.
+    const refused = await call(ctx.app, {
+      method: 'POST',
+      url: '/api/v1/admin/audit/export-jobs',
+      cookie: staff.cookie,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('hashes the same content the same way whatever the key order', () => {

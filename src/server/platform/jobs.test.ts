@@ -1,25 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import type { ExportJob } from '../../domain/contracts/jobs';
 import type { RoleCode } from '../../domain/roles';
 import { buildApp } from '../app';
 import { auditLog, exportJobs, rdPlatforms, users } from '../db/schema';
+import { sheetRows } from '../test/exports';
 import { call, createOrg, describeEachDb, signedIn, type TestContext } from '../test/harness';
 import { insertExportJob } from './jobs-repo';
 
 const PLATFORMS = '/api/v1/registry/platforms';
-
-async function sheetRows(payload: Buffer): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(payload as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  wb.worksheets[0].eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1));
-  });
-  return rows;
-}
 
 async function user(ctx: TestContext, role: RoleCode, opts: Parameters<typeof signedIn>[2] = {}) {
   const { user, cookie } = await signedIn(ctx, role, opts);

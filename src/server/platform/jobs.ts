@@ -46,10 +46,9 @@ import {
   recoverStaleExportJobs,
   requeueExportJob,
 } from './jobs-repo';
-import type { Scope } from './scope';
-import { scopeOf } from './scope';
+import { type Viewer, viewerOf } from './scope';
 
-/** One kind of export a job can run: a list's rows under its filters and the user's scope. */
+/** One kind of export a job can run: a list's rows under its filters, as the user sees them. */
 export interface ExportKind {
   /** The list's API path, e.g. /api/v1/registry/platforms. */
   kind: string;
@@ -59,9 +58,9 @@ export interface ExportKind {
   audit: { action: string; objectType: string };
   /** The list's filters (its query without paging and sort), checked again when the job runs. */
   filters: z.ZodType;
-  count(scope: Scope, filters: unknown): Promise<number>;
+  count(viewer: Viewer, filters: unknown): Promise<number>;
   write(
-    scope: Scope,
+    viewer: Viewer,
     filters: unknown,
     onBatch: (rowsWritten: number) => Promise<void>,
   ): Promise<{ file: Buffer; rows: number }>;
@@ -299,12 +298,12 @@ export class ExportJobs {
     try {
       const actor = await this.ownerNow(job.createdBy, kind.access);
       const filters = kind.filters.parse(job.params);
-      const scope = scopeOf(actor, this.deps.regions);
+      const viewer = viewerOf(actor, this.deps.regions);
       // The export pool and its longer statement timeout, as for the streamed download.
       await withLongStatements(async () => {
-        const total = await kind.count(scope, filters);
+        const total = await kind.count(viewer, filters);
         await noteExportProgress(db, job.id, { rowsTotal: total });
-        const { file, rows } = await kind.write(scope, filters, async (done) => {
+        const { file, rows } = await kind.write(viewer, filters, async (done) => {
           if (this.stopped) throw new Stopping();
           await noteExportProgress(db, job.id, { rowsDone: done });
         });

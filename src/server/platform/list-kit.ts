@@ -16,7 +16,7 @@ import type { Deps } from './deps';
 import { sendXlsx, type XlsxColumn, xlsxBuffer } from './excel';
 import { exportJobAccepted } from './jobs';
 import { pageOf } from './listing';
-import { type Scope, scopeOf } from './scope';
+import { type Viewer, viewerOf } from './scope';
 
 export { pageRows, rowsAfter } from './list-kit-sql';
 
@@ -53,19 +53,24 @@ export interface ListSpec<S extends z.ZodObject, Row extends { id: string }> {
   /** Paging, sort and filters (extends `pageQuerySchema`). */
   query: S;
   item: z.ZodType;
-  /** One page of rows the scope may see, and how many there are in all. */
-  rows(deps: Deps, scope: Scope, q: PageQueryOf<S>, limit: number, offset: number): Promise<Row[]>;
-  count(deps: Deps, scope: Scope, f: FiltersOf<PageQueryOf<S>>): Promise<number>;
+  /**
+   * One page of rows the viewer may see, and how many there are in all. The viewer's scope is
+   * the usual row filter; a list whose rule is a permission rather than a region or an
+   * organisation (申报指南) reads the viewer's actor, in the same function, so the page, the
+   * download and the background job all apply it.
+   */
+  rows(deps: Deps, viewer: Viewer, q: PageQueryOf<S>, limit: number, offset: number): Promise<Row[]>;
+  count(deps: Deps, viewer: Viewer, f: FiltersOf<PageQueryOf<S>>): Promise<number>;
   /** The spreadsheet: its file and sheet name (Chinese, as the bureau files them), its columns. */
   export: {
     name: string;
     /** How the download is written to the audit log (等保: exports are audited). */
     audit: { action: string; objectType: string };
     columns: XlsxColumn<Row>[];
-    /** The rows the scope may see with an id after `afterId`, in id order. */
+    /** The rows the viewer may see with an id after `afterId`, in id order. */
     after(
       deps: Deps,
-      scope: Scope,
+      viewer: Viewer,
       f: FiltersOf<PageQueryOf<S>>,
       afterId: string | null,
       limit: number,
@@ -77,13 +82,13 @@ export interface ListSpec<S extends z.ZodObject, Row extends { id: string }> {
 export async function listPage<S extends z.ZodObject, Row extends { id: string }>(
   spec: ListSpec<S, Row>,
   deps: Deps,
-  scope: Scope,
+  viewer: Viewer,
   q: PageQueryOf<S>,
 ) {
   const { limit, offset } = pageOf(q);
   const [items, total] = await Promise.all([
-    spec.rows(deps, scope, q, limit, offset),
-    spec.count(deps, scope, q),
+    spec.rows(deps, viewer, q, limit, offset),
+    spec.count(deps, viewer, q),
   ]);
   return { items, total };
 }
@@ -92,7 +97,7 @@ export async function listPage<S extends z.ZodObject, Row extends { id: string }
  * Registers `GET <path>` (a page), `GET <path>/export.xlsx` (every row, streamed: small exports
  * and API clients) and `POST <path>/export-jobs` (the same rows written by a background job with
  * progress, platform/jobs.ts: what the web uses). All three take the list's filters and the
- * caller's access and scope; the job judges them again, for its user, when it runs.
+ * caller's access, permissions and scope; the job judges them again, for its user, when it runs.
  */
 export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
   app: FastifyInstance,
@@ -107,7 +112,7 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
       config,
       schema: { tags: spec.tags, querystring: spec.query, response: { 200: listResponse(spec.item) } },
     },
-    async (req) => listPage(spec, deps, scopeOf(actorOf(req), deps.regions), req.query as PageQueryOf<S>),
+    async (req) => listPage(spec, deps, viewerOf(actorOf(req), deps.regions), req.query as PageQueryOf<S>),
   );
   r.get(
     `${spec.path}/export.xlsx`,
@@ -120,7 +125,7 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
         action: spec.export.audit.action,
         object: { type: spec.export.audit.objectType },
       });
-      const scope = scopeOf(actorOf(req), deps.regions);
+      const viewer = viewerOf(actorOf(req), deps.regions);
       const filters = req.query as FiltersOf<PageQueryOf<S>>;
       return sendXlsx(
         reply,
@@ -128,7 +133,7 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
         spec.export.name,
         spec.export.columns,
         keysetBatches(
-          (after: string | null, limit) => spec.export.after(deps, scope, filters, after, limit),
+          (after: string | null, limit) => spec.export.after(deps, viewer, filters, after, limit),
           (row) => row.id,
         ),
       );
@@ -143,14 +148,14 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
     name: spec.export.name,
     audit: spec.export.audit,
     filters: filtersSchema,
-    count: (scope, f) => spec.count(deps, scope, f as FiltersOf<PageQueryOf<S>>),
-    write: (scope, f, onBatch) =>
+    count: (viewer, f) => spec.count(deps, viewer, f as FiltersOf<PageQueryOf<S>>),
+    write: (viewer, f, onBatch) =>
       xlsxBuffer(
         spec.export.name,
         spec.export.columns,
         keysetBatches(
           (after: string | null, limit) =>
-            spec.export.after(deps, scope, f as FiltersOf<PageQueryOf<S>>, after, limit),
+            spec.export.after(deps, viewer, f as FiltersOf<PageQueryOf<S>>, after, limit),
           (row) => row.id,
         ),
         onBatch,

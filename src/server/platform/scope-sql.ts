@@ -33,10 +33,11 @@ export function scopeWhere(scope: Scope, cols: ScopeColumns): SQL {
 
 /**
  * The region codes a region filter stands for: a county with its functional zones; null for the
- * city (everything) or no region asked, where no filter applies.
+ * city (everything) or no region asked, where no filter applies. A city is every region under it
+ * when the database holds other cities too (a test's own city).
  */
 export function regionCodesUnder(regions: RegionTree, code: string | undefined): string[] | null {
-  if (!code || regions.get(code)?.level === 'city') return null;
+  if (!code || (regions.get(code)?.level === 'city' && regions.complete)) return null;
   const codes = regions.selfAndDescendants(code);
   return codes.length > 0 ? codes : [code];
 }

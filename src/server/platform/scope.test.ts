@@ -3,7 +3,7 @@ import regions from '../../../config/quanzhou/regions.json';
 import type { Permission, RoleCode } from '../../domain/roles';
 import type { Actor } from './actor';
 import { RegionTree } from './region-tree';
-import { inScope, scopeOf } from './scope';
+import { inScope, regionCodesUnder, scopeOf } from './scope';
 
 const tree = new RegionTree(regions as never);
 
@@ -63,5 +63,16 @@ describe('data scope', () => {
     expect(tree.find('晋江市')?.code).toBe('350582');
     expect(tree.find('350500Z2')?.name).toBe('泉州台商投资区');
     expect(tree.find('nowhere')).toBeUndefined();
+  });
+});
+
+describe('region filters', () => {
+  it('leaves the city unfiltered when the tree is the whole table, and filters it to its regions when not', () => {
+    expect(regionCodesUnder(tree, '350500')).toBeNull();
+    expect(regionCodesUnder(tree, '350502')).toEqual(['350502', '350500Z1']);
+    // The same city's tree in a table that holds another city too (a test's own).
+    const part = new RegionTree(regions as never, false);
+    expect(regionCodesUnder(part, '350500')?.sort()).toEqual(regions.map((r) => r.code).sort());
+    expect(regionCodesUnder(part, undefined)).toBeNull();
   });
 });

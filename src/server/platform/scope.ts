@@ -34,6 +34,19 @@ export function scopeOf(actor: Actor, regions: RegionTree): Scope {
   }
 }
 
+/**
+ * Who reads a list: the actor (its permissions, for the lists whose rows or columns depend on them,
+ * such as 申报指南) and the scope derived from it. The list kit hands this to a list's queries.
+ */
+export interface Viewer {
+  actor: Actor;
+  scope: Scope;
+}
+
+export function viewerOf(actor: Actor, regions: RegionTree): Viewer {
+  return { actor, scope: scopeOf(actor, regions) };
+}
+
 /** The same rule for one loaded record (single-record reads answer 404 when this is false). */
 export function inScope(
   scope: Scope,

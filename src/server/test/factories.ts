@@ -3,15 +3,18 @@
  * in it, users of each role bound to them, calls — rather than claiming a year no other file writes
  * in the one shared database.
  *
- * The plan tests (engine, rankings, rankings-park, figure-cache) still claim years of their own.
- * Their figures are of the data-holding counties, parks and the whole city: a test region must hold
- * data to have figures at all, and a data-holding county or park joins every other file's
- * rankings, target splits and city totals in the shared database. The year is what keeps those
- * apart. The registry refuses organisations in a region holding no data, so the review tests,
- * which register organisations through its API, stay in a real county with fresh organisations.
+ * A plan test's figures are of data-holding counties and of the whole city, so a plan test file
+ * makes a city of its own (`freshCity`): a second region-tree root with counties holding data, and
+ * an app pointed at it. The bureau's city never sees it (an app sees only its own city's regions,
+ * platform/region-tree.ts), so its rankings, target splits and city totals are untouched, and the
+ * file's figures are exactly what it entered (engine, figure-cache, rankings). The park ranking
+ * and summary tests still claim years of their own: parks are not regions, and the summary is of
+ * the bureau's city. The registry refuses organisations in a region holding
+ * no data, so the review tests, which register organisations through its API, stay in a real
+ * county with fresh organisations.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { makeUscc } from '../../domain/identifiers';
 import { buildApp } from '../app';
@@ -37,7 +40,13 @@ export interface FreshRegion {
  * that scopes, eligibility rules and notifications know the new regions. Call it in `beforeAll`.
  */
 export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
-  const [city] = await ctx.database.db.select().from(regions).where(eq(regions.level, 'city'));
+  // The bureau's city: the first in display order (a plan test's own cities come after it).
+  const [city] = await ctx.database.db
+    .select()
+    .from(regions)
+    .where(eq(regions.level, 'city'))
+    .orderBy(asc(regions.sort))
+    .limit(1);
   const county = `T${randomBytes(4).toString('hex')}`;
   const zone = `${county}Z1`;
   const name = uniq('测试县');
@@ -66,6 +75,48 @@ export async function freshRegion(ctx: TestContext): Promise<FreshRegion> {
   await ctx.app.close();
   ctx.app = await buildApp({ database: ctx.database, loginAttemptsPerMinute: 10_000 });
   return { county, zone, name };
+}
+
+export interface FreshCity {
+  /** The city: a region-tree root of its own. */
+  city: string;
+  /** Its counties (two unless asked for more), holding data. */
+  counties: string[];
+  /** A functional zone of the second county. */
+  zone: string;
+}
+
+/**
+ * A city of the test file's own, with `n` counties and a functional zone in the second, and the
+ * test's app rebuilt to be of that city: the indicator values, drill-down, rankings and registry
+ * of that app see these regions only, and the rest of the shared database's apps never see them.
+ * Call it in `beforeAll`; users signed in afterwards belong to the new app.
+ */
+export async function freshCity(ctx: TestContext, n = 2): Promise<FreshCity> {
+  const city = `C${randomBytes(4).toString('hex')}`;
+  const counties = Array.from({ length: n }, (_, i) => `${city}${String(i + 1).padStart(2, '0')}`);
+  const zone = `${counties[1]}Z1`;
+  const name = uniq('测试市');
+  const row = (code: string, level: 'city' | 'county' | 'zone', parentCode: string | null, i: number) => ({
+    code,
+    name: level === 'city' ? name : `${name}${level === 'county' ? '县' : '开发区'}${i}`,
+    nameEn: `Test ${level} ${code}`,
+    level,
+    parentCode,
+    statsCountyCode: level === 'city' ? null : parentCode === city ? code : parentCode,
+    sort: 9_100 + i,
+    holdsData: true,
+  });
+  await ctx.database.db
+    .insert(regions)
+    .values([
+      row(city, 'city', null, 0),
+      ...counties.map((code, i) => row(code, 'county', city, i + 1)),
+      row(zone, 'zone', counties[1], n + 1),
+    ]);
+  await ctx.app.close();
+  ctx.app = await buildApp({ database: ctx.database, loginAttemptsPerMinute: 10_000, city });
+  return { city, counties, zone };
 }
 
 /** A random valid USCC (I, O, S, V and Z are not USCC characters); a zone's or test county's code gives the city's region part. */

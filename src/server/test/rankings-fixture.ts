@@ -2,20 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { RankingResult } from '../../domain/contracts/plan';
-import { makeUscc } from '../../domain/identifiers';
 import { reportedValues } from '../db/schema';
+import { testUscc } from './factories';
 import { call, type TestContext } from './harness';
 
 export type Unit = RankingResult['units'][number];
-
-function freshUscc(region: string) {
-  const base = randomBytes(4)
-    .toString('hex')
-    .toUpperCase()
-    .replace(/[IOSVZ]/g, '3')
-    .slice(0, 8);
-  return makeUscc('9', '1', region.slice(0, 6), base);
-}
 
 /** Registry writes as bureau staff, the way the web app makes them. */
 export function registry(ctx: TestContext, cookie: string) {
@@ -26,7 +17,7 @@ export function registry(ctx: TestContext, cookie: string) {
   };
   const org = (regionCode: string, parkId?: string) =>
     send('POST', '/orgs', {
-      uscc: freshUscc(regionCode),
+      uscc: testUscc(regionCode),
       name: `排名测试${randomBytes(4).toString('hex')}有限公司`,
       kind: 'enterprise',
       regionCode,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { auditQuerySchema } from '../../../domain/contracts/admin';
 import type { Tx } from '../../db/client';
@@ -23,6 +23,16 @@ function where(q: AuditFilters): SQL | undefined {
 export function auditPage(tx: Tx, q: AuditQuery, limit: number, offset: number) {
   const direction = q.sort === 'at' ? sql`${auditLog.id} asc` : sql`${auditLog.id} desc`;
   return tx.select().from(auditLog).where(where(q)).orderBy(direction).limit(limit).offset(offset);
+}
+
+/** The entries after `afterId` in entry order (the export's keyset batches). */
+export function auditAfter(tx: Tx, f: AuditFilters, afterId: string | null, limit: number) {
+  return tx
+    .select()
+    .from(auditLog)
+    .where(and(where(f), afterId ? gt(auditLog.id, BigInt(afterId)) : undefined))
+    .orderBy(asc(auditLog.id))
+    .limit(limit);
 }
 
 export async function auditCount(tx: Tx, q: AuditFilters): Promise<number> {

@@ -24,7 +24,7 @@ const DEPARTMENTS_LIST: ListSpec<typeof pageQuerySchema, DepartmentRow> = {
   tags: ['admin'],
   query: pageQuerySchema,
   item: departmentSchema,
-  rows: (deps, _scope, q, limit, offset) => listDepartmentRows(deps.db, q.sort, limit, offset),
+  rows: (deps, _viewer, q, limit, offset) => listDepartmentRows(deps.db, q.sort, limit, offset),
   count: (deps) => countDepartments(deps.db),
   export: {
     name: '部门列表',
@@ -36,7 +36,7 @@ const DEPARTMENTS_LIST: ListSpec<typeof pageQuerySchema, DepartmentRow> = {
       { header: '状态', value: (d) => (d.active ? '启用' : '停用') },
       { header: '用户数', value: (d) => d.userCount },
     ],
-    after: (deps, _scope, _f, afterId, limit) => departmentsAfter(deps.db, afterId, limit),
+    after: (deps, _viewer, _f, afterId, limit) => departmentsAfter(deps.db, afterId, limit),
   },
 };
 

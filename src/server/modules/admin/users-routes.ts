@@ -31,9 +31,9 @@ const USERS_LIST: ListSpec<typeof userListQuerySchema, ReturnType<typeof present
   tags: ['admin'],
   query: userListQuerySchema,
   item: userSchema,
-  rows: async (deps, _scope, q, limit, offset) =>
+  rows: async (deps, _viewer, q, limit, offset) =>
     (await listUsers(deps.db, q, limit, offset)).map(presentUser),
-  count: (deps, _scope, f) => countUsers(deps.db, f),
+  count: (deps, _viewer, f) => countUsers(deps.db, f),
   export: {
     name: '用户列表',
     audit: { action: 'user.export', objectType: 'user' },
@@ -52,7 +52,7 @@ const USERS_LIST: ListSpec<typeof userListQuerySchema, ReturnType<typeof present
       { header: '最近登录', value: (u) => at(u.lastLoginAt) },
       { header: '创建时间', value: (u) => at(u.createdAt) },
     ],
-    after: async (deps, _scope, f, afterId, limit) =>
+    after: async (deps, _viewer, f, afterId, limit) =>
       (await usersAfter(deps.db, f, afterId, limit)).map(presentUser),
   },
 };

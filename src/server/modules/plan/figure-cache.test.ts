@@ -1,15 +1,21 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { qualifications } from '../../db/schema';
-import { call, createOrg, describeEachDb, signedIn } from '../../test/harness';
+import { type FreshCity, freshCity, makeOrg } from '../../test/factories';
+import { call, describeEachDb, signedIn } from '../../test/harness';
 import { figureCacheStats } from './figure-cache';
 
-// A year no other test writes: every 高企 counted here is one this file entered.
-const YEAR = 2083;
+// In a city of this file's own: every 高企 counted here is one this file entered.
+const YEAR = 2016;
 const URL = `/api/v1/plan/indicator-values?year=${YEAR}&asOf=${YEAR}-06-30&codes=hte_valid`;
 
 describeEachDb('computed figures kept between requests', (ctx) => {
+  let w: FreshCity;
+  beforeAll(async () => {
+    w = await freshCity(ctx);
+  });
+
   const hteValid = async (cookie: string) => {
     const res = await call(ctx.app, { url: URL, cookie });
     expect(res.statusCode, res.body).toBe(200);
@@ -24,32 +30,32 @@ describeEachDb('computed figures kept between requests', (ctx) => {
 
   it('are served kept while nothing changed and recomputed as soon as a record is written', async () => {
     const { cookie } = await signedIn(ctx, 'leader');
-    const before = await hteValid(cookie);
+    expect(await hteValid(cookie)).toBe(0);
 
-    const org = await createOrg(ctx.database, '350582');
+    const org = await makeOrg(ctx, w.counties[0]);
     await ctx.database.db
       .insert(qualifications)
       .values({ orgId: org.id, regionCode: org.regionCode, ...certificate });
-    expect(await hteValid(cookie)).toBe(before + 1);
+    expect(await hteValid(cookie)).toBe(1);
 
     if (ctx.driver === 'pglite') {
       // Only this file writes to its embedded database, so nothing else can refresh the figure.
       const computed = figureCacheStats.computed;
       const kept = figureCacheStats.kept;
-      expect(await hteValid(cookie)).toBe(before + 1);
-      expect(await hteValid(cookie)).toBe(before + 1);
+      expect(await hteValid(cookie)).toBe(1);
+      expect(await hteValid(cookie)).toBe(1);
       expect(figureCacheStats.computed).toBe(computed);
       expect(figureCacheStats.kept).toBeGreaterThan(kept);
     }
 
     await ctx.database.db.delete(qualifications).where(eq(qualifications.orgId, org.id));
-    expect(await hteValid(cookie)).toBe(before);
+    expect(await hteValid(cookie)).toBe(0);
   });
 
   it('counts a write that was still uncommitted when the figure was computed, once it commits', async () => {
     if (ctx.driver !== 'postgres') return; // needs a second connection
     const { cookie } = await signedIn(ctx, 'leader');
-    const org = await createOrg(ctx.database, '350583');
+    const org = await makeOrg(ctx, w.counties[1]);
     const before = await hteValid(cookie);
 
     const writer = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });

@@ -67,9 +67,9 @@ const REPORTED_LIST: ListSpec<typeof reportedValueQuerySchema, ReportedValue> = 
   tags: ['plan'],
   query: reportedValueQuerySchema,
   item: reportedValueSchema,
-  rows: async (deps, scope, q, limit, offset) =>
+  rows: async (deps, { scope }, q, limit, offset) =>
     (await reportedRows(deps.db, scope, q, limit, offset)).map((x) => presentReported(x, deps.regions)),
-  count: (deps, scope, f) => countReported(deps.db, scope, f),
+  count: (deps, { scope }, f) => countReported(deps.db, scope, f),
   export: {
     name: '填报指标数据',
     audit: { action: 'plan.reported-value.export', objectType: 'reported_value' },
@@ -89,7 +89,7 @@ const REPORTED_LIST: ListSpec<typeof reportedValueQuerySchema, ReportedValue> = 
       { header: '状态', value: (x) => (x.current ? '现行' : '已更正') },
       { header: '更正时间', value: (x) => x.supersededAt, width: 24 },
     ],
-    after: async (deps, scope, f, afterId, limit) =>
+    after: async (deps, { scope }, f, afterId, limit) =>
       (await reportedRowsAfter(deps.db, scope, f, afterId, limit)).map((x) =>
         presentReported(x, deps.regions),
       ),

@@ -34,8 +34,8 @@ const POLICIES_LIST: ListSpec<typeof policyListQuerySchema, PolicyRow> = {
   tags,
   query: policyListQuerySchema,
   item: policyItemSchema,
-  rows: (deps, scope, q, limit, offset) => listPolicies(deps.db, scope, q, deps.regions, limit, offset),
-  count: (deps, scope, f) => countPolicies(deps.db, scope, f, deps.regions),
+  rows: (deps, { scope }, q, limit, offset) => listPolicies(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, { scope }, f) => countPolicies(deps.db, scope, f, deps.regions),
   export: {
     name: '政策文件',
     audit: { action: 'policy.export', objectType: 'policy_document' },
@@ -50,7 +50,8 @@ const POLICIES_LIST: ListSpec<typeof policyListQuerySchema, PolicyRow> = {
       { header: '废止日期', value: (p) => p.repealedOn },
       { header: '是否公开', value: (p) => (p.isPublic ? '是' : '否') },
     ],
-    after: (deps, scope, f, afterId, limit) => policiesAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      policiesAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 

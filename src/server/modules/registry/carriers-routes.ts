@@ -32,8 +32,8 @@ const CARRIERS_LIST: ListSpec<typeof carrierListQuerySchema, CarrierRow> = {
   tags: ['registry'],
   query: carrierListQuerySchema,
   item: carrierItemSchema,
-  rows: (deps, scope, q, limit, offset) => listCarriers(deps.db, scope, q, deps.regions, limit, offset),
-  count: (deps, scope, f) => countCarriers(deps.db, scope, f, deps.regions),
+  rows: (deps, { scope }, q, limit, offset) => listCarriers(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, { scope }, f) => countCarriers(deps.db, scope, f, deps.regions),
   export: {
     name: '孵化载体',
     audit: { action: 'carrier.export', objectType: 'carrier' },
@@ -51,7 +51,8 @@ const CARRIERS_LIST: ListSpec<typeof carrierListQuerySchema, CarrierRow> = {
       { header: '服务创业企业数', value: (c) => c.startupsServed },
       { header: '服务创业团队数', value: (c) => c.teamsServed },
     ],
-    after: (deps, scope, f, afterId, limit) => carriersAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      carriersAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 

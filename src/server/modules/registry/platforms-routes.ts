@@ -23,8 +23,8 @@ const PLATFORMS_LIST: ListSpec<typeof platformListQuerySchema, PlatformRow> = {
   tags: ['registry'],
   query: platformListQuerySchema,
   item: platformItemSchema,
-  rows: (deps, scope, q, limit, offset) => listPlatforms(deps.db, scope, q, deps.regions, limit, offset),
-  count: (deps, scope, f) => countPlatforms(deps.db, scope, f, deps.regions),
+  rows: (deps, { scope }, q, limit, offset) => listPlatforms(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, { scope }, f) => countPlatforms(deps.db, scope, f, deps.regions),
   export: {
     name: '研发平台',
     audit: { action: 'platform.export', objectType: 'rd_platform' },
@@ -39,7 +39,7 @@ const PLATFORMS_LIST: ListSpec<typeof platformListQuerySchema, PlatformRow> = {
       { header: '状态', value: (p) => RECORD_STATUS_NAMES[p.status].zh },
       { header: '终止日期', value: (p) => p.endedOn },
     ],
-    after: (deps, scope, f, afterId, limit) =>
+    after: (deps, { scope }, f, afterId, limit) =>
       platformsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };

@@ -31,8 +31,9 @@ const QUALIFICATIONS_LIST: ListSpec<typeof qualificationListQuerySchema, Qualifi
   tags: ['registry'],
   query: qualificationListQuerySchema,
   item: qualificationSchema,
-  rows: (deps, scope, q, limit, offset) => listQualifications(deps.db, scope, q, deps.regions, limit, offset),
-  count: (deps, scope, f) => countQualifications(deps.db, scope, f, deps.regions),
+  rows: (deps, { scope }, q, limit, offset) =>
+    listQualifications(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, { scope }, f) => countQualifications(deps.db, scope, f, deps.regions),
   export: {
     name: '资质',
     audit: { action: 'qualification.export', objectType: 'qualification' },
@@ -48,7 +49,7 @@ const QUALIFICATIONS_LIST: ListSpec<typeof qualificationListQuerySchema, Qualifi
       { header: '文号', value: (q) => q.documentNo, width: 24 },
       { header: '状态', value: (q) => (q.revoked ? '已撤销' : q.valid ? '有效' : '已过期') },
     ],
-    after: (deps, scope, f, afterId, limit) =>
+    after: (deps, { scope }, f, afterId, limit) =>
       qualificationsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
@@ -62,8 +63,8 @@ const CULTIVATION_LIST: ListSpec<typeof cultivationQuerySchema, CultivationItem>
   tags: ['registry'],
   query: cultivationQuerySchema,
   item: cultivationItemSchema,
-  rows: (deps, scope, q, limit, offset) => cultivationPage(deps, scope, q, limit, offset),
-  count: (deps, scope, f) => cultivationCount(deps.db, scope, deps.regions, f),
+  rows: (deps, { scope }, q, limit, offset) => cultivationPage(deps, scope, q, limit, offset),
+  count: (deps, { scope }, f) => cultivationCount(deps.db, scope, deps.regions, f),
   export: {
     name: '高企培育库',
     audit: { action: 'cultivation.export', objectType: 'organization' },
@@ -88,7 +89,7 @@ const CULTIVATION_LIST: ListSpec<typeof cultivationQuerySchema, CultivationItem>
         width: 30,
       },
     ],
-    after: (deps, scope, f, afterId, limit) => cultivationAfter(deps, scope, f, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) => cultivationAfter(deps, scope, f, afterId, limit),
   },
 };
 

@@ -265,7 +265,6 @@ export const en: Dictionary = {
   'audit.system': '(system)',
   'audit.ip': 'IP address',
   'audit.action': 'Action',
-  'audit.actionPlaceholder': 'e.g. user.create',
   'audit.targetType': 'Target type',
   'audit.targetId': 'Target id',
   'audit.outcome': 'Outcome',

@@ -256,7 +256,6 @@ export const zh = {
   'audit.system': '（系统）',
   'audit.ip': 'IP 地址',
   'audit.action': '操作',
-  'audit.actionPlaceholder': '如 user.create',
   'audit.targetType': '对象类型',
   'audit.targetId': '对象编号',
   'audit.outcome': '结果',

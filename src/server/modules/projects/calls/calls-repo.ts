@@ -10,20 +10,22 @@ import {
   programmes,
   qualificationTypes,
 } from '../../../db/schema';
+import { rowsAfter } from '../../../platform/list-kit-sql';
 import { likePattern, orderBy } from '../../../platform/listing';
 
 export type CallQuery = z.infer<typeof callListQuerySchema>;
-type Filters = Omit<CallQuery, 'page' | 'pageSize' | 'sort'>;
+export type CallFilters = Omit<CallQuery, 'page' | 'pageSize' | 'sort'>;
 export type CallRow = typeof c.$inferSelect & { programmeName: string };
 
 function select(tx: Tx) {
   return tx
     .select({ call: c, programmeName: sql<string>`coalesce(${programmes.name}, ${c.programmeCode})` })
     .from(c)
-    .leftJoin(programmes, eq(programmes.code, c.programmeCode));
+    .leftJoin(programmes, eq(programmes.code, c.programmeCode))
+    .$dynamic();
 }
 
-function where(f: Filters, now: Date): SQL | undefined {
+function where(f: CallFilters, now: Date): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (f.year) conds.push(eq(c.year, f.year));
   if (f.programme) conds.push(eq(c.programmeCode, f.programme));
@@ -50,7 +52,12 @@ export async function listCalls(tx: Tx, f: CallQuery, now: Date, limit: number, 
   return rows.map(flat);
 }
 
-export async function countCalls(tx: Tx, f: Filters, now: Date) {
+/** The calls after `afterId` in id order (the export's keyset batches). */
+export async function callsAfter(tx: Tx, f: CallFilters, now: Date, afterId: string | null, limit: number) {
+  return (await rowsAfter(select(tx), where(f, now), c.id, afterId, limit)).map(flat);
+}
+
+export async function countCalls(tx: Tx, f: CallFilters, now: Date) {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(c).where(where(f, now));
   return row.n;
 }

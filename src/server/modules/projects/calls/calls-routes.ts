@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamSchema, listResponse } from '../../../../domain/contracts/common';
 import {
+  type Call,
   callBodySchema,
   callListQuerySchema,
   callSchema,
@@ -9,14 +10,42 @@ import {
   programmeSchema,
 } from '../../../../domain/contracts/projects';
 import { actorOf, auditContext } from '../../../platform/access';
-import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
-import { inBatches, sendXlsx } from '../../../platform/excel';
-import { callFor, createCall, listCallPage, updateCall } from './calls-service';
+import { type ListSpec, listRoutes } from '../../../platform/list-kit';
+import { callCount, callFor, callPage, callsAfterId, createCall, updateCall } from './calls-service';
+import { listProgrammes } from './programmes';
 
 const CALL_STATUS_NAMES = { upcoming: '未开始', open: '申报中', closed: '已截止' } as const;
 
-import { listProgrammes } from './programmes';
+/**
+ * 申报指南 and its spreadsheet twin (see platform/list-kit.ts). Calls are city-wide, so the rule
+ * is the viewer's permissions, not its scope: see `callPage`.
+ */
+const CALLS_LIST: ListSpec<typeof callListQuerySchema, Call> = {
+  path: '/calls',
+  access: 'business',
+  tags: ['projects'],
+  query: callListQuerySchema,
+  item: callSchema,
+  rows: callPage,
+  count: callCount,
+  export: {
+    name: '申报指南',
+    audit: { action: 'call.export', objectType: 'call' },
+    columns: [
+      { header: '年度', width: 8, value: (c) => c.year },
+      { header: '计划类别', width: 28, value: (c) => c.programmeName },
+      { header: '指南名称', width: 40, value: (c) => c.title },
+      { header: '开始时间', width: 20, value: (c) => c.opensAt },
+      { header: '截止时间', width: 20, value: (c) => c.closesAt },
+      { header: '预算(万元)', value: (c) => c.budget },
+      { header: '单项资助上限(万元)', value: (c) => c.fundingCap },
+      { header: '每单位限报(项)', value: (c) => c.maxPerApplicant },
+      { header: '状态', value: (c) => CALL_STATUS_NAMES[c.status] },
+    ],
+    after: callsAfterId,
+  },
+};
 
 /**
  * Programmes and calls. Reading is open to every signed-in user: those without any project
@@ -35,47 +64,7 @@ export function callRoutes(deps: Deps) {
       async () => listProgrammes(deps.db),
     );
 
-    r.get(
-      '/calls',
-      {
-        config: read,
-        schema: { tags, querystring: callListQuerySchema, response: { 200: listResponse(callSchema) } },
-      },
-      async (req) => listCallPage(deps, actorOf(req), req.query),
-    );
-
-    r.get(
-      '/calls/export.xlsx',
-      {
-        config: read,
-        schema: { tags, querystring: callListQuerySchema.omit({ page: true, pageSize: true }) },
-      },
-      async (req, reply) => {
-        await auditRead(req, { action: 'call.export', object: { type: 'call' } });
-        const actor = actorOf(req);
-        const batches = inBatches(async (offset, limit) => {
-          const page = Math.floor(offset / limit) + 1;
-          return (await listCallPage(deps, actor, { ...req.query, page, pageSize: limit })).items;
-        }, 200);
-        return sendXlsx(
-          reply,
-          '申报指南.xlsx',
-          '申报指南',
-          [
-            { header: '年度', width: 8, value: (c) => c.year },
-            { header: '计划类别', width: 28, value: (c) => c.programmeName },
-            { header: '指南名称', width: 40, value: (c) => c.title },
-            { header: '开始时间', width: 20, value: (c) => c.opensAt },
-            { header: '截止时间', width: 20, value: (c) => c.closesAt },
-            { header: '预算(万元)', value: (c) => c.budget },
-            { header: '单项资助上限(万元)', value: (c) => c.fundingCap },
-            { header: '每单位限报(项)', value: (c) => c.maxPerApplicant },
-            { header: '状态', value: (c) => CALL_STATUS_NAMES[c.status] },
-          ],
-          batches,
-        );
-      },
-    );
+    listRoutes(app, deps, CALLS_LIST);
 
     r.get(
       '/calls/:id',

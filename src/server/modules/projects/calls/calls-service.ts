@@ -15,12 +15,14 @@ import { type AuditContext, writeAudit } from '../../../platform/audit';
 import { clock } from '../../../platform/clock';
 import type { Deps } from '../../../platform/deps';
 import { conflict, invalid, notFound } from '../../../platform/errors';
-import { pageOf } from '../../../platform/listing';
+import type { Viewer } from '../../../platform/scope';
 import { cents, wan } from '../money';
 import { hasAnyProjectPermission } from '../policy';
 import {
+  type CallFilters,
   type CallQuery,
   type CallRow,
+  callsAfter,
   committedFunding,
   countCalls,
   getCall,
@@ -129,15 +131,32 @@ export function presentCall(r: CallRow, now = clock.now()): Call {
   };
 }
 
-export async function listCallPage(deps: Deps, actor: Actor, q: CallQuery) {
-  if (!hasAnyProjectPermission(actor)) return { items: [], total: 0 };
+/**
+ * The calls list for the list kit: calls are not scoped by region or organisation but by
+ * permission — a user without any project permission (the administrators) sees none, in the page,
+ * the download and the background export alike, as if there were nothing.
+ */
+export async function callPage(deps: Deps, viewer: Viewer, q: CallQuery, limit: number, offset: number) {
+  if (!hasAnyProjectPermission(viewer.actor)) return [];
   const now = clock.now();
-  const { limit, offset } = pageOf(q);
-  const [rows, total] = await Promise.all([
-    listCalls(deps.db, q, now, limit, offset),
-    countCalls(deps.db, q, now),
-  ]);
-  return { items: await presentCalls(deps.db, actor, rows, now), total };
+  return presentCalls(deps.db, viewer.actor, await listCalls(deps.db, q, now, limit, offset), now);
+}
+
+export async function callCount(deps: Deps, viewer: Viewer, f: CallFilters) {
+  return hasAnyProjectPermission(viewer.actor) ? countCalls(deps.db, f, clock.now()) : 0;
+}
+
+/** The calls after `afterId` in id order, for the export's keyset batches. */
+export async function callsAfterId(
+  deps: Deps,
+  viewer: Viewer,
+  f: CallFilters,
+  afterId: string | null,
+  limit: number,
+) {
+  if (!hasAnyProjectPermission(viewer.actor)) return [];
+  const now = clock.now();
+  return (await callsAfter(deps.db, f, now, afterId, limit)).map((r) => presentCall(r, now));
 }
 
 /** A call, for anyone working with projects (404 for the rest, as for a call that does not exist). */

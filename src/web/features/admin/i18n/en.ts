@@ -29,4 +29,11 @@ export const en: Record<keyof typeof zh, string> = {
   'menu.grants': 'Role grants',
   'menu.grants.desc':
     'Grant or change the role of accounts the system administrator created; reset lost authenticators.',
+  'admin.list.emptyFiltered': 'Nothing matches the filters; try fewer filters',
+  'admin.users.emptyNone': 'No users yet',
+  'admin.grants.emptyNone': 'No accounts to grant yet',
+  'admin.departments.emptyNone': 'No departments yet',
+  'admin.sessions.emptyNone': 'No one is signed in',
+  'admin.audit.emptyNone': 'No audit entries yet',
+  'admin.audit.actionPlaceholder': 'Pick or type an operation',
 };

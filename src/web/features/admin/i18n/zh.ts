@@ -1,4 +1,4 @@
-/** Texts of 三员分立 account administration in Chinese (keys `admin.sec.*`); en.ts must match. */
+/** Texts of 三员分立 account administration in Chinese (keys `admin.*`); en.ts must match. */
 export const zh = {
   'admin.sec.noRole': '待授权',
   'admin.sec.pending': '待授权账户',
@@ -24,4 +24,11 @@ export const zh = {
   'admin.sec.mfaRolesHint': '系统管理员、安全管理员、审计管理员始终须双因素认证（TOTP）。',
   'menu.grants': '账户授权',
   'menu.grants.desc': '为系统管理员创建的账户授予或变更角色，重置丢失的身份验证器。',
+  'admin.list.emptyFiltered': '没有符合条件的记录，请减少筛选条件再试',
+  'admin.users.emptyNone': '还没有用户',
+  'admin.grants.emptyNone': '还没有待授权或已授权的账户',
+  'admin.departments.emptyNone': '还没有部门',
+  'admin.sessions.emptyNone': '当前没有在线会话',
+  'admin.audit.emptyNone': '还没有审计记录',
+  'admin.audit.actionPlaceholder': '选择或输入操作名称',
 };

@@ -1,17 +1,5 @@
-import {
-  Alert,
-  AutoComplete,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { DatePicker, Form, Input, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_OBJECT_LABELS,
@@ -20,11 +8,10 @@ import {
   auditObjectLabel,
 } from '../../../../domain/audit-labels';
 import type { AuditEntry } from '../../../../domain/contracts/admin';
-import { ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
+import { isRoleCode, ROLE_NAMES } from '../../../../domain/roles';
 import { useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { type AuditQuery, exportPaths, useAuditEntries } from '../api';
 import { AuditArchives } from '../components/audit-archives';
 import { AuditDiff } from '../components/audit-diff';
@@ -47,27 +34,18 @@ const OUTCOME_COLORS: Record<AuditOutcome, string> = {
   denied: 'warning',
 };
 
-function isRoleCode(value: string): value is RoleCode {
-  return (ROLE_CODES as readonly string[]).includes(value);
-}
+const day = (v: string | undefined) => (v ? dayjs(v) : null);
 
 export function AuditPage() {
   const t = useT();
   const pickMsg = useMsg();
-  const [filterForm] = Form.useForm<AuditFilterValues>();
-  const list = useListState<AuditFilters>({}, '-at');
+  const list = useUrlListState<AuditFilters>('-at');
   const entries = useAuditEntries(list.params);
 
-  const onApply = ({ range, ...rest }: AuditFilterValues) =>
-    list.applyFilters({
-      ...rest,
-      from: range?.[0]?.format('YYYY-MM-DD'),
-      to: range?.[1]?.format('YYYY-MM-DD'),
-    });
-
+  // The operation is chosen by its name; typing its code (or the start of one) finds it too.
   const actionOptions = Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({
     value: code,
-    label: `${pickMsg(label)}（${code}）`,
+    label: pickMsg(label),
   }));
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -123,75 +101,81 @@ export function AuditPage() {
   ];
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.audit')}</h2>}
-      extra={<ExportButton path={exportPaths.audit} query={list.exportQuery} />}
-    >
-      <AuditVerifyBanner />
-      <AuditArchives />
-      <FilterForm<AuditFilterValues>
-        name="audit-filters"
-        form={filterForm}
-        onApply={onApply}
-        label={t('list.filters')}
-      >
-        <Form.Item label={t('audit.dateRange')} name="range">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item label={t('audit.actor')} name="actor">
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item label={t('audit.action')} name="action">
-          {/* A code from the list, or any prefix typed by hand (auth. → every sign-in event). */}
-          <AutoComplete
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('audit.actionPlaceholder')}
-            options={actionOptions}
-            filterOption={(input, option) =>
-              String(option?.label ?? '')
-                .toLowerCase()
-                .includes(input.toLowerCase())
-            }
-          />
-        </Form.Item>
-        <Form.Item label={t('audit.targetType')} name="targetType">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 140 }}
-            placeholder={t('common.all')}
-            options={Object.entries(AUDIT_OBJECT_LABELS).map(([code, label]) => ({
-              value: code,
-              label: pickMsg(label),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('audit.outcome')} name="outcome">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 110 }}
-            options={(Object.keys(AUDIT_OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({
-              value: o,
-              label: pickMsg(AUDIT_OUTCOME_LABELS[o]),
-            }))}
-          />
-        </Form.Item>
-      </FilterForm>
-      {entries.isError && (
-        <Alert type="error" showIcon title={entries.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<AuditEntry>
-        rowKey="id"
-        columns={columns}
-        dataSource={entries.data?.items}
-        loading={entries.isFetching}
-        pagination={list.pagination(entries.data?.total)}
-        onChange={list.onTableChange}
-        expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
-      />
-    </Card>
+    <ListPage<AuditEntry, AuditFilters, AuditFilterValues>
+      title={t('menu.audit')}
+      name="audit-filters"
+      list={list}
+      query={entries}
+      columns={columns}
+      toForm={({ from, to, ...rest }) => ({
+        ...rest,
+        range: from || to ? [day(from), day(to)] : undefined,
+      })}
+      fromForm={({ range, ...rest }) => ({
+        ...rest,
+        from: range?.[0]?.format('YYYY-MM-DD'),
+        to: range?.[1]?.format('YYYY-MM-DD'),
+      })}
+      filterFields={
+        <>
+          <Form.Item label={t('audit.dateRange')} name="range">
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          </Form.Item>
+          <Form.Item label={t('audit.actor')} name="actor">
+            <Input allowClear style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item label={t('audit.action')} name="action">
+            <Select
+              allowClear
+              showSearch={{
+                filterOption: (input, option) => {
+                  const typed = input.trim().toLowerCase();
+                  return (
+                    String(option?.label ?? '').includes(typed) ||
+                    String(option?.value ?? '').startsWith(typed)
+                  );
+                },
+              }}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={false}
+              placeholder={t('admin.audit.actionPlaceholder')}
+              options={actionOptions}
+            />
+          </Form.Item>
+          <Form.Item label={t('audit.targetType')} name="targetType">
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 140 }}
+              placeholder={t('common.all')}
+              options={Object.entries(AUDIT_OBJECT_LABELS).map(([code, label]) => ({
+                value: code,
+                label: pickMsg(label),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('audit.outcome')} name="outcome">
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              style={{ width: 110 }}
+              options={(Object.keys(AUDIT_OUTCOME_LABELS) as AuditOutcome[]).map((o) => ({
+                value: o,
+                label: pickMsg(AUDIT_OUTCOME_LABELS[o]),
+              }))}
+            />
+          </Form.Item>
+        </>
+      }
+      notice={
+        <>
+          <AuditVerifyBanner />
+          <AuditArchives />
+        </>
+      }
+      expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+      exportPath={exportPaths.audit}
+      empty={{ filtered: t('admin.list.emptyFiltered'), none: t('admin.audit.emptyNone') }}
+    />
   );
 }

@@ -1,91 +1,64 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { type Department, exportPaths, useDepartments } from '../api';
 import { DepartmentFormModal } from '../components/department-form-modal';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; department: Department } | null;
 
+/** 部门管理: the bureau's 科室, to which staff accounts belong. */
 export function DepartmentsPage() {
   const t = useT();
-  const list = useListState<Record<string, never>>({}, 'code');
+  const list = useUrlListState<Record<string, never>>('code');
   const departments = useDepartments(list.params);
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  const columns: TableColumnsType<Department> = [
-    {
-      title: t('departments.code'),
-      dataIndex: 'code',
-      key: 'code',
-      sorter: true,
-      sortOrder: list.sortOrderOf('code'),
-    },
-    {
-      title: t('departments.name'),
-      dataIndex: 'name',
-      key: 'name',
-      sorter: true,
-      sortOrder: list.sortOrderOf('name'),
-    },
-    { title: t('departments.nameEn'), dataIndex: 'nameEn', key: 'nameEn' },
-    {
-      title: t('departments.userCount'),
-      dataIndex: 'userCount',
-      key: 'userCount',
-      align: 'right',
-    },
-    {
-      title: t('departments.active'),
-      dataIndex: 'active',
-      key: 'active',
-      render: (active: boolean) =>
-        active ? (
-          <Tag color="success">{t('departments.active.yes')}</Tag>
-        ) : (
-          <Tag>{t('departments.active.no')}</Tag>
-        ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, department) => (
-        <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', department })}>
-          {t('common.edit')}
-        </Button>
-      ),
-    },
-  ];
+  const sorted = (key: string) => ({ key, sorter: true, sortOrder: list.sortOrderOf(key) });
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.departments')}</h2>}
-      extra={
-        <Space>
-          <ExportButton path={exportPaths.departments} query={list.exportQuery} />
+    <>
+      <ListPage<Department, Record<string, never>>
+        title={t('menu.departments')}
+        name="department-list"
+        list={list}
+        query={departments}
+        columns={[
+          { title: t('departments.code'), dataIndex: 'code', ...sorted('code') },
+          { title: t('departments.name'), dataIndex: 'name', ...sorted('name') },
+          { title: t('departments.nameEn'), dataIndex: 'nameEn', key: 'nameEn' },
+          { title: t('departments.userCount'), dataIndex: 'userCount', key: 'userCount', align: 'right' },
+          {
+            title: t('departments.active'),
+            dataIndex: 'active',
+            key: 'active',
+            render: (active: boolean) =>
+              active ? (
+                <Tag color="success">{t('departments.active.yes')}</Tag>
+              ) : (
+                <Tag>{t('departments.active.no')}</Tag>
+              ),
+          },
+        ]}
+        actions={(department) => (
+          <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', department })}>
+            {t('common.edit')}
+          </Button>
+        )}
+        actionsWidth={80}
+        exportPath={exportPaths.departments}
+        extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
             {t('departments.create')}
           </Button>
-        </Space>
-      }
-    >
-      {departments.isError && (
-        <Alert type="error" showIcon title={departments.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<Department>
-        rowKey="id"
-        columns={columns}
-        dataSource={departments.data?.items}
-        loading={departments.isFetching}
-        pagination={list.pagination(departments.data?.total)}
-        onChange={list.onTableChange}
+        }
+        empty={{ filtered: t('admin.list.emptyFiltered'), none: t('admin.departments.emptyNone') }}
       />
       {dialog?.kind === 'create' && <DepartmentFormModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && (
         <DepartmentFormModal department={dialog.department} onClose={() => setDialog(null)} />
       )}
-    </Card>
+    </>
   );
 }

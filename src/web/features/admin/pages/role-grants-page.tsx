@@ -1,24 +1,13 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Form,
-  Popconfirm,
-  Select,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { Alert, App as AntApp, Button, Popconfirm, Select, type TableColumnsType, Tag } from 'antd';
 import type { User } from '../../../../domain/contracts/admin';
 import { isAdminRole, ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type UserListQuery, useGrantRole, useResetSecondFactor, useRoleGrants } from '../api';
 import { UserFilterFields } from '../components/user-filter-fields';
-import { UserTable } from '../components/user-table';
 
 type GrantFilters = Pick<UserListQuery, 'q' | 'role'>;
 
@@ -36,8 +25,7 @@ export function RoleGrantsPage() {
   const pickMsg = useMsg();
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
-  const [filterForm] = Form.useForm<GrantFilters>();
-  const list = useListState<GrantFilters>({}, 'username');
+  const list = useUrlListState<GrantFilters>('username');
   const users = useRoleGrants(list.params);
   const grant = useGrantRole();
   const resetMfa = useResetSecondFactor();
@@ -55,7 +43,13 @@ export function RoleGrantsPage() {
     );
 
   const columns: TableColumnsType<User> = [
-    { title: t('users.username'), dataIndex: 'username', key: 'username', sorter: true },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      key: 'username',
+      sorter: true,
+      sortOrder: list.sortOrderOf('username'),
+    },
     { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
     { title: t('users.binding'), key: 'binding', render: (_, user) => bindingOf(user) },
     { title: t('admin.sec.createdBy'), dataIndex: 'createdBy', key: 'createdBy', render: (v) => v ?? '—' },
@@ -93,46 +87,43 @@ export function RoleGrantsPage() {
       key: 'lastLoginAt',
       render: (value: string | null) => formatDateTime(value),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, user) =>
-        user.mfaEnrolled && (
-          <Popconfirm
-            title={t('admin.sec.resetMfaConfirm', { name: user.displayName })}
-            okText={t('admin.sec.resetMfa')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() =>
-              resetMfa.mutateAsync(user.id).then(
-                () => {
-                  message.success(t('admin.sec.resetMfaDone', { name: user.displayName }));
-                },
-                (error: unknown) => onError(error),
-              )
-            }
-          >
-            <Button type="link" size="small" danger>
-              {t('admin.sec.resetMfa')}
-            </Button>
-          </Popconfirm>
-        ),
-    },
   ];
 
-  return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.grants')}</h2>}>
-      <Alert type="info" showIcon title={t('admin.sec.grantNotice')} style={{ marginBottom: 16 }} />
-      <FilterForm<GrantFilters>
-        name="grant-filters"
-        form={filterForm}
-        onApply={list.applyFilters}
-        label={t('list.filters')}
+  const resetButton = (user: User) =>
+    user.mfaEnrolled && (
+      <Popconfirm
+        title={t('admin.sec.resetMfaConfirm', { name: user.displayName })}
+        okText={t('admin.sec.resetMfa')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        onConfirm={() =>
+          resetMfa.mutateAsync(user.id).then(
+            () => {
+              message.success(t('admin.sec.resetMfaDone', { name: user.displayName }));
+            },
+            (error: unknown) => onError(error),
+          )
+        }
       >
-        <UserFilterFields noRoleLabel={t('admin.sec.pending')} />
-      </FilterForm>
-      <UserTable users={users} list={list} columns={columns} />
-    </Card>
+        <Button type="link" size="small" danger>
+          {t('admin.sec.resetMfa')}
+        </Button>
+      </Popconfirm>
+    );
+
+  return (
+    <ListPage<User, GrantFilters>
+      title={t('menu.grants')}
+      name="grant-filters"
+      list={list}
+      query={users}
+      columns={columns}
+      filterFields={<UserFilterFields noRoleLabel={t('admin.sec.pending')} />}
+      notice={<Alert type="info" showIcon title={t('admin.sec.grantNotice')} style={{ marginBottom: 16 }} />}
+      actions={resetButton}
+      actionsWidth={140}
+      defaultHidden={['createdBy', 'lastLoginAt']}
+      empty={{ filtered: t('admin.list.emptyFiltered'), none: t('admin.grants.emptyNone') }}
+    />
   );
 }

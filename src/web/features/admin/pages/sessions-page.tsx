@@ -1,23 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
-import { ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
+import { App as AntApp, Button, Popconfirm, type TableColumnsType } from 'antd';
+import { isRoleCode, ROLE_NAMES } from '../../../../domain/roles';
 import { formatDateTime } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { exportPaths, type Session, useRevokeSession, useSessions } from '../api';
 
-function isRoleCode(value: string): value is RoleCode {
-  return (ROLE_CODES as readonly string[]).includes(value);
-}
-
+/** 在线会话: who is signed in now, and forcing one out. */
 export function SessionsPage() {
   const t = useT();
   const pickMsg = useMsg();
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
-  const list = useListState<Record<string, never>>({});
+  const list = useUrlListState<Record<string, never>>();
   const sessions = useSessions(list.params);
   const revoke = useRevokeSession();
 
@@ -50,10 +47,16 @@ export function SessionsPage() {
       key: 'lastSeenAt',
       render: (value: string) => formatDateTime(value),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, session) => (
+  ];
+
+  return (
+    <ListPage<Session, Record<string, never>>
+      title={t('menu.sessions')}
+      name="session-list"
+      list={list}
+      query={sessions}
+      columns={columns}
+      actions={(session) => (
         <Popconfirm
           title={t('sessions.revokeConfirm', { name: session.username })}
           description={t('sessions.revokeConfirmDetail')}
@@ -71,33 +74,15 @@ export function SessionsPage() {
             {t('sessions.revoke')}
           </Button>
         </Popconfirm>
-      ),
-    },
-  ];
-
-  return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.sessions')}</h2>}
-      extra={
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => sessions.refetch()} loading={sessions.isFetching}>
-            {t('common.refresh')}
-          </Button>
-          <ExportButton path={exportPaths.sessions} query={list.exportQuery} />
-        </Space>
-      }
-    >
-      {sessions.isError && (
-        <Alert type="error" showIcon title={sessions.error.message} style={{ marginBottom: 16 }} />
       )}
-      <Table<Session>
-        rowKey="id"
-        columns={columns}
-        dataSource={sessions.data?.items}
-        loading={sessions.isFetching}
-        pagination={list.pagination(sessions.data?.total)}
-        onChange={list.onTableChange}
-      />
-    </Card>
+      actionsWidth={100}
+      exportPath={exportPaths.sessions}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => sessions.refetch()} loading={sessions.isFetching}>
+          {t('common.refresh')}
+        </Button>
+      }
+      empty={{ filtered: t('admin.list.emptyFiltered'), none: t('admin.sessions.emptyNone') }}
+    />
   );
 }

@@ -1,19 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Select, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Button, Form, Select, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../domain/contracts/admin';
 import { ROLE_NAMES, type RoleCode } from '../../../../domain/roles';
 import { formatDateTime, isLockedNow } from '../../../app/format';
 import { useMsg, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import { exportPaths, type UserListQuery, useUsers } from '../api';
 import { ResetPasswordModal } from '../components/reset-password-modal';
 import { UserFilterFields } from '../components/user-filter-fields';
 import { UserFormModal } from '../components/user-form-modal';
 import { UserRowActions } from '../components/user-row-actions';
-import { UserTable } from '../components/user-table';
 
 type UserFilters = Pick<UserListQuery, 'q' | 'role' | 'status'>;
 
@@ -27,26 +25,14 @@ function bindingOf(user: User): string {
 export function UsersPage() {
   const t = useT();
   const pickMsg = useMsg();
-  const [filterForm] = Form.useForm<UserFilters>();
-  const list = useListState<UserFilters>({}, 'username');
+  const list = useUrlListState<UserFilters>('username');
   const users = useUsers(list.params);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const sorted = (key: string) => ({ key, sorter: true, sortOrder: list.sortOrderOf(key) });
 
   const columns: TableColumnsType<User> = [
-    {
-      title: t('users.username'),
-      dataIndex: 'username',
-      key: 'username',
-      sorter: true,
-      sortOrder: list.sortOrderOf('username'),
-    },
-    {
-      title: t('users.displayName'),
-      dataIndex: 'displayName',
-      key: 'displayName',
-      sorter: true,
-      sortOrder: list.sortOrderOf('displayName'),
-    },
+    { title: t('users.username'), dataIndex: 'username', ...sorted('username') },
+    { title: t('users.displayName'), dataIndex: 'displayName', ...sorted('displayName') },
     {
       title: t('users.role'),
       dataIndex: 'role',
@@ -76,61 +62,55 @@ export function UsersPage() {
     {
       title: t('users.lastLoginAt'),
       dataIndex: 'lastLoginAt',
-      key: 'lastLoginAt',
-      sorter: true,
-      sortOrder: list.sortOrderOf('lastLoginAt'),
+      ...sorted('lastLoginAt'),
       render: (value: string | null) => formatDateTime(value),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      // Wide tables scroll; the row's actions stay in view.
-      fixed: 'right',
-      render: (_, user) => (
-        <UserRowActions
-          user={user}
-          onEdit={() => setDialog({ kind: 'edit', user })}
-          onResetPassword={() => setDialog({ kind: 'reset', user })}
-        />
-      ),
     },
   ];
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.users')}</h2>}
-      extra={
-        <Space>
-          <ExportButton path={exportPaths.users} query={list.exportQuery} />
+    <>
+      <ListPage<User, UserFilters>
+        title={t('menu.users')}
+        name="user-filters"
+        list={list}
+        query={users}
+        columns={columns}
+        filterFields={
+          <>
+            <UserFilterFields noRoleLabel={t('admin.sec.noRole')} />
+            <Form.Item label={t('users.status')} name="status">
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 120 }}
+                options={[
+                  { value: 'active', label: t('users.status.active') },
+                  { value: 'disabled', label: t('users.status.disabled') },
+                ]}
+              />
+            </Form.Item>
+          </>
+        }
+        actions={(user) => (
+          <UserRowActions
+            user={user}
+            onEdit={() => setDialog({ kind: 'edit', user })}
+            onResetPassword={() => setDialog({ kind: 'reset', user })}
+          />
+        )}
+        actionsWidth={200}
+        defaultHidden={['lastLoginAt']}
+        exportPath={exportPaths.users}
+        extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
             {t('users.create')}
           </Button>
-        </Space>
-      }
-    >
-      <FilterForm<UserFilters>
-        name="user-filters"
-        form={filterForm}
-        onApply={list.applyFilters}
-        label={t('list.filters')}
-      >
-        <UserFilterFields noRoleLabel={t('admin.sec.noRole')} />
-        <Form.Item label={t('users.status')} name="status">
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'active', label: t('users.status.active') },
-              { value: 'disabled', label: t('users.status.disabled') },
-            ]}
-          />
-        </Form.Item>
-      </FilterForm>
-      <UserTable users={users} list={list} columns={columns} />
+        }
+        empty={{ filtered: t('admin.list.emptyFiltered'), none: t('admin.users.emptyNone') }}
+      />
       {dialog?.kind === 'create' && <UserFormModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <UserFormModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
-    </Card>
+    </>
   );
 }

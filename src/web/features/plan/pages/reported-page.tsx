@@ -1,24 +1,10 @@
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Form,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Form, InputNumber, Select, Space, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../../../app/format';
 import { useLocale, useT } from '../../../app/i18n';
-import { ExportButton } from '../../../app/list/export-button';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
+import { ListPage } from '../../../app/list/list-page';
+import { useUrlListState } from '../../../app/list/use-list-state';
 import {
   planPaths,
   type ReportedQuery,
@@ -43,8 +29,7 @@ type Filters = Pick<ReportedQuery, 'indicatorCode' | 'year' | 'regionCode'>;
 export function ReportedPage() {
   const t = useT();
   const { locale } = useLocale();
-  const [filterForm] = Form.useForm<Filters>();
-  const list = useListState<Filters>({});
+  const list = useUrlListState<Filters>();
   const reported = useReported(list.params);
   const catalogue = useCatalogue();
   const indicators = useIndicatorMap();
@@ -99,10 +84,10 @@ export function ReportedPage() {
       title: t('plan.source'),
       dataIndex: 'source',
       key: 'source',
-      width: 280,
+      width: 240,
       render: (v: string, r) => (
         <Tooltip title={r.note ? `${v}（${r.note}）` : v}>
-          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 280 }}>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 240 }}>
             {v}
           </Typography.Paragraph>
         </Tooltip>
@@ -132,85 +117,73 @@ export function ReportedPage() {
         </span>
       ),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, r) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setForm({ correcting: r })}>
-            {t('plan.reported.correct')}
-          </Button>
-          <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(r)}>
-            {t('plan.reported.history')}
-          </Button>
-        </Space>
-      ),
-    },
   ];
 
   return (
-    <Card
-      title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('menu.plan.reported')}</h2>}
-      extra={
-        <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
-            {t('plan.reported.create')}
-          </Button>
-          <ReportedImportButtons onRefused={setRefused} />
-          <ExportButton path={planPaths.reportedExport} query={list.exportQuery} />
-        </Space>
-      }
-    >
-      <FilterForm<Filters>
+    <>
+      <ListPage<ReportedValue, Filters>
+        title={t('menu.plan.reported')}
         name="reported-filters"
-        form={filterForm}
-        onApply={list.applyFilters}
-        label={t('list.filters')}
-      >
-        <Form.Item label={t('plan.indicator')} name="indicatorCode">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('common.all')}
-            options={indicatorOptions}
-            style={{ width: 240 }}
-            popupMatchSelectWidth={false}
-          />
-        </Form.Item>
-        <Form.Item label={t('plan.year')} name="year">
-          <InputNumber
-            min={2000}
-            max={2100}
-            precision={0}
-            placeholder={t('common.all')}
-            style={{ width: 110 }}
-          />
-        </Form.Item>
-        {regions.choosable && (
-          <Form.Item label={t('plan.region')} name="regionCode">
-            <PlanRegionSelect allowClear />
-          </Form.Item>
-        )}
-      </FilterForm>
-      <Typography.Paragraph type="secondary">{t('plan.reported.intro')}</Typography.Paragraph>
-      {refused && <RefusedImportPanel refused={refused} onClose={() => setRefused(null)} />}
-      {reported.isError && (
-        <Alert type="error" showIcon title={reported.error.message} style={{ marginBottom: 16 }} />
-      )}
-      <Table<ReportedValue>
-        rowKey="id"
-        size="small"
+        list={list}
+        query={reported}
         columns={columns}
-        dataSource={reported.data?.items}
-        loading={reported.isFetching}
-        pagination={list.pagination(reported.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.reported.empty')} />,
-        }}
-        data-testid="reported-table"
+        toForm={({ year, ...rest }) => ({ ...rest, year: year === undefined ? undefined : Number(year) })}
+        filterFields={
+          <>
+            <Form.Item label={t('plan.indicator')} name="indicatorCode">
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('common.all')}
+                options={indicatorOptions}
+                style={{ width: 240 }}
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+            <Form.Item label={t('plan.year')} name="year">
+              <InputNumber
+                min={2000}
+                max={2100}
+                precision={0}
+                placeholder={t('common.all')}
+                style={{ width: 110 }}
+              />
+            </Form.Item>
+            {regions.choosable && (
+              <Form.Item label={t('plan.region')} name="regionCode">
+                <PlanRegionSelect allowClear />
+              </Form.Item>
+            )}
+          </>
+        }
+        notice={
+          <>
+            <Typography.Paragraph type="secondary">{t('plan.reported.intro')}</Typography.Paragraph>
+            {refused && <RefusedImportPanel refused={refused} onClose={() => setRefused(null)} />}
+          </>
+        }
+        actions={(r) => (
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => setForm({ correcting: r })}>
+              {t('plan.reported.correct')}
+            </Button>
+            <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(r)}>
+              {t('plan.reported.history')}
+            </Button>
+          </Space>
+        )}
+        actionsWidth={150}
+        defaultHidden={['sourceDate', 'vintage', 'entered']}
+        exportPath={planPaths.reportedExport}
+        extra={
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
+              {t('plan.reported.create')}
+            </Button>
+            <ReportedImportButtons onRefused={setRefused} />
+          </>
+        }
+        empty={{ filtered: t('plan.reported.empty'), none: t('plan.reported.empty') }}
       />
       {form && (
         <ReportedFormModal
@@ -220,6 +193,6 @@ export function ReportedPage() {
         />
       )}
       {historyOf && <ReportedHistoryDrawer of={historyOf} onClose={() => setHistoryOf(null)} />}
-    </Card>
+    </>
   );
 }
