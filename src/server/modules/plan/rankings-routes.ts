@@ -20,7 +20,10 @@ export function rankingRoutes(deps: Deps) {
 
     r.get(
       '/rankings',
-      { config: { ...read, revalidate: true }, schema: { tags, querystring: rankingQuerySchema, response: { 200: rankingSchema } } },
+      {
+        config: { ...read, revalidate: true },
+        schema: { tags, querystring: rankingQuerySchema, response: { 200: rankingSchema } },
+      },
       async (req) => ranking(deps, schemeFor(req.query.scheme), req.query.year, req.query.asOf),
     );
 
