@@ -41,5 +41,5 @@ describe('market: matching quality over the demo set', () => {
       `market matching: recall@3 = ${(recall * 100).toFixed(1)}% over ${demo.intended.length} demands, ${ms.toFixed(1)} ms per demand (PGlite)`,
     );
     expect(recall).toBeGreaterThanOrEqual(0.8);
-  });
+  }, 300_000);
 });
