@@ -25,6 +25,7 @@ import { rankCounterparts } from './matching';
 import { canExpressInterest, seesPrivate } from './policy';
 
 const MATCH = msg('对接记录', 'match');
+const TARGET_TYPES = { demand: 'market_demand', achievement: 'market_achievement' } as const;
 
 /** The record a ranking is asked of, if the actor may work its matches (404 unseen, 403 not privy). */
 async function privyRecord(
@@ -208,7 +209,7 @@ export async function expressInterest(
     if (added) {
       await writeAudit(tx, ctx, {
         action: 'market.interest',
-        targetType: kind === 'demand' ? 'market_demand' : 'market_achievement',
+        targetType: TARGET_TYPES[kind],
         targetId: id,
         after: { orgId: orgOfActor, note },
       });
