@@ -10,6 +10,7 @@
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
+import { marketPermissions } from './permissions/market';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
 import { projectsPermissions } from './permissions/projects';
@@ -95,6 +96,7 @@ const MODULE_PERMISSIONS = [
   planPermissions,
   projectsPermissions,
   policiesPermissions,
+  marketPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { CHANGE_PASSWORD_PATH, RequireAuth, RequirePermission } from './guards';
 import { AppLayout, ChangePasswordPage, HomePage, LoginPage } from './lazy-pages';
@@ -6,7 +6,21 @@ import { MENU } from './menu-config';
 import { PageLoading } from './page-loading';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
 
+/** The technology market's public page: anyone may read it, no sign-in. */
+const PublicMarketPage = lazy(() =>
+  import('../features/market/pages/public-market-page').then((m) => ({ default: m.PublicMarketPage })),
+);
+
 export const router = createBrowserRouter([
+  {
+    path: '/public/market',
+    element: (
+      <Suspense fallback={<PageLoading fullPage />}>
+        <PublicMarketPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/login',
     element: (

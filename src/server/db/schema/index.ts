@@ -1,4 +1,5 @@
 export * from './jobs';
+export * from './market';
 export * from './plan';
 export * from './platform';
 export * from './policies';

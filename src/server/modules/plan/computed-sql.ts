@@ -2,6 +2,9 @@ import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
   carrierAnnual,
   carriers,
+  marketAchievements,
+  marketDemands,
+  marketMatches,
   orgAnnualStats,
   organizations,
   qualifications,
@@ -111,6 +114,26 @@ const FIRST_RECOGNITION: Source = {
   detail: sql`f.first_on::text`,
 };
 
+/** 技术市场: achievements by their owner's region. */
+const ACHIEVEMENT: Source = {
+  from: () => sql`${marketAchievements}`,
+  tables: tables(marketAchievements),
+  region: sql`${marketAchievements.regionCode}`,
+  org: sql`${marketAchievements.ownerOrgId}`,
+  record: sql`${marketAchievements.id}`,
+  detail: sql`${marketAchievements.title}`,
+};
+/** Each demand's first match (the day it was first contacted), by the demander's region. */
+const FIRST_MATCH: Source = {
+  tables: tables(marketMatches, marketDemands),
+  from: () =>
+    sql`(select ${marketMatches.demandId} as demand_id, min(${marketMatches.contactedOn}) as first_on from ${marketMatches} group by ${marketMatches.demandId}) fm join ${marketDemands} on ${marketDemands.id} = fm.demand_id`,
+  region: sql`${marketDemands.regionCode}`,
+  org: sql`${marketDemands.orgId}`,
+  record: sql`fm.demand_id`,
+  detail: sql`${marketDemands.title}`,
+};
+
 function validQualification(types: string[]): Definition {
   return {
     source: QUALIFICATION,
@@ -184,6 +207,22 @@ export const COMPUTED: Record<string, Definition> = {
     alsoReads: tables(q),
   },
   rd_active_ent: aboveSize(() => sql`${s.hasRdActivity}`),
+  // Published on or before the as-of date and not yet withdrawn or expired then.
+  published_achievements: {
+    source: ACHIEVEMENT,
+    aggregate: 'records',
+    where: (ctx) =>
+      sql`${marketAchievements.publishedOn} <= ${ctx.asOf} and (${marketAchievements.endedOn} is null or ${marketAchievements.endedOn} > ${ctx.asOf})`,
+  },
+  // Demands first taken up (contacted) in the year, up to the as-of date.
+  matched_demands: {
+    source: FIRST_MATCH,
+    aggregate: 'records',
+    where: (ctx) => {
+      const end = ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`;
+      return sql`fm.first_on between ${`${ctx.year}-01-01`} and ${end}`;
+    },
+  },
   core_tech_ent: aboveSize(() => sql`${s.ownsCoreTech}`),
 };
 

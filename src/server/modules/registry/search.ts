@@ -13,6 +13,14 @@ jieba.loadDict(
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
 
+/** The words of a text as the domain dictionary segments it (precise mode), lower-cased. */
+export function segment(text: string): string[] {
+  return jieba
+    .cut(text, true)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => WORD.test(w));
+}
+
 function words(text: string): string[] {
   return jieba
     .cutForSearch(text, true)
