@@ -46,7 +46,7 @@ export const ACHIEVEMENTS_LIST: ListSpec<typeof achievementListQuerySchema, Achi
   tags,
   query: achievementListQuerySchema,
   item: achievementItemSchema,
-  rows: (deps, scope, q, limit, offset) =>
+  rows: (deps, { scope }, q, limit, offset) =>
     listAchievements(
       deps.db,
       scope,
@@ -56,7 +56,7 @@ export const ACHIEVEMENTS_LIST: ListSpec<typeof achievementListQuerySchema, Achi
       limit,
       offset,
     ),
-  count: (deps, scope, f) =>
+  count: (deps, { scope }, f) =>
     countAchievements(deps.db, scope, f, deps.regions, scope.kind === 'org' ? scope.orgId : null),
   export: {
     name: '科技成果',
@@ -80,7 +80,7 @@ export const ACHIEVEMENTS_LIST: ListSpec<typeof achievementListQuerySchema, Achi
       { header: '状态', value: (a) => LISTING_STATUS_NAMES[a.status].zh },
       { header: '发布日期', value: (a) => a.publishedOn },
     ],
-    after: (deps, scope, f, afterId, limit) =>
+    after: (deps, { scope }, f, afterId, limit) =>
       achievementsAfter(
         deps.db,
         scope,
@@ -99,9 +99,9 @@ export const DEMANDS_LIST: ListSpec<typeof demandListQuerySchema, DemandRow> = {
   tags,
   query: demandListQuerySchema,
   item: demandItemSchema,
-  rows: (deps, scope, q, limit, offset) =>
+  rows: (deps, { scope }, q, limit, offset) =>
     listDemands(deps.db, scope, q, deps.regions, scope.kind === 'org' ? scope.orgId : null, limit, offset),
-  count: (deps, scope, f) =>
+  count: (deps, { scope }, f) =>
     countDemands(deps.db, scope, f, deps.regions, scope.kind === 'org' ? scope.orgId : null),
   export: {
     name: '技术需求',
@@ -117,7 +117,7 @@ export const DEMANDS_LIST: ListSpec<typeof demandListQuerySchema, DemandRow> = {
       { header: '状态', value: (d) => LISTING_STATUS_NAMES[d.status].zh },
       { header: '发布日期', value: (d) => d.publishedOn },
     ],
-    after: (deps, scope, f, afterId, limit) =>
+    after: (deps, { scope }, f, afterId, limit) =>
       demandsAfter(
         deps.db,
         scope,
@@ -136,8 +136,8 @@ export const MATCHES_LIST: ListSpec<typeof matchListQuerySchema, MatchRow> = {
   tags,
   query: matchListQuerySchema,
   item: matchItemSchema,
-  rows: (deps, scope, q, limit, offset) => listMatches(deps.db, scope, q, limit, offset),
-  count: (deps, scope, f) => countMatches(deps.db, scope, f),
+  rows: (deps, { scope }, q, limit, offset) => listMatches(deps.db, scope, q, limit, offset),
+  count: (deps, { scope }, f) => countMatches(deps.db, scope, f),
   export: {
     name: '成果需求对接',
     audit: { action: 'market.match.export', objectType: 'market_match' },
@@ -152,7 +152,7 @@ export const MATCHES_LIST: ListSpec<typeof matchListQuerySchema, MatchRow> = {
       { header: '联系日期', value: (m) => m.contactedOn },
       { header: '结束日期', value: (m) => m.closedOn },
     ],
-    after: (deps, scope, f, afterId, limit) => matchesAfter(deps.db, scope, f, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) => matchesAfter(deps.db, scope, f, afterId, limit),
   },
 };
 
@@ -162,8 +162,8 @@ export const CALLS_LIST: ListSpec<typeof callListQuerySchema, CallRow> = {
   tags,
   query: callListQuerySchema,
   item: callItemSchema,
-  rows: (deps, scope, q, limit, offset) => listCalls(deps.db, scope, q, limit, offset),
-  count: (deps, scope, f) => countCalls(deps.db, scope, f),
+  rows: (deps, { scope }, q, limit, offset) => listCalls(deps.db, scope, q, limit, offset),
+  count: (deps, { scope }, f) => countCalls(deps.db, scope, f),
   export: {
     name: '揭榜项目',
     audit: { action: 'market.call.export', objectType: 'market_call' },
@@ -177,7 +177,7 @@ export const CALLS_LIST: ListSpec<typeof callListQuerySchema, CallRow> = {
       { header: '截止日期', value: (c) => c.closesOn },
       { header: '方案数', value: (c) => c.proposals },
     ],
-    after: (deps, scope, f, afterId, limit) => callsAfter(deps.db, scope, f, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) => callsAfter(deps.db, scope, f, afterId, limit),
   },
 };
 
@@ -187,8 +187,8 @@ export const EVENTS_LIST: ListSpec<typeof eventListQuerySchema, EventRow> = {
   tags,
   query: eventListQuerySchema,
   item: eventItemSchema,
-  rows: (deps, scope, q, limit, offset) => listEvents(deps.db, scope, q, deps.regions, limit, offset),
-  count: (deps, scope, f) => countEvents(deps.db, scope, f, deps.regions),
+  rows: (deps, { scope }, q, limit, offset) => listEvents(deps.db, scope, q, deps.regions, limit, offset),
+  count: (deps, { scope }, f) => countEvents(deps.db, scope, f, deps.regions),
   export: {
     name: '推介会',
     audit: { action: 'market.event.export', objectType: 'market_event' },
@@ -201,6 +201,6 @@ export const EVENTS_LIST: ListSpec<typeof eventListQuerySchema, EventRow> = {
       { header: '推介成果数', value: (e) => e.presented },
       { header: '促成对接数', value: (e) => e.contacts },
     ],
-    after: (deps, scope, f, afterId, limit) => eventsAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) => eventsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
