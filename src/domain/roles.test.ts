@@ -25,6 +25,7 @@ describe('permission catalogue assembled from the modules', () => {
       'projects.read',
       'projects.approve',
       'policies.read',
+      'contracts.read',
     ]);
     expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read']);
     for (const role of ROLE_CODES)

@@ -9,6 +9,7 @@
  */
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
+import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
@@ -91,6 +92,7 @@ const MODULE_PERMISSIONS = [
   planPermissions,
   projectsPermissions,
   policiesPermissions,
+  contractsPermissions,
 ] as const;
 
 export type { PermissionGroup };
