@@ -200,3 +200,25 @@ export const contractVerifySchema = z.object({
   subTypeCode: z.string(),
   registrarName: z.string(),
 });
+
+/** One problem in one cell of an imported workbook; `row` is the row number Excel shows. */
+export const contractImportErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+});
+
+export const contractImportQuerySchema = z.object({
+  /** Check only: report the errors, write nothing. */
+  dryRun: z.enum(['true', 'false']).default('false'),
+  /** Import the valid rows even though others have errors. */
+  validOnly: z.enum(['true', 'false']).default('false'),
+});
+
+export const contractImportResultSchema = z.object({
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  inserted: z.number().int(),
+  errors: z.array(contractImportErrorSchema),
+});
+export type ContractImportResult = z.infer<typeof contractImportResultSchema>;

@@ -419,3 +419,8 @@ export function orgPool(tx: Tx) {
 export async function insertFiles(tx: Tx, values: (typeof f.$inferInsert)[]) {
   if (values.length > 0) await tx.insert(f).values(values);
 }
+
+export async function registrationNoTaken(tx: Tx, registrationNo: string): Promise<boolean> {
+  const [row] = await tx.select({ id: c.id }).from(c).where(eq(c.registrationNo, registrationNo)).limit(1);
+  return !!row;
+}

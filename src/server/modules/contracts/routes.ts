@@ -7,6 +7,8 @@ import {
   contractBodySchema,
   contractDetailSchema,
   contractFileSchema,
+  contractImportQuerySchema,
+  contractImportResultSchema,
   contractItemSchema,
   contractListQuerySchema,
   contractUpdateSchema,
@@ -33,6 +35,7 @@ import { contentDisposition } from '../projects/applications/attachments-service
 import { act } from './actions';
 import { certificateDocx, DOCX, registrarName } from './certificate';
 import { addContractFile, deleteContractFile, loadVisibleFile } from './files';
+import { importContracts, importTemplate } from './import';
 import { byRegistrationNo, type ContractRow, contractsAfter, countContracts, listContracts } from './repo';
 import { contractDetail, createContract, updateContract } from './service';
 
@@ -88,6 +91,40 @@ export function contractRoutes(deps: Deps) {
     const submit = { access: 'contracts.submit' as const };
 
     listRoutes(app, deps, CONTRACTS_LIST);
+
+    r.get(
+      '/import/template.xlsx',
+      {
+        config: { access: 'contracts.import', produces: 'file' },
+        schema: { tags, summary: '外地登记技术合同导入模板' },
+      },
+      async (_req, reply) =>
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', contentDisposition('技术合同导入模板.xlsx'))
+          .send(await importTemplate()),
+    );
+
+    r.post(
+      '/import',
+      {
+        config: { access: 'contracts.import' },
+        schema: {
+          tags,
+          summary: '导入外地已登记的技术合同（省系统导出表）',
+          querystring: contractImportQuerySchema,
+          consumes: ['multipart/form-data'],
+          response: { 200: contractImportResultSchema },
+        },
+      },
+      async (req) => {
+        const { file } = await readUpload(req);
+        return importContracts(deps, auditContext(req), actorOf(req), file, {
+          dryRun: req.query.dryRun === 'true',
+          validOnly: req.query.validOnly === 'true',
+        });
+      },
+    );
 
     r.get(
       '/:id',
