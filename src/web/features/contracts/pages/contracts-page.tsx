@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ import { Money } from '../../../app/money';
 import { RegionSelect, useOffersRegionFilter } from '../../registry/components/region-select';
 import { type ContractItem, contractExportPath, useContracts } from '../api';
 import { ContractForm } from '../components/contract-form';
+import { ImportDialog } from '../components/import-dialog';
 import { chinaToday, DeadlineTag, StatusTag, useTypeLabel } from '../format';
 
 /** 技术合同认定登记: the contracts the user's scope holds, with their registration state. */
@@ -31,6 +32,7 @@ export function ContractsPage() {
   const typeLabel = useTypeLabel();
   const offersRegion = useOffersRegionFilter();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const today = chinaToday();
   const sorted = (key: string) => ({ key, sorter: true, sortOrder: list.sortOrderOf(key) });
 
@@ -150,14 +152,22 @@ export function ContractsPage() {
         actions={(c: ContractItem) => <Link to={`/contracts/${c.id}`}>{t('contracts.view')}</Link>}
         exportPath={contractExportPath}
         extra={
-          can('contracts.submit') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('contracts.create')}
-            </Button>
-          )
+          <>
+            {can('contracts.import') && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('contracts.import')}
+              </Button>
+            )}
+            {can('contracts.submit') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('contracts.create')}
+              </Button>
+            )}
+          </>
         }
         empty={{ filtered: t('contracts.emptyFiltered'), none: t('contracts.emptyNone') }}
       />
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {creating && (
         <ContractForm
           onClose={(id) => {
