@@ -94,6 +94,8 @@ export const contractListQuerySchema = pageQuerySchema.extend({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   /** Pending decisions past (overdue) or near (due_soon) their deadline. */
   deadline: z.enum(['overdue', 'due_soon']).optional(),
+  /** Contracts whose registrar is this region's bureau (the county, or the city for the rest). */
+  registrarRegion: z.string().max(16).optional(),
 });
 export type ContractListQuery = z.infer<typeof contractListQuerySchema>;
 export type ContractFilters = Omit<ContractListQuery, 'page' | 'pageSize' | 'sort'>;

@@ -4,14 +4,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { techContractAmounts, techContracts } from '../db/schema';
-import { createOrg, type TestContext, uniq } from './harness';
+import { makeOrg } from './factories';
+import { type TestContext, uniq } from './harness';
 
 export async function registeredContract(
   ctx: TestContext,
-  opts: { regionCode: string; registeredOn: string; amount: number; techAmount?: number },
+  opts: {
+    regionCode: string;
+    registeredOn: string;
+    amount: number;
+    techAmount?: number;
+    /** A contract still awaiting its registrar (no number, no amounts yet). */
+    pending?: { registrarRegion: string };
+  },
 ) {
   const db = ctx.database.db;
-  const seller = await createOrg(ctx.database, opts.regionCode);
+  const seller = await makeOrg(ctx, opts.regionCode);
   const registrar = opts.regionCode.slice(0, 6);
   const amount = opts.amount.toFixed(2);
   const tech = (opts.techAmount ?? opts.amount).toFixed(2);
@@ -23,7 +31,7 @@ export async function registeredContract(
       subTypeCode: 'entrusted',
       sellerOrgId: seller.id,
       regionCode: opts.regionCode,
-      registrarRegion: /^\d{6}$/.test(registrar) ? registrar : '350500',
+      registrarRegion: opts.pending?.registrarRegion ?? (/^\d{6}$/.test(registrar) ? registrar : '350500'),
       buyerKind: 'domestic',
       buyerName: uniq('外省买方'),
       contractAmountOrig: amount,
@@ -31,12 +39,15 @@ export async function registeredContract(
       contractAmount: amount,
       techAmount: tech,
       signedOn: opts.registeredOn,
-      status: 'registered',
+      status: opts.pending ? 'submitted' : 'registered',
       submittedOn: opts.registeredOn,
-      registeredOn: opts.registeredOn,
-      registrationNo: `${opts.registeredOn.slice(0, 4)}T${randomBytes(5).toString('hex')}999999`,
+      registeredOn: opts.pending ? null : opts.registeredOn,
+      registrationNo: opts.pending
+        ? null
+        : `${opts.registeredOn.slice(0, 4)}T${randomBytes(5).toString('hex')}999999`,
     })
     .returning();
+  if (opts.pending) return row;
   await db.insert(techContractAmounts).values({
     contractId: row.id,
     version: 1,

@@ -315,6 +315,16 @@ describeEachDb('contracts: 技术合同认定登记', (ctx) => {
     const leader = await client(ctx, 'leader');
     const registrar = await client(ctx, 'county', { regionCode: county });
     const id = await submitted(s, { signedOn: '2023-01-10' });
+    const figures = async (asOf: string) => {
+      const res = await call(ctx.app, {
+        url: `/api/v1/plan/indicator-values?year=2023&region=${county}&asOf=${asOf}&codes=tech_contract_amount,tech_trade_amount,tech_contracts_registered`,
+        cookie: (await signedIn(ctx, 'leader')).cookie,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((i: { value: number; kind: string }) => [i.value, i.kind]);
+    };
+    // Read once before the registration: a figure kept from then must not be served afterwards.
+    expect((await figures('2023-05-01'))[0]).toEqual([0, 'computed']);
     await registrar.act(id, 'register', { on: '2023-03-10' });
     const noAmounts = await registrar.act(id, 'amend', { on: '2023-06-01', note: '补充协议' });
     expect([noAmounts.status, noAmounts.json().error.field]).toEqual([400, 'amounts']);
@@ -338,14 +348,6 @@ describeEachDb('contracts: 技术合同认定登记', (ctx) => {
     const cancelled = await registrar.act(id, 'cancel', { on: '2023-09-01', note: '双方解除合同' });
     expect(cancelled.json().contract).toMatchObject({ status: 'cancelled', cancelledOn: '2023-09-01' });
 
-    const figures = async (asOf: string) => {
-      const res = await call(ctx.app, {
-        url: `/api/v1/plan/indicator-values?year=2023&region=${county}&asOf=${asOf}&codes=tech_contract_amount,tech_trade_amount,tech_contracts_registered`,
-        cookie: (await signedIn(ctx, 'leader')).cookie,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((i: { value: number; kind: string }) => [i.value, i.kind]);
-    };
     expect(await figures('2023-02-01')).toEqual([
       [0, 'computed'],
       [0, 'computed'],

@@ -90,6 +90,7 @@ function where(scope: Scope, f: ContractFilters, tree: RegionTree, today: string
     regionFilter(tree, c.regionCode, f.regionCode),
     f.status ? eq(c.status, f.status) : undefined,
     f.typeCode ? eq(c.typeCode, f.typeCode) : undefined,
+    f.registrarRegion ? eq(c.registrarRegion, f.registrarRegion) : undefined,
     f.year ? sql`extract(year from ${c.registeredOn}) = ${f.year}` : undefined,
     f.deadline === 'overdue' ? and(eq(c.status, 'submitted'), sql`${due} < ${today}::date`) : undefined,
     f.deadline === 'due_soon'
