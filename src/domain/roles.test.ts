@@ -26,6 +26,7 @@ describe('permission catalogue assembled from the modules', () => {
       'projects.approve',
       'policies.read',
       'market.read',
+      'contracts.read',
     ]);
     expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'market.read']);
     for (const role of ROLE_CODES)

@@ -9,6 +9,7 @@
  */
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
+import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { marketPermissions } from './permissions/market';
 import { planPermissions } from './permissions/plan';
@@ -97,6 +98,7 @@ const MODULE_PERMISSIONS = [
   projectsPermissions,
   policiesPermissions,
   marketPermissions,
+  contractsPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -11,6 +11,7 @@ export const WORKBENCH_KEYS = [
   'toPropose',
   'toAcceptFinal',
   'toReview',
+  'toRegister',
   'toCorrect',
   'drafts',
   'expiring',

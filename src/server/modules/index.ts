@@ -11,6 +11,7 @@ import type { RegionTree } from '../platform/region-tree';
 import { adminModule } from './admin/module';
 import { authModule } from './auth/module';
 import { marketModule } from './market/module';
+import { contractsModule } from './contracts/module';
 import { planModule } from './plan/module';
 import { policiesModule } from './policies/module';
 import { projectsModule } from './projects/module';
@@ -49,5 +50,6 @@ export const MODULES: readonly ServerModule[] = [
   projectsModule,
   policiesModule,
   marketModule,
+  contractsModule,
   workbenchModule,
 ];

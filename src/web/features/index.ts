@@ -7,6 +7,7 @@
 import { adminFeature } from './admin/feature';
 import { authFeature } from './auth/feature';
 import { marketFeature } from './market/feature';
+import { contractsFeature } from './contracts/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';
@@ -20,6 +21,7 @@ export const FEATURES = [
   projectsFeature,
   policiesFeature,
   marketFeature,
+  contractsFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

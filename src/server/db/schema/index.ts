@@ -6,3 +6,4 @@ export * from './policies';
 export * from './projects';
 export * from './reference';
 export * from './registry';
+export * from './tech-contracts';

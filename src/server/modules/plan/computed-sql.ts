@@ -9,6 +9,8 @@ import {
   organizations,
   qualifications,
   rdPlatforms,
+  techContractAmounts,
+  techContracts,
 } from '../../db/schema';
 import { facilityActiveOn } from '../registry/facilities-repo';
 import { qualificationValidOn } from '../registry/validity-sql';
@@ -133,6 +135,23 @@ const FIRST_MATCH: Source = {
   record: sql`fm.demand_id`,
   detail: sql`${marketDemands.title}`,
 };
+/**
+ * 技术合同认定登记: contracts registered in the year up to the as-of date and not cancelled by then,
+ * each with its amounts as last amended by then (万元 at the recorded rate), by the seller's region.
+ */
+const TECH_CONTRACT: Source = {
+  tables: tables(techContracts, techContractAmounts),
+  from: (ctx) => {
+    const tc = techContracts;
+    const ta = techContractAmounts;
+    const end = ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`;
+    return sql`(select ${tc.id} as id, ${tc.regionCode} as region_code, ${tc.sellerOrgId} as seller_org_id, ${tc.registrationNo} || ' ' || ${tc.title} as detail, v.contract_amount, v.tech_amount from ${tc} join lateral (select ${ta.contractAmount} as contract_amount, ${ta.techAmount} as tech_amount from ${ta} where ${ta.contractId} = ${tc.id} and ${ta.effectiveOn} <= ${ctx.asOf} order by ${ta.version} desc limit 1) v on true where ${tc.registeredOn} between ${`${ctx.year}-01-01`} and ${end} and (${tc.cancelledOn} is null or ${tc.cancelledOn} > ${ctx.asOf})) k`;
+  },
+  region: sql`k.region_code`,
+  org: sql`k.seller_org_id`,
+  record: sql`k.id`,
+  detail: sql`k.detail`,
+};
 
 function validQualification(types: string[]): Definition {
   return {
@@ -224,6 +243,19 @@ export const COMPUTED: Record<string, Definition> = {
     },
   },
   core_tech_ent: aboveSize(() => sql`${s.ownsCoreTech}`),
+  tech_contract_amount: {
+    source: TECH_CONTRACT,
+    aggregate: 'sum',
+    amount: sql`k.contract_amount`,
+    where: () => sql`true`,
+  },
+  tech_trade_amount: {
+    source: TECH_CONTRACT,
+    aggregate: 'sum',
+    amount: sql`k.tech_amount`,
+    where: () => sql`true`,
+  },
+  tech_contracts_registered: { source: TECH_CONTRACT, aggregate: 'records', where: () => sql`true` },
 };
 
 /** The park of the organisation behind a row (only when grouping by park). */

@@ -78,7 +78,6 @@ const FIGURES: Fig[] = [
   { code: 'patent_pledge_amount', year: 2016, value: 57500, w: ENT, note: '授信额度5.75亿元' },
   { code: 'ip_cases', year: 2016, value: 228, w: ENT },
   { code: 'ip_cases', year: 2015, value: 187, w: ENT, ...growth('228 ÷ 1.22（同比增长22%）') },
-  { code: 'tech_contract_amount', year: 2016, value: 462721.06, w: ENT },
   { code: 'rd_spending', year: 2015, value: 678800, w: ENT, note: '2015年全市R&D经费投入67.88亿元' },
   { code: 'rd_gdp_ratio', year: 2015, value: 1.11 },
   { code: 'rd_gdp_ratio', year: 2016, value: 1.16, source: '演示数据：按2015年1.11%外推', vintage: DEMO },

@@ -7,6 +7,7 @@ import { generateDemoData } from '../../db/demo';
 import { loadReferenceData } from '../../db/seed/reference';
 import { RegionTree } from '../../platform/region-tree';
 import { call, createUser, describeEachDb, login, signedIn } from '../../test/harness';
+import { loadDemoContracts } from '../contracts/demo';
 import { CATALOGUE } from './catalogue';
 import { loadDemoPlan } from './demo-plan';
 
@@ -253,6 +254,8 @@ describe('plan: demo plan', () => {
     const regions = await RegionTree.load(database.db);
     expect(await loadDemoPlan(database.db, regions)).toBe(true);
     expect(await loadDemoPlan(database.db, regions)).toBe(false);
+    // 技术合同成交额 is computed from the registered contracts of the contracts module's demo data.
+    await loadDemoContracts(database.db, regions);
     app = await buildApp({ database, loginAttemptsPerMinute: 10_000 });
     cookie = await login(app, (await createUser(database, 'leader')).username);
   });
@@ -261,7 +264,7 @@ describe('plan: demo plan', () => {
     await database?.close();
   });
 
-  it("returns the seed's 2016 reported figures for the city, with the seed as source", async () => {
+  it("returns the seed's 2016 figures for the city, with the seed as source", async () => {
     const of = new Map((await values(app, cookie, 'year=2016')).map((i) => [i.code, i.value]));
     const codes =
       'patent_apps patent_grants inv_patent_apps inv_patent_grants inv_per_10k tech_contract_amount';
@@ -270,6 +273,8 @@ describe('plan: demo plan', () => {
     ]);
     const src = await values(app, cookie, 'year=2016&codes=patent_apps');
     expect(src[0].source).toContain('泉科〔2017〕28号');
+    const tech = await values(app, cookie, 'year=2016&codes=tech_contract_amount');
+    expect(tech[0]).toMatchObject({ value: 462721.06, kind: 'computed' });
   });
 
   it('makes the counties add up to the city for every additive indicator', async () => {

@@ -5,6 +5,8 @@ import type { Actor } from '../../platform/actor';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { scopeOf } from '../../platform/scope';
+import { registrarRegionOf } from '../contracts/policy';
+import { countContracts } from '../contracts/repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
 import { projectScope } from '../projects/policy';
@@ -21,6 +23,11 @@ interface Line {
   menuKey: string;
   path: string;
   count(deps: Deps, actor: Actor): Promise<number>;
+}
+
+/** The registrar region a registrar's account acts for: its county, or the city for city staff. */
+function registrarOf(deps: Deps, actor: Actor): string {
+  return registrarRegionOf(deps.regions, actor.regionCode ?? '');
 }
 
 /** Applications of a state within the user's project scope — the same condition the list applies. */
@@ -75,6 +82,21 @@ const LINES: readonly Line[] = [
     count: (deps, actor) => countOpenReviews(deps.db, actor.id),
   },
   {
+    // Technology contracts awaiting this registrar: a county's bureau its county's, the city's the rest.
+    key: 'toRegister',
+    permission: 'contracts.register',
+    menuKey: 'contracts-list',
+    path: '',
+    count: (deps, actor) =>
+      countContracts(
+        deps.db,
+        scopeOf(actor, deps.regions),
+        { status: 'submitted', registrarRegion: registrarOf(deps, actor) },
+        deps.regions,
+        clock.today(),
+      ),
+  },
+  {
     key: 'toCorrect',
     permission: 'projects.apply',
     menuKey: 'projects-mine',
@@ -117,7 +139,15 @@ const LINES: readonly Line[] = [
 export async function workbench(deps: Deps, actor: Actor): Promise<WorkbenchItem[]> {
   const mine = LINES.filter((l) => l.permission === 'signed-in' || actor.permissions.has(l.permission));
   const counts = await Promise.all(mine.map((l) => l.count(deps, actor)));
-  return mine.map((l, i) => ({ key: l.key, count: counts[i], path: l.path, menuKey: l.menuKey }));
+  return mine.map((l, i) => ({
+    key: l.key,
+    count: counts[i],
+    path:
+      l.key === 'toRegister'
+        ? `/contracts?status=submitted&registrarRegion=${registrarOf(deps, actor)}`
+        : l.path,
+    menuKey: l.menuKey,
+  }));
 }
 
 /** The years held and the one every page opens on by default: the newest year with data. */

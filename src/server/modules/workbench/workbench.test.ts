@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { experts, notifications, orgAnnualStats, qualifications, reviewAssignments } from '../../db/schema';
 import { clock } from '../../platform/clock';
+import { registeredContract } from '../../test/contracts-fixtures';
 import { createCall, type FreshRegion, freshRegion, makeOrg } from '../../test/factories';
 import { call, describeEachDb, signedIn, type TestContext, uniq } from '../../test/harness';
 import { insertApplication, prepare } from '../../test/projects-fixtures';
@@ -69,10 +70,21 @@ describeEachDb('workbench: what waits for each user', (ctx) => {
         q(other.id, '350582', daysFromToday(10)),
       ]);
 
+    // A technology contract of a seller in the county's zone, awaiting the county's registration.
+    await registeredContract(ctx, {
+      regionCode: region.zone,
+      registeredOn: '2020-05-01',
+      amount: 10,
+      pending: { registrarRegion: region.county },
+    });
     const county = await signedIn(ctx, 'county', { regionCode: region.county });
     const { items, by } = await counts(ctx, county.cookie);
-    expect(items.map((i) => i.key)).toEqual(['toRecommend', 'expiring', 'unread']);
-    expect(by).toEqual({ toRecommend: 2, expiring: 1, unread: 0 });
+    expect(items.map((i) => i.key)).toEqual(['toRecommend', 'toRegister', 'expiring', 'unread']);
+    expect(by).toEqual({ toRecommend: 2, toRegister: 1, expiring: 1, unread: 0 });
+    expect(items.find((i) => i.key === 'toRegister')).toMatchObject({
+      path: `/contracts?status=submitted&registrarRegion=${region.county}`,
+      menuKey: 'contracts-list',
+    });
     expect(items.find((i) => i.key === 'toRecommend')).toMatchObject({
       path: '/projects/recommend',
       menuKey: 'projects-recommend',
@@ -81,7 +93,12 @@ describeEachDb('workbench: what waits for each user', (ctx) => {
 
     // Another county's account sees none of these.
     const elsewhere = await signedIn(ctx, 'county', { regionCode: (await freshRegion(ctx)).county });
-    expect((await counts(ctx, elsewhere.cookie)).by).toEqual({ toRecommend: 0, expiring: 0, unread: 0 });
+    expect((await counts(ctx, elsewhere.cookie)).by).toEqual({
+      toRecommend: 0,
+      toRegister: 0,
+      expiring: 0,
+      unread: 0,
+    });
   });
 
   it("counts an applicant's returned applications and drafts, and unread notifications", async () => {

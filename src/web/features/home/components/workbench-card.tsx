@@ -24,6 +24,7 @@ const ICONS: Record<WorkbenchKey, ComponentType> = {
   toPropose: AuditOutlined,
   toAcceptFinal: FileDoneOutlined,
   toReview: FormOutlined,
+  toRegister: FileDoneOutlined,
   toCorrect: EditOutlined,
   drafts: FieldTimeOutlined,
   expiring: SafetyCertificateOutlined,
