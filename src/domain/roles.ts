@@ -11,6 +11,7 @@ import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { planPermissions } from './permissions/plan';
+import { ipPermissions } from './permissions/ip';
 import { policiesPermissions } from './permissions/policies';
 import { projectsPermissions } from './permissions/projects';
 import { registryPermissions } from './permissions/registry';
@@ -91,6 +92,7 @@ const MODULE_PERMISSIONS = [
   planPermissions,
   projectsPermissions,
   policiesPermissions,
+  ipPermissions,
 ] as const;
 
 export type { PermissionGroup };

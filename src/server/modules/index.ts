@@ -10,6 +10,7 @@ import type { Deps } from '../platform/deps';
 import type { RegionTree } from '../platform/region-tree';
 import { adminModule } from './admin/module';
 import { authModule } from './auth/module';
+import { ipModule } from './ip/module';
 import { planModule } from './plan/module';
 import { policiesModule } from './policies/module';
 import { projectsModule } from './projects/module';
@@ -47,5 +48,6 @@ export const MODULES: readonly ServerModule[] = [
   adminModule,
   projectsModule,
   policiesModule,
+  ipModule,
   workbenchModule,
 ];

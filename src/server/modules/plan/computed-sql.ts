@@ -2,11 +2,13 @@ import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
   carrierAnnual,
   carriers,
+  ipPatents,
   orgAnnualStats,
   organizations,
   qualifications,
   rdPlatforms,
 } from '../../db/schema';
+import { patentValidOn } from '../ip/validity-sql';
 import { facilityActiveOn } from '../registry/facilities-repo';
 import { qualificationValidOn } from '../registry/validity-sql';
 
@@ -111,6 +113,28 @@ const FIRST_RECOGNITION: Source = {
   detail: sql`f.first_on::text`,
 };
 
+const PATENT: Source = {
+  from: () => sql`${ipPatents}`,
+  tables: tables(ipPatents),
+  region: sql`${ipPatents.regionCode}`,
+  org: sql`${ipPatents.orgIds}[1]`,
+  record: sql`${ipPatents.id}`,
+  detail: sql`${ipPatents.appNo} || ' ' || ${ipPatents.title}`,
+};
+
+/** The last day a yearly flow counts: 31 December, or the as-of date when earlier. */
+const yearEnd = (ctx: EvalContext) => (ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`);
+
+/** Patents filed (`filedOn`) or granted (`grantedOn`) in the year up to the as-of date. */
+function patentFlow(column: 'filedOn' | 'grantedOn', inventionOnly: boolean): Definition {
+  return {
+    source: PATENT,
+    aggregate: 'records',
+    where: (ctx) =>
+      sql`${ipPatents[column]} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}${inventionOnly ? sql` and ${ipPatents.kind} = 'invention'` : sql``}`,
+  };
+}
+
 function validQualification(types: string[]): Definition {
   return {
     source: QUALIFICATION,
@@ -185,6 +209,16 @@ export const COMPUTED: Record<string, Definition> = {
   },
   rd_active_ent: aboveSize(() => sql`${s.hasRdActivity}`),
   core_tech_ent: aboveSize(() => sql`${s.ownsCoreTech}`),
+  patent_apps: patentFlow('filedOn', false),
+  patent_grants: patentFlow('grantedOn', false),
+  inv_patent_apps: patentFlow('filedOn', true),
+  inv_patent_grants: patentFlow('grantedOn', true),
+  // Valid invention patents on 31 December of the year (or the as-of date when earlier).
+  valid_inv_patents: {
+    source: PATENT,
+    aggregate: 'records',
+    where: (ctx) => sql`${ipPatents.kind} = 'invention' and ${patentValidOn(yearEnd(ctx))}`,
+  },
 };
 
 /** The park of the organisation behind a row (only when grouping by park). */
