@@ -18,7 +18,10 @@ describe('application numbers against the patent kind', () => {
       value: '201710601862.3',
       kind: 'invention',
     });
-    expect(checkApplicationNumber('ZL 90101673.X', null, TODAY)).toMatchObject({ ok: true, kind: 'invention' });
+    expect(checkApplicationNumber('ZL 90101673.X', null, TODAY)).toMatchObject({
+      ok: true,
+      kind: 'invention',
+    });
   });
 
   it('refuses a wrong check digit', () => {

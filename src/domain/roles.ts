@@ -10,8 +10,8 @@
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
-import { planPermissions } from './permissions/plan';
 import { ipPermissions } from './permissions/ip';
+import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
 import { projectsPermissions } from './permissions/projects';
 import { registryPermissions } from './permissions/registry';

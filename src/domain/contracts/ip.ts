@@ -51,7 +51,9 @@ export const patentEventSchema = z.object({
 export const patentDetailSchema = z.object({
   patent: patentItemSchema.extend({
     address: z.string().nullable(),
-    applicants: z.array(z.object({ name: z.string(), orgId: z.uuid().nullable(), orgName: z.string().nullable() })),
+    applicants: z.array(
+      z.object({ name: z.string(), orgId: z.uuid().nullable(), orgName: z.string().nullable() }),
+    ),
     termEnd: z.string(),
     validToday: z.boolean(),
   }),

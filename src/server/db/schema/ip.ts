@@ -3,7 +3,6 @@ import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uuid 
 import { PATENT_KINDS, PATENT_STATUSES, type PatentApplicant } from '../../../domain/ip';
 import { regions } from './reference';
 
-
 /**
  * 专利: one row per application number. The current status is kept on the row; `ended_on` is the
  * day a lapse, invalidation, withdrawal or rejection took effect. Earlier states are the dated

@@ -49,7 +49,13 @@ const GROUPS: Group[] = [
   { n: 1_015, kind: inv, filed: [2012, 2014], granted: [2015, 2015] },
   // The older stock: 1,424 still valid at the end of 2016, 276 lapsed for unpaid fees before it.
   { n: 1_424, kind: inv, filed: [2004, 2010], granted: [2007, 2014] },
-  { n: 276, kind: inv, filed: [2004, 2009], granted: [2007, 2012], ended: { status: 'lapsed', years: [2013, 2016] } },
+  {
+    n: 276,
+    kind: inv,
+    filed: [2004, 2009],
+    granted: [2007, 2012],
+    ended: { status: 'lapsed', years: [2013, 2016] },
+  },
   // Expired by term long before: numbers in the 8-digit form of before 2003.
   { n: 20, kind: inv, filed: [1994, 1996], granted: [1998, 2000] },
 ];
@@ -91,7 +97,20 @@ const PRODUCTS: [string, string][] = [
   ['电机控制器', 'H02P'],
   ['LED灯具', 'F21V'],
 ];
-const ADJ = ['轻量化', '防滑', '节能', '智能', '高强度', '环保', '可调节', '自动化', '耐磨', '一体式', '便携式', '多功能'];
+const ADJ = [
+  '轻量化',
+  '防滑',
+  '节能',
+  '智能',
+  '高强度',
+  '环保',
+  '可调节',
+  '自动化',
+  '耐磨',
+  '一体式',
+  '便携式',
+  '多功能',
+];
 const SURNAMES = '陈林黄王吴张李蔡郑许洪庄苏施杨刘曾傅周谢'.split('');
 const GIVEN = '建国明华志强文伟晓丽清泉海燕金水荣福美玲永辉雅琴家豪俊杰'.split('');
 const TOWNS = ['经济开发区', '工业园区', '科技园', '城东街道', '城西街道', '高新区'];
@@ -141,7 +160,9 @@ export function buildDemoPatents(orgs: DemoOrg[], countyNames: Map<string, strin
         const grantedOn = grantYear ? day(rng, grantYear, sameYear ? 7 : 1, 12) : null;
         const [product, ipc] = rng.pick(PRODUCTS);
         const title =
-          g.kind === 'design' ? `${product}（${rng.pick(['A', 'B', 'C', '一', '二'])}款）` : `一种${rng.pick(ADJ)}${product}`;
+          g.kind === 'design'
+            ? `${product}（${rng.pick(['A', 'B', 'C', '一', '二'])}款）`
+            : `一种${rng.pick(ADJ)}${product}`;
         const local = orgsOf.get(county) ?? [];
         const org = local.length > 0 && rng.chance(0.35) ? rng.pick(local) : null;
         const applicant = org ? org.name : person(rng);

@@ -33,9 +33,13 @@ describe('ip demo data [pglite]', () => {
   async function values(year: number) {
     const { cookie } = await signedIn(ctx, 'leader');
     const codes = 'patent_apps,patent_grants,inv_patent_apps,inv_patent_grants,valid_inv_patents,inv_per_10k';
-    const res = await call(ctx.app, { url: `/api/v1/plan/indicator-values?year=${year}&by=region&codes=${codes}`, cookie });
+    const res = await call(ctx.app, {
+      url: `/api/v1/plan/indicator-values?year=${year}&by=region&codes=${codes}`,
+      cookie,
+    });
     expect(res.statusCode).toBe(200);
-    const items: { code: string; regionCode: string; value: number | null; kind: string }[] = res.json().items;
+    const items: { code: string; regionCode: string; value: number | null; kind: string }[] =
+      res.json().items;
     return (code: string, region = '350500') => items.find((x) => x.code === code && x.regionCode === region);
   }
 

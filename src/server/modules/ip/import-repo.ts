@@ -2,12 +2,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import {
-  ipApplicantReviews as rv,
-  ipImports as im,
   ipLegalEvents as e,
-  ipPatents as p,
-  organizationNames,
+  ipImports as im,
   organizations as o,
+  organizationNames,
+  ipPatents as p,
+  ipApplicantReviews as rv,
 } from '../../db/schema';
 
 export interface RegistryOrg {
@@ -101,12 +101,7 @@ export async function importById(tx: Tx, id: string, createdBy?: string) {
 }
 
 export function recentImports(tx: Tx, createdBy: string) {
-  return tx
-    .select()
-    .from(im)
-    .where(eq(im.createdBy, createdBy))
-    .orderBy(sql`${im.createdAt} desc`)
-    .limit(20);
+  return tx.select().from(im).where(eq(im.createdBy, createdBy)).orderBy(sql`${im.createdAt} desc`).limit(20);
 }
 
 /** New review entries; a name already under review (or decided) is left as it is. */

@@ -3,6 +3,7 @@
  * the columns are found by their header, each value is validated, and an error names the column.
  */
 import type { IpRowError } from '../../../domain/contracts/ip';
+import { validateUscc } from '../../../domain/identifiers';
 import {
   checkApplicationNumber,
   ENDING_STATUSES,
@@ -12,7 +13,6 @@ import {
   readPatentStatus,
   splitNames,
 } from '../../../domain/ip';
-import { validateUscc } from '../../../domain/identifiers';
 import { msg } from '../../../domain/message';
 import { controlProblem, type Raw, readDate, textOf } from '../registry/import/cells';
 
@@ -35,7 +35,12 @@ export const COLUMNS = {
 export type ColumnKey = keyof typeof COLUMNS;
 export const REQUIRED: ColumnKey[] = ['appNo', 'title', 'applicants', 'filedOn'];
 
-const norm = (h: string) => h.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').toUpperCase();
+const norm = (h: string) =>
+  h
+    .replace(/[\s\u3000]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .toUpperCase();
 
 /** The column index of each key, from a header row; null when this is not the header row. */
 export function headerMap(texts: string[]): Map<ColumnKey, number> | null {
@@ -74,7 +79,11 @@ export function readPatentRow(
 ): { ok: true; value: PatentRowValue } | { ok: false; errors: IpRowError[] } {
   const errors: IpRowError[] = [];
   const fail = (key: ColumnKey, zh: string, en: string) =>
-    errors.push({ row, field: COLUMNS[key][0], message: msg(`${COLUMNS[key][0]}：${zh}`, `${COLUMNS[key][0]}: ${en}`) });
+    errors.push({
+      row,
+      field: COLUMNS[key][0],
+      message: msg(`${COLUMNS[key][0]}：${zh}`, `${COLUMNS[key][0]}: ${en}`),
+    });
   const text = (key: ColumnKey) => {
     const raw = cell(key);
     const bad = controlProblem(raw);
@@ -95,7 +104,12 @@ export function readPatentRow(
   };
   const kindText = text('kind');
   const kind = kindText ? readPatentKind(kindText) : null;
-  if (kindText && !kind) fail('kind', `「${kindText}」应为 发明、实用新型 或 外观设计`, `"${kindText}" must be 发明, 实用新型 or 外观设计`);
+  if (kindText && !kind)
+    fail(
+      'kind',
+      `「${kindText}」应为 发明、实用新型 或 外观设计`,
+      `"${kindText}" must be 发明, 实用新型 or 外观设计`,
+    );
   const appNoText = text('appNo');
   let appNo = '';
   let numberKind: PatentKind | null = null;
@@ -114,7 +128,8 @@ export function readPatentRow(
   if (!filedOn && text('filedOn') === '') fail('filedOn', '必填', 'required');
   const publishedOn = date('publishedOn');
   const grantedOn = date('grantedOn');
-  if (filedOn && grantedOn && grantedOn < filedOn) fail('grantedOn', '早于申请日', 'is before the filing date');
+  if (filedOn && grantedOn && grantedOn < filedOn)
+    fail('grantedOn', '早于申请日', 'is before the filing date');
   const statusText = text('status');
   let status = statusText ? readPatentStatus(statusText) : grantedOn ? 'granted' : 'pending';
   if (!status) fail('status', `「${statusText}」无法识别`, `"${statusText}" is not a known legal status`);

@@ -77,15 +77,25 @@ export async function startPatentImport(
   });
   const work = runImport(deps, ctx, job.id, rows).catch(async (e) => {
     log.error({ err: e, importId: job.id }, 'patent import failed');
-    const m = e?.message && e?.statusCode === 400 ? String(e.message) : '导入中断，请重新导入同一文件 / The import stopped: import the same file again';
-    await updateImport(deps.db, job.id, { status: 'failed', message: m, finishedAt: new Date() }).catch(() => {});
+    const m =
+      e?.message && e?.statusCode === 400
+        ? String(e.message)
+        : '导入中断，请重新导入同一文件 / The import stopped: import the same file again';
+    await updateImport(deps.db, job.id, { status: 'failed', message: m, finishedAt: new Date() }).catch(
+      () => {},
+    );
   });
   running.add(work);
   void work.finally(() => running.delete(work));
   return presentImport(job);
 }
 
-async function runImport(deps: Deps, ctx: AuditContext, id: string, rows: AsyncGenerator<{ row: number; cell: Parameters<typeof readPatentRow>[1] }>) {
+async function runImport(
+  deps: Deps,
+  ctx: AuditContext,
+  id: string,
+  rows: AsyncGenerator<{ row: number; cell: Parameters<typeof readPatentRow>[1] }>,
+) {
   const matcher = await ApplicantMatcher.load(deps.db, deps.regions);
   const today = new Date(`${clock.today()}T00:00:00`);
   const counts = { rowsRead: 0, inserted: 0, updated: 0, events: 0, errorCount: 0 };
@@ -114,7 +124,10 @@ async function runImport(deps: Deps, ctx: AuditContext, id: string, rows: AsyncG
       errors.push({
         row: r.row,
         field: '申请号',
-        message: msg(`申请号：${read.value.appNo} 在文件中重复`, `申请号: ${read.value.appNo} appears twice in the file`),
+        message: msg(
+          `申请号：${read.value.appNo} 在文件中重复`,
+          `申请号: ${read.value.appNo} appears twice in the file`,
+        ),
       });
       continue;
     }
@@ -130,22 +143,44 @@ async function runImport(deps: Deps, ctx: AuditContext, id: string, rows: AsyncG
       status: 'done',
       finishedAt: new Date(),
     });
-    await writeAudit(tx, ctx, { action: 'ip.import.finish', targetType: 'ip_import', targetId: id, after: counts });
+    await writeAudit(tx, ctx, {
+      action: 'ip.import.finish',
+      targetType: 'ip_import',
+      targetId: id,
+      after: counts,
+    });
   });
 }
 
 async function writeBatch(deps: Deps, importId: string, matcher: ApplicantMatcher, batch: PatentRowValue[]) {
   const today = clock.today();
   return deps.db.transaction(async (tx) => {
-    const before = new Map((await existingPatents(tx, batch.map((b) => b.appNo))).map((x) => [x.appNo, x]));
-    const reviews = new Map<string, { name: string; reason: 'unmatched' | 'ambiguous'; candidates: { id: string; name: string; uscc: string }[] }>();
+    const before = new Map(
+      (
+        await existingPatents(
+          tx,
+          batch.map((b) => b.appNo),
+        )
+      ).map((x) => [x.appNo, x]),
+    );
+    const reviews = new Map<
+      string,
+      {
+        name: string;
+        reason: 'unmatched' | 'ambiguous';
+        candidates: { id: string; name: string; uscc: string }[];
+      }
+    >();
     const values: PatentInsert[] = batch.map((b) => {
       const m = matcher.resolve(b.applicants, b.uscc, b.address);
       for (const r of m.review) {
         reviews.set(applicantKey(r.name), {
           name: r.name,
           reason: r.match.kind,
-          candidates: r.match.kind === 'ambiguous' ? r.match.candidates.map(({ id, name, uscc }) => ({ id, name, uscc })) : [],
+          candidates:
+            r.match.kind === 'ambiguous'
+              ? r.match.candidates.map(({ id, name, uscc }) => ({ id, name, uscc }))
+              : [],
         });
       }
       const ending = isEnding(b.status) ? (b.statusOn ?? today) : null;

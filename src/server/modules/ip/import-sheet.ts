@@ -80,7 +80,10 @@ export async function openPatentSheet(file: Buffer): Promise<AsyncGenerator<Pate
       if (++count > MAX_ROWS) {
         throw invalid(
           'file',
-          msg(`一次最多导入 ${MAX_ROWS} 行，请拆分文件`, `At most ${MAX_ROWS} rows per import: split the file`),
+          msg(
+            `一次最多导入 ${MAX_ROWS} 行，请拆分文件`,
+            `At most ${MAX_ROWS} rows per import: split the file`,
+          ),
         );
       }
       yield { row: r.number, cell: get };

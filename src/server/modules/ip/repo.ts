@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { PatentFilters, PatentListQuery } from '../../../domain/contracts/ip';
 import { queryRows, type Tx } from '../../db/client';
-import { ipLegalEvents as e, ipPatents as p, organizations, regions } from '../../db/schema';
+import { ipLegalEvents as e, organizations, ipPatents as p, regions } from '../../db/schema';
 import { pageRows, rowsAfter } from '../../platform/list-kit';
 import { likePattern, orderBy } from '../../platform/listing';
 import type { RegionTree } from '../../platform/region-tree';
@@ -41,7 +41,10 @@ function scopeCondition(scope: Scope): SQL {
 
 /** An application number typed with or without its dot, ZL/CN prefix or check character. */
 function numberFragment(q: string): string | null {
-  const s = q.replace(/\s+/g, '').toUpperCase().replace(/^(ZL|CN)/, '');
+  const s = q
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^(ZL|CN)/, '');
   return /^\d{4,}[.]?[\dX]?$/.test(s) ? s.replace('.', '') : null;
 }
 
@@ -69,7 +72,14 @@ function where(scope: Scope, f: PatentFilters, tree: RegionTree): SQL | undefine
 
 const SORTABLE = { appNo: p.appNo, filedOn: p.filedOn, grantedOn: p.grantedOn, title: p.title };
 
-export function listPatents(tx: Tx, scope: Scope, q: PatentListQuery, tree: RegionTree, limit: number, offset: number) {
+export function listPatents(
+  tx: Tx,
+  scope: Scope,
+  q: PatentListQuery,
+  tree: RegionTree,
+  limit: number,
+  offset: number,
+) {
   const order = orderBy(q.sort ?? '-filedOn', SORTABLE, asc(p.id));
   return pageRows(select(tx), where(scope, q, tree), order, limit, offset);
 }

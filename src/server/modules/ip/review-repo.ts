@@ -1,7 +1,7 @@
 /** The applicant review list's SQL. */
 import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { ipApplicantReviews as rv, ipPatents as p, organizations as o } from '../../db/schema';
+import { organizations as o, ipPatents as p, ipApplicantReviews as rv } from '../../db/schema';
 import { likePattern } from '../../platform/listing';
 
 export interface ReviewFilters {
@@ -10,7 +10,10 @@ export interface ReviewFilters {
 }
 
 function where(f: ReviewFilters): SQL | undefined {
-  return and(f.status ? eq(rv.status, f.status) : undefined, f.q ? ilike(rv.name, likePattern(f.q)) : undefined);
+  return and(
+    f.status ? eq(rv.status, f.status) : undefined,
+    f.q ? ilike(rv.name, likePattern(f.q)) : undefined,
+  );
 }
 
 function select(tx: Tx) {
@@ -34,7 +37,11 @@ function select(tx: Tx) {
 export type ReviewRow = Awaited<ReturnType<typeof select>>[number];
 
 export function listReviews(tx: Tx, f: ReviewFilters, limit: number, offset: number) {
-  return select(tx).where(where(f)).orderBy(sql`${rv.createdAt} desc`, asc(rv.id)).limit(limit).offset(offset);
+  return select(tx)
+    .where(where(f))
+    .orderBy(sql`${rv.createdAt} desc`, asc(rv.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function countReviews(tx: Tx, f: ReviewFilters) {

@@ -41,7 +41,10 @@ export async function decideApplicant(
       throw conflict(msg('该申请人已核对', 'This applicant has already been decided'), 'status');
     const orgId = 'orgId' in body ? body.orgId : null;
     if (orgId && (await orgsByIds(tx, [orgId])).length === 0)
-      throw invalid('orgId', msg('orgId：创新主体库中没有该单位', 'orgId: no such organisation in the registry'));
+      throw invalid(
+        'orgId',
+        msg('orgId：创新主体库中没有该单位', 'orgId: no such organisation in the registry'),
+      );
     await decideReview(tx, id, {
       status: orgId ? 'matched' : 'not_in_registry',
       orgId,
@@ -51,7 +54,9 @@ export async function decideApplicant(
     let linked = 0;
     if (orgId) {
       const patents = await patentsWithApplicant(tx, review.nameKey);
-      const others = [...new Set(patents.flatMap((p) => p.applicants.map((a) => a.orgId)).filter((x) => x !== null))];
+      const others = [
+        ...new Set(patents.flatMap((p) => p.applicants.map((a) => a.orgId)).filter((x) => x !== null)),
+      ];
       const regionOf = new Map((await orgsByIds(tx, [...others, orgId])).map((o) => [o.id, o.regionCode]));
       for (const p of patents) {
         const applicants = p.applicants.map((a, i) =>
@@ -59,7 +64,11 @@ export async function decideApplicant(
         );
         const orgIds = [...new Set(applicants.map((a) => a.orgId).filter((x) => x !== null))];
         const first = applicants.find((a) => a.orgId)?.orgId;
-        const regionCode = patentRegion(first ? (regionOf.get(first) ?? null) : null, p.address, deps.regions.rows);
+        const regionCode = patentRegion(
+          first ? (regionOf.get(first) ?? null) : null,
+          p.address,
+          deps.regions.rows,
+        );
         await setPatentApplicants(tx, p.id, { applicants, orgIds, regionCode });
         linked++;
       }

@@ -67,7 +67,10 @@ export function ipRoutes(deps: Deps) {
 
     r.get(
       '/patents/:number',
-      { config: read, schema: { tags, params: patentNumberParamSchema, response: { 200: patentDetailSchema } } },
+      {
+        config: read,
+        schema: { tags, params: patentNumberParamSchema, response: { 200: patentDetailSchema } },
+      },
       async (req) => patentDetail(deps, actorOf(req), req.params.number),
     );
 
@@ -85,7 +88,10 @@ export function ipRoutes(deps: Deps) {
 
     r.post(
       '/imports',
-      { config: manage, schema: { tags, consumes: ['multipart/form-data'], response: { 202: ipImportSchema } } },
+      {
+        config: manage,
+        schema: { tags, consumes: ['multipart/form-data'], response: { 202: ipImportSchema } },
+      },
       async (req, reply) => {
         const { file, fileName } = await readUpload(req);
         const job = await startPatentImport(deps, auditContext(req), actorOf(req), req.log, {
@@ -106,7 +112,11 @@ export function ipRoutes(deps: Deps) {
       '/applicant-reviews',
       {
         config: manage,
-        schema: { tags, querystring: reviewListQuerySchema, response: { 200: listResponse(reviewItemSchema) } },
+        schema: {
+          tags,
+          querystring: reviewListQuerySchema,
+          response: { 200: listResponse(reviewItemSchema) },
+        },
       },
       async (req) => {
         const { limit, offset } = pageOf(req.query);
@@ -118,7 +128,12 @@ export function ipRoutes(deps: Deps) {
       '/applicant-reviews/:id/decision',
       {
         config: manage,
-        schema: { tags, params: idParamSchema, body: reviewDecisionSchema, response: { 200: reviewItemSchema } },
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: reviewDecisionSchema,
+          response: { 200: reviewItemSchema },
+        },
       },
       async (req) => decideApplicant(deps, auditContext(req), actorOf(req), req.params.id, req.body),
     );

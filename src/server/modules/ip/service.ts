@@ -31,7 +31,9 @@ export async function patentDetail(deps: Deps, actor: Actor, number: string): Pr
     { onDate: item.filedOn, status: 'pending' as const, label: '申请' },
     ...(item.publishedOn ? [{ onDate: item.publishedOn, status: 'pending' as const, label: '公开' }] : []),
     ...(item.grantedOn ? [{ onDate: item.grantedOn, status: 'granted' as const, label: '授权公告' }] : []),
-    ...(await eventsOf(deps.db, item.id)).filter((e) => !(e.status === 'granted' && e.onDate === item.grantedOn)),
+    ...(await eventsOf(deps.db, item.id)).filter(
+      (e) => !(e.status === 'granted' && e.onDate === item.grantedOn),
+    ),
   ].sort((a, b) => a.onDate.localeCompare(b.onDate));
   const end = termEnd(item.kind, item.filedOn);
   if (item.grantedOn && end <= clock.today() && !item.endedOn)
@@ -40,7 +42,10 @@ export async function patentDetail(deps: Deps, actor: Actor, number: string): Pr
     patent: {
       ...item,
       address: row.address,
-      applicants: row.applicants.map((a) => ({ ...a, orgName: a.orgId ? (names.get(a.orgId) ?? null) : null })),
+      applicants: row.applicants.map((a) => ({
+        ...a,
+        orgName: a.orgId ? (names.get(a.orgId) ?? null) : null,
+      })),
       termEnd: end,
       validToday: isValidOn(item, clock.today()),
     },

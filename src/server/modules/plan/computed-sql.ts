@@ -35,6 +35,8 @@ interface Source {
   org: SQL;
   record: SQL;
   detail: SQL;
+  /** Who a record without a registry organisation names (a patent's applicants), for drill-downs. */
+  party?: SQL;
 }
 
 /**
@@ -120,6 +122,7 @@ const PATENT: Source = {
   org: sql`${ipPatents.orgIds}[1]`,
   record: sql`${ipPatents.id}`,
   detail: sql`${ipPatents.appNo} || ' ' || ${ipPatents.title}`,
+  party: sql`${ipPatents.applicantNames}`,
 };
 
 /** The last day a yearly flow counts: 31 December, or the as-of date when earlier. */
@@ -229,7 +232,7 @@ function parkOf(source: Source): SQL {
 /** The rows a figure counts, as its drill-down lists them. */
 export function definitionRows(def: Definition, ctx: EvalContext): SQL {
   const src = def.source;
-  return sql`select ${src.region} as region_code, ${src.org} as org_id, ${src.record} as record_id, ${src.detail} as detail, ${def.amount ?? sql`1`} as amount from ${src.from(ctx)} where ${def.where(ctx)}`;
+  return sql`select ${src.region} as region_code, ${src.org} as org_id, ${src.record} as record_id, ${src.detail} as detail, ${src.party ?? sql`null::text`} as party, ${def.amount ?? sql`1`} as amount from ${src.from(ctx)} where ${def.where(ctx)}`;
 }
 
 function aggregateOf(def: Definition, ctx: EvalContext): SQL {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { reportedValues } from '../../db/schema';
 import { registerOrg } from '../../test/factories';
 import { call, describeEachDb, signedIn, type TestContext } from '../../test/harness';
+import { clearPatentsFiledOn, makePatents } from '../../test/ip-fixtures';
 
 /*
  * A small world in 2073–2076, where no other test writes, with figures worked out by hand:
@@ -101,10 +102,23 @@ describeEachDb('plan engine on a hand-computed fixture', (ctx) => {
     expect(drill.json().total).toBe((await values('350500')).hte_valid);
   });
 
-  it('derives per-10k figures from reported counts and population at every level', async () => {
+  it('derives per-10k figures from computed patents and reported population at every level', async () => {
+    // Valid invention patents on 31 December: 晋江 100, 南安 50 (one more lapsed on that day).
+    const end = `${YEAR + 1}-12-31`;
+    await clearPatentsFiledOn(ctx, `${YEAR}-02-01`);
+    await makePatents(ctx, 100, {
+      regionCode: '350582',
+      filedOn: `${YEAR}-02-01`,
+      grantedOn: `${YEAR + 1}-03-01`,
+    });
+    await makePatents(ctx, 50, { regionCode: '350583', filedOn: `${YEAR}-02-01`, grantedOn: end });
+    await makePatents(ctx, 1, {
+      regionCode: '350583',
+      filedOn: `${YEAR}-02-01`,
+      grantedOn: `${YEAR}-12-01`,
+      endedOn: end,
+    });
     const rows = [
-      ['valid_inv_patents', '350582', '100'],
-      ['valid_inv_patents', '350583', '50'],
       ['population', '350582', '20'],
       ['population', '350583', '10'],
     ].map(([indicatorCode, regionCode, value]) => ({

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { call, describeEachDb, signedIn } from '../../test/harness';
+import { clearPatentsFiledOn, makePatents } from '../../test/ip-fixtures';
 import { points, rankingOf, registry, report, SLOW } from '../../test/rankings-fixture';
 
 const J = '350582';
@@ -38,19 +39,10 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
       await report(ctx, [
         ...population,
         ...[
-          ['valid_inv_patents', 2071, J, 200],
-          ['valid_inv_patents', 2071, N, 200],
-        ],
-        ...[
           ['tech_contract_amount', 2071, J, 100],
           ['tech_contract_amount', 2071, N, 400],
         ],
         ['tech_contract_amount', 2071, '350500Z1', 900],
-        ...[
-          ['valid_inv_patents', 2072, J, 300],
-          ['valid_inv_patents', 2072, N, 100],
-        ],
-        ['valid_inv_patents', 2072, F, 50],
         ...[
           ['tech_contract_amount', 2072, J, 10000],
           ['tech_contract_amount', 2072, N, 2500],
@@ -60,6 +52,20 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
           ['tech_contract_amount', 2072, '350500Z1', 100],
         ],
       ] as [string, number, string, number][]);
+
+      // Valid invention patents (computed): 晋江 200 then 300, 南安 200 then 100 (half lapse), 丰泽 50 in 2072.
+      await clearPatentsFiledOn(ctx, '2070-01-10');
+      await makePatents(ctx, 200, { regionCode: J, filedOn: '2070-01-10', grantedOn: '2071-06-01' });
+      await makePatents(ctx, 100, { regionCode: J, filedOn: '2070-01-10', grantedOn: '2072-06-01' });
+      await makePatents(ctx, 100, { regionCode: N, filedOn: '2070-01-10', grantedOn: '2071-06-01' });
+      const lapse = { endedOn: '2072-03-01', status: 'lapsed' as const };
+      await makePatents(ctx, 100, {
+        regionCode: N,
+        filedOn: '2070-01-10',
+        grantedOn: '2071-06-01',
+        ...lapse,
+      });
+      await makePatents(ctx, 50, { regionCode: F, filedOn: '2070-01-10', grantedOn: '2072-06-01' });
 
       const { body, unit } = await rankingOf(ctx, staff.cookie, 'county', 2072);
       expect(body).toMatchObject({ scheme: 'county', subject: 'county', year: 2072, asOf: '2072-12-31' });
@@ -100,8 +106,9 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
       expect(unit(N).items[5]).toMatchObject({ raw: 2500, value: 2500, normalised: 0.4444 });
       /*
        * 2071: hte √ J 2.24, N 1.73, F 1 → J, N beyond the fence 1.25 → 20 each, F tops the inliers: 20.
-       * new √ J √2, N √3, F 1 → 15 each. R&D J 100, N 50 → 15, 0. inv J 2, N 4 → 0, 20.
-       * tech √ J 10, N 20, L 30 (zone 900) → 0, 10, 20. N 65, J 50, F 35, L 20.
+       * new √ J √2, N √3, F 1 → 15 each. R&D J 100, N 50 → 15, 0. inv J 2, N 4, F 0 (computed from patents:
+       * none is zero, not missing) → 10, 20, 0.
+       * tech √ J 10, N 20, L 30 (zone 900) → 0, 10, 20. N 65, J 60, F 35, L 20.
        */
       // The shared PostgreSQL database may hold other files' incubators, counted for ever after they
       // open: they add at most 10 points, and every gap above is wider than that.
@@ -134,7 +141,7 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
         }
         const before = await rankingOf(ctx, staff.cookie, 'county', 2071);
         expect([J, N, F, L].map((id) => [before.unit(id).score, before.unit(id).rank])).toEqual([
-          [50, 2],
+          [60, 2],
           [65, 1],
           [35, 3],
           [20, 4],
