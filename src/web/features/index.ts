@@ -6,6 +6,7 @@
  */
 import { adminFeature } from './admin/feature';
 import { authFeature } from './auth/feature';
+import { ipFeature } from './ip/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';
@@ -18,6 +19,7 @@ export const FEATURES = [
   planFeature,
   projectsFeature,
   policiesFeature,
+  ipFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];
