@@ -119,12 +119,17 @@ const FIXED: Record<string, Msg> = {
   'policy.issue': msg('发布政策文件', 'Issue policy document'),
   'policy.repeal': msg('废止政策文件', 'Repeal policy document'),
   'policy.export': msg('导出政策文件', 'Export policy documents'),
+  'ip.import.start': msg('开始导入专利', 'Start patent import'),
+  'ip.import.finish': msg('完成导入专利', 'Finish patent import'),
+  'ip.applicant.decide': msg('核对专利申请人', 'Match patent applicant'),
+  'ip.patent.export': msg('导出专利', 'Export patents'),
 
   'export-job.create': msg('提交导出任务', 'Start export job'),
 
   'system.demo-seed': msg('载入演示数据', 'Load demo data'),
   'system.demo-plan': msg('载入演示计划数据', 'Load demo plan data'),
   'system.demo-projects': msg('载入演示项目数据', 'Load demo project data'),
+  'system.demo-patents': msg('载入演示专利数据', 'Load demo patent data'),
 };
 
 /** Application workflow steps: 「项目申报：推荐」 from the one transition table. */
@@ -167,6 +172,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   review_assignment: msg('评审任务', 'Review assignment'),
   projects: msg('科技计划项目', 'Projects'),
   policy_document: msg('政策文件', 'Policy document'),
+  ip_patent: msg('专利', 'Patent'),
+  ip_import: msg('专利导入', 'Patent import'),
+  ip_applicant_review: msg('待核对申请人', 'Applicant to match'),
   export: msg('导出', 'Export'),
 };
 

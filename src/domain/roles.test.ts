@@ -25,8 +25,9 @@ describe('permission catalogue assembled from the modules', () => {
       'projects.read',
       'projects.approve',
       'policies.read',
+      'ip.read',
     ]);
-    expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read']);
+    expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'ip.read']);
     for (const role of ROLE_CODES)
       for (const p of DEFAULT_ROLE_PERMISSIONS[role]) expect(PERMISSIONS[p].grantedTo).toContain(role);
   });
