@@ -11,7 +11,7 @@ import { patentCheckChar } from '../../../domain/identifiers';
 import { ENDING_STATUSES, type PatentKind, type PatentStatus, termEnd } from '../../../domain/ip';
 import { Rng } from '../../db/demo/rng';
 import { apportion } from '../plan/targets-split';
-import type { PatentInsert } from './import-repo';
+import type { DemoPatent } from './demo-repo';
 
 interface Group {
   n: number;
@@ -147,7 +147,7 @@ export function buildDemoPatents(orgs: DemoOrg[], countyNames: Map<string, strin
   };
   const orgsOf = new Map<string, DemoOrg[]>();
   for (const o of orgs) orgsOf.set(o.regionCode, [...(orgsOf.get(o.regionCode) ?? []), o]);
-  const patents: PatentInsert[] = [];
+  const patents: DemoPatent[] = [];
   const events: { appNo: string; onDate: string; status: PatentStatus; label: string }[] = [];
   for (const g of GROUPS) {
     for (const [county, n] of apportion(g.n, SPREAD, 0)) {
@@ -176,10 +176,8 @@ export function buildDemoPatents(orgs: DemoOrg[], countyNames: Map<string, strin
           appNo,
           kind: g.kind,
           title,
-          applicants: [{ name: applicant, orgId: org?.id ?? null }],
-          applicantNames: applicant,
-          applicantKeys: [applicant],
-          orgIds: org ? [org.id] : [],
+          applicant,
+          orgId: org?.id ?? null,
           inventors,
           address: `福建省泉州市${countyNames.get(county) ?? ''}${rng.pick(TOWNS)}`,
           filedOn,

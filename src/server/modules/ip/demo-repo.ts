@@ -2,7 +2,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 import { ipLegalEvents as e, organizations as o, ipPatents as p } from '../../db/schema';
-import type { PatentInsert } from './import-repo';
 
 export async function anyPatent(tx: Tx) {
   const [row] = await tx.select({ id: p.id }).from(p).limit(1);
@@ -37,25 +36,43 @@ export async function buildSearchIndexes(tx: Tx) {
 
 /**
  * Inserts patents from one JSON parameter (one statement, one parameter, whatever the batch size);
- * answers their ids by application number.
+ * a demo patent has one applicant, so its applicant list, keys and organisations are built here
+ * from flat fields rather than parsed per row. Answers the ids by application number.
  */
-export function insertPatentBatch(tx: Tx, rows: PatentInsert[]) {
+export function insertPatentBatch(tx: Tx, rows: DemoPatent[]) {
   const json = JSON.stringify(rows);
   return queryRows<{ id: string; appNo: string }>(
     tx,
     sql`insert into ${p} (app_no, kind, title, applicants, applicant_names, applicant_keys, org_ids, inventors,
       address, filed_on, published_on, granted_on, ended_on, status, ipc_main, region_code)
-    select x."appNo", x.kind, x.title, x.applicants, x."applicantNames",
-      array(select jsonb_array_elements_text(x."applicantKeys")),
-      array(select jsonb_array_elements_text(x."orgIds"))::uuid[],
+    select x."appNo", x.kind, x.title, jsonb_build_array(jsonb_build_object('name', x.applicant, 'orgId', x."orgId")),
+      x.applicant, array[x.applicant],
+      case when x."orgId" is null then '{}'::uuid[] else array[x."orgId"] end,
       x.inventors, x.address, x."filedOn", x."publishedOn", x."grantedOn", x."endedOn", x.status,
       x."ipcMain", x."regionCode"
-    from jsonb_to_recordset(${json}::jsonb) as x("appNo" text, kind text, title text, applicants jsonb,
-      "applicantNames" text, "applicantKeys" jsonb, "orgIds" jsonb, inventors text, address text,
-      "filedOn" date, "publishedOn" date, "grantedOn" date, "endedOn" date, status text, "ipcMain" text,
-      "regionCode" text)
+    from jsonb_to_recordset(${json}::jsonb) as x("appNo" text, kind text, title text, applicant text,
+      "orgId" uuid, inventors text, address text, "filedOn" date, "publishedOn" date, "grantedOn" date,
+      "endedOn" date, status text, "ipcMain" text, "regionCode" text)
     returning id, app_no as "appNo"`,
   );
+}
+
+/** A demo patent as generated: one applicant, a registry organisation or none. */
+export interface DemoPatent {
+  appNo: string;
+  kind: string;
+  title: string;
+  applicant: string;
+  orgId: string | null;
+  inventors: string;
+  address: string;
+  filedOn: string;
+  publishedOn: string | null;
+  grantedOn: string | null;
+  endedOn: string | null;
+  status: string;
+  ipcMain: string;
+  regionCode: string;
 }
 
 export async function insertEventBatch(tx: Tx, rows: (typeof e.$inferInsert)[]) {
