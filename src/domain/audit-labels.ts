@@ -152,12 +152,17 @@ const FIXED: Record<string, Msg> = {
   'market.proposal.pick': msg('选定揭榜方案', 'Pick proposal'),
   'market.event.create': msg('登记成果推介会', 'Record promotion event'),
   'market.event.export': msg('导出成果推介会', 'Export promotion events'),
+  'ip.import.start': msg('开始导入专利', 'Start patent import'),
+  'ip.import.finish': msg('完成导入专利', 'Finish patent import'),
+  'ip.applicant.decide': msg('核对专利申请人', 'Match patent applicant'),
+  'ip.patent.export': msg('导出专利', 'Export patents'),
 
   'export-job.create': msg('提交导出任务', 'Start export job'),
 
   'system.demo-seed': msg('载入演示数据', 'Load demo data'),
   'system.demo-plan': msg('载入演示计划数据', 'Load demo plan data'),
   'system.demo-projects': msg('载入演示项目数据', 'Load demo project data'),
+  'system.demo-patents': msg('载入演示专利数据', 'Load demo patent data'),
 };
 
 /** Application workflow steps: 「项目申报：推荐」 from the one transition table. */
@@ -205,6 +210,9 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   market_match: msg('成果需求对接', 'Match'),
   market_call: msg('揭榜项目', 'Solution call'),
   market_event: msg('成果推介会', 'Promotion event'),
+  ip_patent: msg('专利', 'Patent'),
+  ip_import: msg('专利导入', 'Patent import'),
+  ip_applicant_review: msg('待核对申请人', 'Applicant to match'),
   export: msg('导出', 'Export'),
 };
 

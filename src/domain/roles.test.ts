@@ -27,8 +27,9 @@ describe('permission catalogue assembled from the modules', () => {
       'policies.read',
       'market.read',
       'contracts.read',
+      'ip.read',
     ]);
-    expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'market.read']);
+    expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'market.read', 'ip.read']);
     for (const role of ROLE_CODES)
       for (const p of DEFAULT_ROLE_PERMISSIONS[role]) expect(PERMISSIONS[p].grantedTo).toContain(role);
   });

@@ -12,6 +12,7 @@ import { adminPermissions } from './permissions/admin';
 import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { marketPermissions } from './permissions/market';
+import { ipPermissions } from './permissions/ip';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
 import { projectsPermissions } from './permissions/projects';
@@ -99,6 +100,7 @@ const MODULE_PERMISSIONS = [
   policiesPermissions,
   marketPermissions,
   contractsPermissions,
+  ipPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -12,6 +12,7 @@ import { adminModule } from './admin/module';
 import { authModule } from './auth/module';
 import { marketModule } from './market/module';
 import { contractsModule } from './contracts/module';
+import { ipModule } from './ip/module';
 import { planModule } from './plan/module';
 import { policiesModule } from './policies/module';
 import { projectsModule } from './projects/module';
@@ -51,5 +52,6 @@ export const MODULES: readonly ServerModule[] = [
   policiesModule,
   marketModule,
   contractsModule,
+  ipModule,
   workbenchModule,
 ];

@@ -8,6 +8,7 @@ import { adminFeature } from './admin/feature';
 import { authFeature } from './auth/feature';
 import { marketFeature } from './market/feature';
 import { contractsFeature } from './contracts/feature';
+import { ipFeature } from './ip/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';
@@ -22,6 +23,7 @@ export const FEATURES = [
   policiesFeature,
   marketFeature,
   contractsFeature,
+  ipFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

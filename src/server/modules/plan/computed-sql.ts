@@ -2,6 +2,7 @@ import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
   carrierAnnual,
   carriers,
+  ipPatents,
   marketAchievements,
   marketDemands,
   marketMatches,
@@ -12,6 +13,7 @@ import {
   techContractAmounts,
   techContracts,
 } from '../../db/schema';
+import { patentValidOn } from '../ip/validity-sql';
 import { facilityActiveOn } from '../registry/facilities-repo';
 import { qualificationValidOn } from '../registry/validity-sql';
 
@@ -38,6 +40,8 @@ interface Source {
   org: SQL;
   record: SQL;
   detail: SQL;
+  /** Who a record without a registry organisation names (a patent's applicants), for drill-downs. */
+  party?: SQL;
 }
 
 /**
@@ -153,6 +157,29 @@ const TECH_CONTRACT: Source = {
   detail: sql`k.detail`,
 };
 
+const PATENT: Source = {
+  from: () => sql`${ipPatents}`,
+  tables: tables(ipPatents),
+  region: sql`${ipPatents.regionCode}`,
+  org: sql`${ipPatents.orgIds}[1]`,
+  record: sql`${ipPatents.id}`,
+  detail: sql`${ipPatents.appNo} || ' ' || ${ipPatents.title}`,
+  party: sql`${ipPatents.applicantNames}`,
+};
+
+/** The last day a yearly flow counts: 31 December, or the as-of date when earlier. */
+const yearEnd = (ctx: EvalContext) => (ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`);
+
+/** Patents filed (`filedOn`) or granted (`grantedOn`) in the year up to the as-of date. */
+function patentFlow(column: 'filedOn' | 'grantedOn', inventionOnly: boolean): Definition {
+  return {
+    source: PATENT,
+    aggregate: 'records',
+    where: (ctx) =>
+      sql`${ipPatents[column]} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}${inventionOnly ? sql` and ${ipPatents.kind} = 'invention'` : sql``}`,
+  };
+}
+
 function validQualification(types: string[]): Definition {
   return {
     source: QUALIFICATION,
@@ -256,6 +283,16 @@ export const COMPUTED: Record<string, Definition> = {
     where: () => sql`true`,
   },
   tech_contracts_registered: { source: TECH_CONTRACT, aggregate: 'records', where: () => sql`true` },
+  patent_apps: patentFlow('filedOn', false),
+  patent_grants: patentFlow('grantedOn', false),
+  inv_patent_apps: patentFlow('filedOn', true),
+  inv_patent_grants: patentFlow('grantedOn', true),
+  // Valid invention patents on 31 December of the year (or the as-of date when earlier).
+  valid_inv_patents: {
+    source: PATENT,
+    aggregate: 'records',
+    where: (ctx) => sql`${ipPatents.kind} = 'invention' and ${patentValidOn(yearEnd(ctx))}`,
+  },
 };
 
 /** The park of the organisation behind a row (only when grouping by park). */
@@ -266,7 +303,7 @@ function parkOf(source: Source): SQL {
 /** The rows a figure counts, as its drill-down lists them. */
 export function definitionRows(def: Definition, ctx: EvalContext): SQL {
   const src = def.source;
-  return sql`select ${src.region} as region_code, ${src.org} as org_id, ${src.record} as record_id, ${src.detail} as detail, ${def.amount ?? sql`1`} as amount from ${src.from(ctx)} where ${def.where(ctx)}`;
+  return sql`select ${src.region} as region_code, ${src.org} as org_id, ${src.record} as record_id, ${src.detail} as detail, ${src.party ?? sql`null::text`} as party, ${def.amount ?? sql`1`} as amount from ${src.from(ctx)} where ${def.where(ctx)}`;
 }
 
 function aggregateOf(def: Definition, ctx: EvalContext): SQL {

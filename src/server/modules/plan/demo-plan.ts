@@ -1,6 +1,6 @@
 /**
  * The demo plan: the reported figures of the bureau's 2016 work summary (and the 2015 figures it
- * states or implies), a few clearly marked demo figures, and the 2017 plan「1157」as targets split
+ * states or implies; the patent figures are computed from the IP module's demo patents), a few clearly marked demo figures, and the 2017 plan「1157」as targets split
  * over the counties. Every additive figure is entered per county only — the city figure is their
  * sum, so "county values add up to the city value" holds by construction. Runs once (settings row
  * `demo-plan`), in one transaction with one audit entry.
@@ -55,25 +55,6 @@ const demo17 = {
 };
 
 const FIGURES: Fig[] = [
-  { code: 'patent_apps', year: 2016, value: 54010, w: ENT },
-  { code: 'patent_grants', year: 2016, value: 26851, w: ENT },
-  { code: 'inv_patent_apps', year: 2016, value: 5871, w: ENT },
-  { code: 'inv_patent_grants', year: 2016, value: 1509, w: ENT },
-  { code: 'inv_patent_apps', year: 2015, value: 3938, w: ENT, ...growth('5871 ÷ 1.4909（同比增长49.09%）') },
-  {
-    code: 'inv_patent_grants',
-    year: 2015,
-    value: 1015,
-    w: ENT,
-    ...growth('1509 ÷ 1.4867（同比增长48.67%）'),
-  },
-  {
-    code: 'valid_inv_patents',
-    year: 2016,
-    value: 3948,
-    w: ENT,
-    source: `${SEED}（每万人发明专利拥有量4.58件 × 常住人口862.0万人推算）`,
-  },
   { code: 'patent_pledges', year: 2016, value: 36, w: ENT },
   { code: 'patent_pledge_amount', year: 2016, value: 57500, w: ENT, note: '授信额度5.75亿元' },
   { code: 'ip_cases', year: 2016, value: 228, w: ENT },
@@ -114,9 +95,6 @@ const FIGURES: Fig[] = [
     source: POP_SOURCE,
     vintage: '2017年末常住人口（插值，演示）',
   },
-  { code: 'patent_apps', year: 2017, value: 56800, w: ENT, ...demo17 },
-  { code: 'patent_grants', year: 2017, value: 27500, w: ENT, ...demo17 },
-  { code: 'valid_inv_patents', year: 2017, value: 4400, w: ENT, ...demo17 },
   { code: 'htz_output', year: 2017, value: 15200000, w: HTZ, ...demo17 },
   { code: 'rd_gdp_ratio', year: 2017, value: 1.3, ...demo17 },
   { code: 'hitech_va_share', year: 2017, value: 22.1, ...demo17 },

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { reportedValues } from '../../db/schema';
 import { type FreshCity, freshCity, registerOrg } from '../../test/factories';
 import { call, describeEachDb, signedIn, type TestContext } from '../../test/harness';
+import { makePatents } from '../../test/ip-fixtures';
 
 /*
  * A small world in a city of this file's own (test/factories.ts `freshCity`), so every figure is
@@ -100,10 +101,22 @@ describeEachDb('plan engine on a hand-computed fixture', (ctx) => {
     expect(drill.json().total).toBe(2);
   });
 
-  it('derives per-10k figures from reported counts and population at every level', async () => {
+  it('derives per-10k figures from computed patents and reported population at every level', async () => {
+    // Valid invention patents on 31 December: 晋江 100, 南安 50 (one more lapsed on that day).
+    const end = `${YEAR + 1}-12-31`;
+    await makePatents(ctx, 100, {
+      regionCode: w.counties[0],
+      filedOn: `${YEAR}-02-01`,
+      grantedOn: `${YEAR + 1}-03-01`,
+    });
+    await makePatents(ctx, 50, { regionCode: w.counties[1], filedOn: `${YEAR}-02-01`, grantedOn: end });
+    await makePatents(ctx, 1, {
+      regionCode: w.counties[1],
+      filedOn: `${YEAR}-02-01`,
+      grantedOn: `${YEAR}-12-01`,
+      endedOn: end,
+    });
     const rows = [
-      ['valid_inv_patents', w.counties[0], '100'],
-      ['valid_inv_patents', w.counties[1], '50'],
       ['population', w.counties[0], '20'],
       ['population', w.counties[1], '10'],
     ].map(([indicatorCode, regionCode, value]) => ({

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { registeredContract } from '../../test/contracts-fixtures';
 import { freshCity } from '../../test/factories';
 import { call, describeEachDb, signedIn } from '../../test/harness';
+import { makePatents } from '../../test/ip-fixtures';
 import { points, rankingOf, registry, report, SLOW } from '../../test/rankings-fixture';
 
 describeEachDb('plan: county ranking (县域排名)', (ctx) => {
@@ -44,31 +46,35 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
         ['population', y, N, 50],
         ['population', y, F, 50],
       ]);
-      await report(ctx, [
-        ...population,
-        ...[
-          ['valid_inv_patents', 2015, J, 200],
-          ['valid_inv_patents', 2015, N, 200],
-        ],
-        ...[
-          ['tech_contract_amount', 2015, J, 100],
-          ['tech_contract_amount', 2015, N, 400],
-        ],
-        ['tech_contract_amount', 2015, Z, 900],
-        ...[
-          ['valid_inv_patents', 2016, J, 300],
-          ['valid_inv_patents', 2016, N, 100],
-        ],
-        ['valid_inv_patents', 2016, F, 50],
-        ...[
-          ['tech_contract_amount', 2016, J, 10000],
-          ['tech_contract_amount', 2016, N, 2500],
-        ],
-        ...[
-          ['tech_contract_amount', 2016, F, 400],
-          ['tech_contract_amount', 2016, Z, 100],
-        ],
-      ] as [string, number, string, number][]);
+      await report(ctx, population);
+      // 技术合同成交额 is computed from registered contracts (a zone's roll up into its county).
+      await Promise.all(
+        (
+          [
+            [J, '2015-05-10', 100],
+            [N, '2015-05-10', 400],
+            [Z, '2015-05-10', 900],
+            [J, '2016-05-10', 10000],
+            [N, '2016-05-10', 2500],
+            [F, '2016-05-10', 400],
+            [Z, '2016-05-10', 100],
+          ] as const
+        ).map(([regionCode, registeredOn, amount]) =>
+          registeredContract(ctx, { regionCode, registeredOn, amount }),
+        ),
+      );
+      // Valid invention patents (computed): 晋江 200 then 300, 南安 200 then 100 (half lapse), 丰泽 50 in 2016.
+      await makePatents(ctx, 200, { regionCode: J, filedOn: '2014-01-10', grantedOn: '2015-06-01' });
+      await makePatents(ctx, 100, { regionCode: J, filedOn: '2014-01-10', grantedOn: '2016-06-01' });
+      await makePatents(ctx, 100, { regionCode: N, filedOn: '2014-01-10', grantedOn: '2015-06-01' });
+      const lapse = { endedOn: '2016-03-01', status: 'lapsed' as const };
+      await makePatents(ctx, 100, {
+        regionCode: N,
+        filedOn: '2014-01-10',
+        grantedOn: '2015-06-01',
+        ...lapse,
+      });
+      await makePatents(ctx, 50, { regionCode: F, filedOn: '2014-01-10', grantedOn: '2016-06-01' });
 
       const { body, unit } = await rankingOf(ctx, staff.cookie, 'county', 2016);
       expect(body).toMatchObject({ scheme: 'county', subject: 'county', year: 2016, asOf: '2016-12-31' });
@@ -92,24 +98,34 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
        * new √: J √4 = 2, N 1, L 1, others 0. Q3 0.5, fence 1.25: J out (1); N, L 1 → 15, 15, 15.
        * R&D share: J 2/2 = 100, N 1/2 = 50, F 0/1 = 0 (three values, no fences) → 15, 7.5, 0; L missing.
        * inv per 10k: J 300/100 = 3, N 100/50 = 2, F 50/50 = 1 → 20, 10, 0; L missing.
-       * tech √: J 100, N 50, F 20, L 10 (zone 100 rolls up); Q1 17.5, Q3 62.5, fences −50…130, none out;
-       *   range 10…100 → J 20, N 40/90·20 = 8.89, F 10/90·20 = 2.22, L 0.
-       * Scores before incubators: J 90, N 61.39, L 25, F 12.22, others 0.
+       * tech √ (computed from registered contracts, so the seven other counties count 0): J 100, N 50,
+       *   F 20, L 10 (zone 100 rolls up), seven 0; Q1 0, Q3 15, upper fence 37.5: J, N out (20 each);
+       *   range 0…20 → F 20, L 10, others 0.
+       * Scores before incubators: J 90, N 72.5, L 35, F 30, others 0.
        */
       // No incubator (item 4) in this city: none scores.
       expect(points(unit(J))).toEqual([20, 15, 15, 20, 0, 20]);
-      expect(points(unit(N))).toEqual([20, 15, 7.5, 10, 0, 8.89]);
-      expect(points(unit(L))).toEqual([10, 15, 0, 0, 0, 0]);
-      expect(points(unit(F))).toEqual([10, 0, 0, 0, 0, 2.22]);
+      expect(points(unit(N))).toEqual([20, 15, 7.5, 10, 0, 20]);
+      expect(points(unit(L))).toEqual([10, 15, 0, 0, 0, 10]);
+      expect(points(unit(F))).toEqual([10, 0, 0, 0, 0, 20]);
       const flags = unit(J).items.map((i) => i.flag);
-      expect([...flags.slice(0, 4), flags[5]]).toEqual(['outlier_high', 'outlier_high', null, null, null]);
+      expect([...flags.slice(0, 4), flags[5]]).toEqual([
+        'outlier_high',
+        'outlier_high',
+        null,
+        null,
+        'outlier_high',
+      ]);
       expect(unit(L).items[2]).toMatchObject({ value: null, flagged: true, flag: 'missing' });
       expect(unit(N).items[3]).toMatchObject({ raw: 2, value: 2, normalised: 0.5 });
-      expect(unit(N).items[5]).toMatchObject({ raw: 2500, value: 2500, normalised: 0.4444 });
+      expect(unit(N).items[5]).toMatchObject({ raw: 2500, value: 2500, normalised: 1, flag: 'outlier_high' });
+      expect(unit(L).items[5]).toMatchObject({ raw: 100, value: 100, normalised: 0.5 });
       /*
        * 2015: hte √ J 2.24, N 1.73, F 1 → J, N beyond the fence 1.25 → 20 each, F tops the inliers: 20.
-       * new √ J √2, N √3, F 1 → 15 each. R&D J 100, N 50 → 15, 0. inv J 2, N 4 → 0, 20.
-       * tech √ J 10, N 20, L 30 (zone 900) → 0, 10, 20. N 65, J 50, F 35, L 20.
+       * new √ J √2, N √3, F 1 → 15 each. R&D J 100, N 50 → 15, 0. inv J 2, N 4, F 0 (computed from
+       * patents: none is zero, not missing) → 10, 20, 0.
+       * tech √ J 10, N 20, L 30 (zone 900), eight 0: Q3 5, fence 12.5 → N, L out (20 each), J tops the
+       *   inliers (20), F 0. J 80, N 75, F 35, L 20.
        */
       for (const u of body.units) {
         expect(u.score).toBeCloseTo(
@@ -119,8 +135,8 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
       }
       const ranks = Object.fromEntries(body.units.map((u) => [u.id, [u.rank, u.rankLastYear, u.rankChange]]));
       expect([ranks[J], ranks[N], ranks[L], ranks[F]]).toEqual([
-        [1, 2, 1],
-        [2, 1, -1],
+        [1, 1, 0],
+        [2, 2, 0],
         [3, 4, 1],
         [4, 3, -1],
       ]);
@@ -128,7 +144,7 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
       for (const id of [J, N, L, F])
         expect(unit(id)).toMatchObject({ lastPlace: false, eliminationFlag: false });
       expect(body.units.every((u) => u.items[4].raw === 0)).toBe(true);
-      expect([J, N, L, F].map((id) => unit(id).score)).toEqual([90, 61.39, 25, 12.22]);
+      expect([J, N, L, F].map((id) => unit(id).score)).toEqual([90, 72.5, 35, 30]);
       // Seven counties with nothing, last in both years: all of them flagged for 末位淘汰.
       for (const id of OTHERS) {
         expect(unit(id)).toMatchObject({ score: 0, rank: 5, rankLastYear: 5, rankChange: 0 });
@@ -136,8 +152,8 @@ describeEachDb('plan: county ranking (县域排名)', (ctx) => {
       }
       const before = await rankingOf(ctx, staff.cookie, 'county', 2015);
       expect([J, N, F, L].map((id) => [before.unit(id).score, before.unit(id).rank])).toEqual([
-        [50, 2],
-        [65, 1],
+        [80, 1],
+        [75, 2],
         [35, 3],
         [20, 4],
       ]);

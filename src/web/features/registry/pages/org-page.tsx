@@ -5,6 +5,7 @@ import { ORG_KIND_NAMES } from '../../../../domain/registry';
 import { isApiError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
+import { OrgPatents } from '../../ip/components/org-patents';
 import { useOrg } from '../api';
 import { AnnualStatsSection } from '../components/annual-stats-section';
 import { OrgChanges } from '../components/org-changes';
@@ -151,6 +152,9 @@ function OrgDossier({ id }: { id: string }) {
               label: `${t('registry.tab.stats')}${count(detail.data.stats.length)}`,
               children: <AnnualStatsSection detail={detail.data} />,
             },
+            ...(can('ip.read')
+              ? [{ key: 'patents', label: t('ip.org.title'), children: <OrgPatents orgId={org.id} /> }]
+              : []),
             { key: 'changes', label: t('registry.tab.changes'), children: <OrgChanges orgId={org.id} /> },
           ]}
           destroyOnHidden
