@@ -6,9 +6,9 @@
  */
 import { adminFeature } from './admin/feature';
 import { authFeature } from './auth/feature';
-import { marketFeature } from './market/feature';
 import { contractsFeature } from './contracts/feature';
 import { ipFeature } from './ip/feature';
+import { marketFeature } from './market/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';

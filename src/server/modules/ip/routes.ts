@@ -51,7 +51,8 @@ const PATENTS_LIST: ListSpec<typeof patentListQuerySchema, PatentRow> = {
       { header: 'IPC主分类号', value: (p) => p.ipcMain },
       { header: '所属区域', value: (p) => p.regionName },
     ],
-    after: (deps, { scope }, f, afterId, limit) => patentsAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      patentsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 

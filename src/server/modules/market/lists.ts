@@ -201,6 +201,7 @@ export const EVENTS_LIST: ListSpec<typeof eventListQuerySchema, EventRow> = {
       { header: '推介成果数', value: (e) => e.presented },
       { header: '促成对接数', value: (e) => e.contacts },
     ],
-    after: (deps, { scope }, f, afterId, limit) => eventsAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      eventsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
