@@ -27,7 +27,7 @@ export function BatchActions({
   const [open, setOpen] = useState<BatchAction | null>(null);
   const offered = actions.filter((a) => selection.rows.some((r) => r.actions.includes(a)));
   return (
-    <>
+    <Space size={4} wrap>
       {offered.map((a) => (
         <Button
           key={a}
@@ -50,7 +50,7 @@ export function BatchActions({
           }}
         />
       )}
-    </>
+    </Space>
   );
 }
 
