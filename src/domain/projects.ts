@@ -219,3 +219,22 @@ export function addWorkingDays(iso: string, days: number): string {
   }
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The actions a clerk may take on several applications at once (待推荐, 项目管理, 待审批): those that
+ * need nothing per record but a shared reason. 拟立项 (an amount each) and 签订任务书 (an end date
+ * each) stay one at a time, as do the applicant's own steps.
+ */
+export const BATCH_ACTIONS = [
+  'recommend',
+  'county_return',
+  'accept',
+  'staff_return',
+  'reject',
+  'approve',
+  'decline',
+  'establish',
+] as const satisfies readonly ActionCode[];
+export type BatchAction = (typeof BATCH_ACTIONS)[number];
+export const isBatchAction = (a: string): a is BatchAction =>
+  (BATCH_ACTIONS as readonly string[]).includes(a);

@@ -55,7 +55,15 @@ function Providers() {
     >
       <AntApp>
         <AuthProvider>
-          <RouterProvider router={router} />
+          {/*
+            Address changes (a list's filters, page and tab, all kept in the URL) commit at once
+            instead of as React transitions: a transition keeps the previous screen up, clickable,
+            until the new one is ready, and every data update arriving meanwhile restarts it — on a
+            busy machine a clerk who picked a call went on clicking the rows of the previous list
+            for seconds, and a click on a row being torn down was lost. A page not yet loaded shows
+            the layout's loading state instead.
+          */}
+          <RouterProvider router={router} useTransitions={false} />
         </AuthProvider>
       </AntApp>
     </ConfigProvider>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import { applicationRoutes } from './applications/applications-routes';
 import { attachmentRoutes } from './applications/attachments-routes';
+import { batchRoutes } from './applications/batch-routes';
 import { submissionRoutes } from './applications/submissions-routes';
 import { callRoutes } from './calls/calls-routes';
 import { notificationRoutes } from './notifications/notifications-routes';
@@ -13,6 +14,7 @@ export function projectRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     await app.register(callRoutes(deps));
     await app.register(applicationRoutes(deps));
+    await app.register(batchRoutes(deps));
     await app.register(attachmentRoutes(deps));
     await app.register(submissionRoutes(deps));
     await app.register(reportRoutes(deps));

@@ -4,7 +4,7 @@
  * column pinned right; 列设置 lets each user hide columns. A feature's page passes its columns,
  * filter fields and dialogs.
  */
-import { Alert, Card, Empty, Form, Space, Table, type TableColumnsType, type TableProps } from 'antd';
+import { Alert, Button, Card, Empty, Form, Space, Table, type TableColumnsType, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useT } from '../i18n';
@@ -12,6 +12,7 @@ import { ColumnSettings, useHiddenColumns, visibleColumns } from './column-setti
 import { ExportButton } from './export-button';
 import { FilterForm } from './filter-form';
 import type { UrlListState } from './use-list-state';
+import type { RowSelection } from './use-row-selection';
 
 interface ListAnswer<T> {
   items: T[];
@@ -49,6 +50,12 @@ export interface ListPageProps<T extends { id: string }, F extends object, V ext
   /** What an empty list says: with filters set, and without. */
   empty: { filtered: string; none: string };
   scrollX?: number;
+  /**
+   * Rows the user can select for batch work (`useRowSelection`); `batchActions` are the buttons
+   * shown over the table while some are selected (they act on `selection.rows`).
+   */
+  selection?: RowSelection<T>;
+  batchActions?: ReactNode;
 }
 
 const compactHeading = { margin: 0, fontSize: 16 };
@@ -116,6 +123,21 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
         </FilterForm>
       )}
       {props.notice}
+      {props.selection && props.selection.keys.length > 0 && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          title={
+            <Space wrap>
+              <span>{t('list.selected', { count: props.selection.keys.length })}</span>
+              {props.batchActions}
+              <Button size="small" type="link" onClick={props.selection.clear}>
+                {t('list.clearSelection')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {query.isError && (
         <Alert type="error" showIcon title={query.error?.message} style={{ marginBottom: 16 }} />
       )}
@@ -128,6 +150,18 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
         onChange={list.onTableChange}
         scroll={{ x: props.scrollX ?? 'max-content' }}
         expandable={props.expandable}
+        rowSelection={
+          props.selection && {
+            selectedRowKeys: props.selection.keys,
+            // The choice is kept across pages and filters until the batch is done or cleared.
+            preserveSelectedRowKeys: true,
+            onChange: props.selection.onChange,
+            getCheckboxProps: (row: T) => ({
+              disabled: props.selection?.selectable ? !props.selection.selectable(row) : false,
+              'aria-label': t('list.selectRow'),
+            }),
+          }
+        }
         locale={{
           emptyText: (
             <Empty

@@ -144,6 +144,11 @@ export async function listRowOf(tx: Tx, id: string): Promise<ApplicationListRow 
   return row;
 }
 
+/** The list rows of these applications that the scope covers (a batch's report and its letter). */
+export function visibleListRows(tx: Tx, scope: Scope, ids: string[]) {
+  return select(tx).where(and(inArray(a.id, ids), scopeWhere(scope, applicationScopeColumns)));
+}
+
 /** The application if the scope covers it — the same condition as the lists — else undefined. */
 export async function getVisibleApplication(
   tx: Tx,

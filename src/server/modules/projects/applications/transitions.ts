@@ -96,63 +96,79 @@ export async function act(
   action: ActionCode,
   body: ActionBody,
 ) {
-  const t: Transition = TRANSITIONS[action];
-  await deps.db.transaction(async (tx) => {
-    const { app, scope } = await loadVisibleApplication(tx, deps, actor, id);
-    const refusal = actionRefusal(actor, scope, app, action);
-    if (refusal === 'role') throw forbidden();
-    if (body.version !== app.version) throw staleVersion();
-    if (refusal === 'state')
-      throw conflict(
-        msg(
-          `当前状态为「${stateName(app.state).zh}」，不能执行「${t.name.zh}」`,
-          `"${t.name.en}" is not possible while the application is ${stateName(app.state).en}`,
-        ),
-        'state',
-      );
-    const reason = body.reason?.trim() || null;
-    if (t.reasonRequired && !reason) throw reasonMissing();
-    const call = (await getCall(tx, app.callId, action === 'propose'))!;
-    // The guards decide by the platform clock (a call's deadline); the record is stamped when it is written.
-    const now = new Date();
-    const set =
-      (await GUARDS[action]?.({
-        tx,
-        deps,
-        app,
-        call,
-        body,
-        now: clock.now(),
-        today: clock.today(),
-        actorId: actor.id,
-      })) ?? {};
-    const after = await updateIfUnchanged(
-      tx,
-      id,
-      { version: body.version, state: app.state },
-      { ...set, state: t.to, updatedAt: now },
-    );
-    if (!after) throw staleVersion();
-    const said = reason ?? body.note?.trim() ?? null;
-    await insertEvent(tx, {
-      applicationId: id,
-      action,
-      fromState: app.state,
-      toState: t.to,
-      actorId: actor.id,
-      actorUsername: actor.username,
-      actorRole: actor.role,
-      reason: said || null,
-      at: now,
-    });
-    await writeAudit(tx, ctx, {
-      action: `application.${action}`,
-      targetType: 'application',
-      targetId: id,
-      before: { state: app.state, version: app.version },
-      after: { state: t.to, version: after.version, ...set, ...(said ? { reason: said } : {}) },
-    });
-    await notifyTransition(tx, deps, app, action, t.to, reason);
-  });
+  await deps.db.transaction((tx) => actIn(tx, deps, ctx, actor, id, action, body));
   return applicationDetail(deps, actor, id);
+}
+
+/**
+ * One transition inside the caller's transaction (a batch takes several in one): every check of
+ * `act`, the conditional update, the history row, the audit record and the notifications.
+ * Returns the record as it was before, for the caller's report.
+ */
+export async function actIn(
+  tx: Tx,
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  action: ActionCode,
+  body: ActionBody,
+): Promise<ApplicationRecord> {
+  const t: Transition = TRANSITIONS[action];
+  const { app, scope } = await loadVisibleApplication(tx, deps, actor, id);
+  const refusal = actionRefusal(actor, scope, app, action);
+  if (refusal === 'role') throw forbidden();
+  if (body.version !== app.version) throw staleVersion();
+  if (refusal === 'state')
+    throw conflict(
+      msg(
+        `当前状态为「${stateName(app.state).zh}」，不能执行「${t.name.zh}」`,
+        `"${t.name.en}" is not possible while the application is ${stateName(app.state).en}`,
+      ),
+      'state',
+    );
+  const reason = body.reason?.trim() || null;
+  if (t.reasonRequired && !reason) throw reasonMissing();
+  const call = (await getCall(tx, app.callId, action === 'propose'))!;
+  // The guards decide by the platform clock (a call's deadline); the record is stamped when it is written.
+  const now = new Date();
+  const set =
+    (await GUARDS[action]?.({
+      tx,
+      deps,
+      app,
+      call,
+      body,
+      now: clock.now(),
+      today: clock.today(),
+      actorId: actor.id,
+    })) ?? {};
+  const after = await updateIfUnchanged(
+    tx,
+    id,
+    { version: body.version, state: app.state },
+    { ...set, state: t.to, updatedAt: now },
+  );
+  if (!after) throw staleVersion();
+  const said = reason ?? body.note?.trim() ?? null;
+  await insertEvent(tx, {
+    applicationId: id,
+    action,
+    fromState: app.state,
+    toState: t.to,
+    actorId: actor.id,
+    actorUsername: actor.username,
+    actorRole: actor.role,
+    reason: said || null,
+    at: now,
+  });
+  await writeAudit(tx, ctx, {
+    action: `application.${action}`,
+    targetType: 'application',
+    targetId: id,
+    before: { state: app.state, version: app.version },
+    after: { state: t.to, version: after.version, ...set, ...(said ? { reason: said } : {}) },
+  });
+  await notifyTransition(tx, deps, app, action, t.to, reason);
+  return app;
 }

@@ -81,16 +81,20 @@ export function ActionButtons({
     act.mutate(
       { action, body: { version: target.version, ...extra } },
       {
+        // An action ends once its lists are fetched again; by then the record on screen has moved
+        // on and the user may have opened the next step's dialog, which must stay open.
         onSuccess: () => {
           message.success(t('projects.action.done', { action: pickMsg(TRANSITIONS[action].name) }));
-          setOpen(null);
-          form.resetFields();
+          setOpen((o) => {
+            if (o === action) form.resetFields();
+            return o === action ? null : o;
+          });
           onDone?.(action);
         },
         onError: (error) => {
           if (isApiError(error) && error.status === 409) {
             message.error(error.message);
-            setOpen(null);
+            setOpen((o) => (o === action ? null : o));
             queryClient.invalidateQueries({ queryKey: projectKeys.all });
             return;
           }
@@ -151,7 +155,7 @@ export function ActionButtons({
           okText={pickMsg(tr.name)}
           okButtonProps={{ danger: DANGER.includes(open) }}
           cancelText={t('common.cancel')}
-          confirmLoading={act.isPending}
+          confirmLoading={act.isPending && act.variables?.action === open}
           onOk={() => form.submit()}
           onCancel={() => setOpen(null)}
           mask={{ closable: false }}

@@ -1,10 +1,9 @@
-import { Empty, Space, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { Space, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useMsg, useT } from '../../../app/i18n';
 import { DayCell } from '../../../app/list/cells';
 import type { ApplicationItem } from '../api';
 import { StateTag, wanColumn, wanText } from '../format';
-import { ActionButtons } from './action-buttons';
 
 export type ApplicationStage = 'recommend' | 'approve' | 'all';
 
@@ -78,54 +77,4 @@ export function useApplicationColumns(stage: ApplicationStage = 'all'): TableCol
           },
         ]),
   ];
-}
-
-/** A list of applications for the bureau, a county or a leader; rows open the record. */
-export function ApplicationsTable({
-  items,
-  loading,
-  pagination,
-  onChange,
-  emptyText,
-  inlineActions = false,
-  fundingCaps,
-  stage = 'all',
-}: {
-  items?: ApplicationItem[];
-  loading: boolean;
-  pagination: TablePaginationConfig | false;
-  onChange?: (...args: never[]) => void;
-  emptyText: string;
-  inlineActions?: boolean;
-  fundingCaps?: Record<string, string>;
-  stage?: ApplicationStage;
-}) {
-  const t = useT();
-  const columns = useApplicationColumns(stage);
-  return (
-    <Table<ApplicationItem>
-      rowKey="id"
-      dataSource={items}
-      loading={loading}
-      pagination={pagination}
-      onChange={onChange as never}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
-      columns={[
-        ...columns,
-        ...(inlineActions
-          ? [
-              {
-                title: t('common.actions'),
-                key: 'op',
-                fixed: 'right' as const,
-                render: (_: unknown, a: ApplicationItem) => (
-                  <ActionButtons target={a} size="small" fundingCap={fundingCaps?.[a.callId]} none="—" />
-                ),
-              },
-            ]
-          : []),
-      ]}
-    />
-  );
 }

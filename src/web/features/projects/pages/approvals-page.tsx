@@ -1,17 +1,24 @@
 import { useT } from '../../../app/i18n';
-import { useListState } from '../../../app/list/use-list-state';
-import { ApplicationsWorklist } from '../components/applications-worklist';
+import { StageList } from '../components/stage-list';
 
-/** 待审批: applications proposed for funding, with score and amount, for the leaders to decide. */
+const FIXED = { state: 'proposed' as const };
+const BATCH = ['approve', 'decline'] as const;
+
+/**
+ * 待审批: applications proposed for funding, best score first, for the leaders to decide one by
+ * one or several at once (不予批准 with a reason).
+ */
 export function ApprovalsPage() {
   const t = useT();
-  const list = useListState<{ state: 'proposed' }>({ state: 'proposed' }, '-panelScore');
   return (
-    <ApplicationsWorklist
+    <StageList
       title={t('menu.projects.approvals')}
-      list={list}
+      name="approval-filters"
       stage="approve"
-      emptyText={t('projects.approvals.empty')}
+      fixed={FIXED}
+      sort="-panelScore"
+      batch={BATCH}
+      empty={t('projects.approvals.empty')}
     />
   );
 }

@@ -5,6 +5,7 @@ import { useAuth } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
+import { useRowSelection } from '../../../app/list/use-row-selection';
 import { RegionSelect, useOffersRegionFilter } from '../../registry/components/region-select';
 import {
   type ApplicationItem,
@@ -15,9 +16,11 @@ import {
 } from '../api';
 import { ActionButtons } from '../components/action-buttons';
 import { useApplicationColumns } from '../components/applications-table';
+import { BatchActions } from '../components/batch-actions';
 import { CallBoard } from '../components/call-board';
 import { DrawPanel } from '../components/draw-panel';
 import { RankingTab } from '../components/ranking-tab';
+import { selectableFor } from '../components/stage-list';
 import { wanText } from '../format';
 
 type Filters = Omit<ApplicationListQuery, 'page' | 'pageSize' | 'sort'>;
@@ -120,6 +123,8 @@ export function ManagePage() {
 const PAGE_KEYS = ['call', 'tab'];
 /** Where it comes from and when are one click away in 列设置; the amounts stay in view. */
 const SECONDARY = ['region', 'next', 'sub'];
+/** Staff's batch work here: 形式审查 (pass, return, reject) and 立项. */
+const BATCH = ['accept', 'staff_return', 'reject', 'establish'] as const;
 
 function ApplicationList({ callId, fundingCap }: { callId?: string; fundingCap?: string }) {
   const t = useT();
@@ -128,6 +133,7 @@ function ApplicationList({ callId, fundingCap }: { callId?: string; fundingCap?:
   const list = useUrlListState<Filters>(undefined, { fixed: { callId }, reserved: PAGE_KEYS });
   const apps = useApplications(list.params as ApplicationListQuery);
   const columns = useApplicationColumns('all');
+  const selection = useRowSelection<ApplicationItem>(selectableFor(BATCH));
   return (
     <ListPage<ApplicationItem, Filters>
       embedded
@@ -167,6 +173,8 @@ function ApplicationList({ callId, fundingCap }: { callId?: string; fundingCap?:
           )}
         </>
       }
+      selection={selection}
+      batchActions={<BatchActions selection={selection} actions={BATCH} />}
       actionsWidth={160}
       actions={(a) => <ActionButtons target={a} size="small" fundingCap={fundingCap} none="—" />}
       empty={{ filtered: t('projects.manage.empty'), none: t('projects.manage.empty') }}

@@ -1,32 +1,23 @@
-import { Form, Input } from 'antd';
 import { useT } from '../../../app/i18n';
-import { FilterForm } from '../../../app/list/filter-form';
-import { useListState } from '../../../app/list/use-list-state';
-import { ApplicationsWorklist } from '../components/applications-worklist';
+import { StageList } from '../components/stage-list';
 
-/** 待推荐: the county's submitted applications, each to recommend or return with a reason. */
+const FIXED = { toRecommend: true };
+const BATCH = ['recommend', 'county_return'] as const;
+
+/**
+ * 待推荐: the county's submitted applications, each to recommend or return with a reason — or
+ * several ticked and recommended at once, in an order of priority, with a 推荐函.
+ */
 export function RecommendPage() {
   const t = useT();
-  const [form] = Form.useForm<{ q?: string }>();
-  const list = useListState<{ toRecommend: boolean; q?: string }>({ toRecommend: true });
   return (
-    <ApplicationsWorklist
+    <StageList
       title={t('menu.projects.recommend')}
-      list={list}
+      name="recommend-filters"
       stage="recommend"
-      emptyText={t('projects.recommend.empty')}
-      filters={
-        <FilterForm<{ q?: string }>
-          name="recommend-filters"
-          form={form}
-          label={t('list.filters')}
-          onApply={(v) => list.applyFilters({ toRecommend: true, ...v })}
-        >
-          <Form.Item label={t('registry.search')} name="q">
-            <Input allowClear maxLength={100} style={{ width: 280 }} />
-          </Form.Item>
-        </FilterForm>
-      }
+      fixed={FIXED}
+      batch={BATCH}
+      empty={t('projects.recommend.empty')}
     />
   );
 }
