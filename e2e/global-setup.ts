@@ -18,7 +18,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-e2e-template-'));
-  const server = await startServer(dir);
+  // The first start loads the whole demo data (about 100,000 patents among it): give it time.
+  const server = await startServer(dir, 300_000);
   const code = await server.stop();
   if (code !== 0) throw new Error(`the template platform stopped with exit code ${code}`);
   project.provide('e2eTemplateDir', dir);
