@@ -132,6 +132,10 @@ describe('lists keep their place and fit a 1366-px screen', () => {
     { user: 'secadmin', url: '/admin/sessions', name: 'sessions' },
     { user: 'auditadmin', url: '/admin/audit', name: 'audit' },
     { user: 'staff', url: '/plan/reported', name: 'reported' },
+    { user: 'staff', url: '/projects/experts', name: 'experts' },
+    { user: 'staff', url: '/contracts', name: 'contracts' },
+    { user: 'staff', url: '/market/achievements', name: 'achievements' },
+    { user: 'staff', url: '/ip/patents', name: 'patents' },
   ];
   for (const p of pages) {
     it(`${p.name}: 序号 and 列设置, no sideways scrolling, actions beside the data`, async () => {

@@ -1,16 +1,8 @@
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../i18n';
-
-interface ListState<F> {
-  page: number;
-  pageSize: number;
-  /** `field` ascending or `-field` descending, as the list endpoints take it. */
-  sort?: string;
-  filters: F;
-}
 
 function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
   const one = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -48,47 +40,6 @@ function useTableHelpers(state: { page: number; pageSize: number; sort?: string 
     [state.sort],
   );
   return { pagination, sortOrderOf };
-}
-
-/**
- * Server-side paging, sorting and filters for an antd Table. `params` goes to the list query;
- * `exportQuery` (the same filters and sort, no paging) goes to `…/export.xlsx`.
- */
-export function useListState<F extends object>(initialFilters: F, initialSort?: string) {
-  const [state, setState] = useState<ListState<F>>({
-    page: 1,
-    pageSize: 20,
-    sort: initialSort,
-    filters: initialFilters,
-  });
-
-  const applyFilters = useCallback((filters: F) => setState((s) => ({ ...s, filters, page: 1 })), []);
-
-  const onTableChange = useCallback(
-    <T>(
-      pagination: TablePaginationConfig,
-      _filters: unknown,
-      sorter: SorterResult<T> | SorterResult<T>[],
-    ) => {
-      setState((s) => {
-        const sort = sortParam(sorter) ?? initialSort;
-        const pageSize = pagination.pageSize ?? s.pageSize;
-        const resetPage = sort !== s.sort || pageSize !== s.pageSize;
-        return { ...s, sort, pageSize, page: resetPage ? 1 : (pagination.current ?? 1) };
-      });
-    },
-    [initialSort],
-  );
-
-  const params = useMemo(
-    () => ({ ...state.filters, page: state.page, pageSize: state.pageSize, sort: state.sort }),
-    [state],
-  );
-  const exportQuery = useMemo(() => ({ ...state.filters, sort: state.sort }), [state.filters, state.sort]);
-
-  const { pagination, sortOrderOf } = useTableHelpers(state);
-
-  return { params, exportQuery, applyFilters, onTableChange, pagination, sortOrderOf };
 }
 
 const PAGING_KEYS = ['page', 'pageSize', 'sort'];
