@@ -99,3 +99,9 @@ export async function* inBatches<T>(fetch: (offset: number, limit: number) => Pr
 export async function* oneBatch<T>(rows: T[]) {
   yield rows;
 }
+
+/** An instant as a reader of the spreadsheet reads it: China Standard Time, said so. */
+export function chinaTime(at: string): string {
+  const d = new Date(new Date(at).getTime() + 8 * 3_600_000);
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} (UTC+8)`;
+}

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { forgetCachedSecurityPolicy } from '../../platform/security-policy';
+import { exportJobRows, sheetRows } from '../../test/exports';
 import { call, createOrg, createUser, describeEachDb, login, signedIn, uniq } from '../../test/harness';
 
 describeEachDb('admin: users', (ctx) => {
@@ -335,9 +336,24 @@ describeEachDb('admin: roles, policy and sessions', (ctx) => {
   it('lists live sessions and forces one out', async () => {
     const sec = await signedIn(ctx, 'secadmin');
     const victim = await signedIn(ctx, 'leader');
-    const list = await call(ctx.app, { url: '/api/v1/admin/sessions', cookie: sec.cookie });
+    const list = await call(ctx.app, { url: '/api/v1/admin/sessions?pageSize=100', cookie: sec.cookie });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().total).toBeGreaterThanOrEqual(2);
     const row = list.json().items.find((s: { username: string }) => s.username === victim.user.username);
-    expect(row).toBeDefined();
+    expect(row).toMatchObject({ role: 'leader', id: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // The spreadsheet says the role in Chinese and the times in China time; so does the background export.
+    const xlsx = await call(ctx.app, { url: '/api/v1/admin/sessions/export.xlsx', cookie: sec.cookie });
+    expect(xlsx.statusCode).toBe(200);
+    const rows = await sheetRows(xlsx.rawPayload);
+    expect(rows[0]).toEqual(['用户名', '角色', 'IP', '登录时间（北京时间）', '最近活动（北京时间）']);
+    const mine = rows.find((r) => r[0] === victim.user.username);
+    expect(mine?.[1]).toBe('局领导');
+    expect(String(mine?.[3])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC\+8\)$/);
+    const job = await exportJobRows(ctx, sec.cookie, '/api/v1/admin/sessions');
+    expect(job.rows.find((r) => r[0] === victim.user.username)?.[1]).toBe('局领导');
+    expect((await call(ctx.app, { url: '/api/v1/admin/sessions', cookie: victim.cookie })).statusCode).toBe(
+      403,
+    );
     const res = await call(ctx.app, {
       method: 'DELETE',
       url: `/api/v1/admin/sessions/${row.id}`,

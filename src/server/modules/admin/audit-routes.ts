@@ -19,17 +19,12 @@ import { purgeAuditLog } from '../../platform/audit-retention';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
+import { chinaTime } from '../../platform/excel';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { archiveContent, archiveList, auditAfter, auditCount, auditPage } from './audit-repo';
 
 function present(row: typeof auditLog.$inferSelect) {
   return { ...row, id: String(row.id), at: new Date(row.at).toISOString() };
-}
-
-/** An instant as the auditor reads it: China Standard Time. */
-function chinaTime(at: string): string {
-  const d = new Date(new Date(at).getTime() + 8 * 3_600_000);
-  return `${d.toISOString().slice(0, 19).replace('T', ' ')} (UTC+8)`;
 }
 
 /**

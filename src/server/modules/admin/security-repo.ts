@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { roles, sessions, users } from '../../db/schema';
+import { pageRows } from '../../platform/list-kit-sql';
 
 /** Every role row with the number of accounts holding it. */
 export function listRoleRows(tx: Tx) {
@@ -22,8 +23,7 @@ export async function setRolePermissions(tx: Tx, code: string, permissions: stri
   await tx.update(roles).set({ permissions, updatedAt: new Date() }).where(eq(roles.code, code));
 }
 
-/** The most recently seen open sessions, at most 500. */
-export function listOpenSessions(tx: Tx) {
+function openSessionsQuery(tx: Tx) {
   return tx
     .select({
       id: sessions.id,
@@ -35,9 +35,38 @@ export function listOpenSessions(tx: Tx) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(isNull(sessions.endedAt))
-    .orderBy(desc(sessions.lastSeenAt))
-    .limit(500);
+    .$dynamic();
+}
+
+export type OpenSessionRow = Awaited<ReturnType<typeof openSessionsAfter>>[number];
+
+/** A page of the open sessions, the most recently seen first. */
+export function openSessionPage(tx: Tx, limit: number, offset: number) {
+  return pageRows(
+    openSessionsQuery(tx),
+    isNull(sessions.endedAt),
+    [desc(sessions.lastSeenAt), asc(sessions.id)],
+    limit,
+    offset,
+  );
+}
+
+/**
+ * The open sessions after the one whose id starts with `afterPrefix` (the list shows a prefix
+ * only), in id order: the export's keyset batches.
+ */
+export function openSessionsAfter(tx: Tx, afterPrefix: string | null, limit: number) {
+  return openSessionsQuery(tx)
+    .where(
+      and(isNull(sessions.endedAt), afterPrefix ? sql`left(${sessions.id}, 16) > ${afterPrefix}` : undefined),
+    )
+    .orderBy(asc(sessions.id))
+    .limit(limit);
+}
+
+export async function countOpenSessions(tx: Tx): Promise<number> {
+  const [{ n }] = await tx.select({ n: count() }).from(sessions).where(isNull(sessions.endedAt));
+  return Number(n);
 }
 
 /** The open session whose id starts with the 16-character prefix shown in the list. */

@@ -11,23 +11,50 @@ import {
   userListQuerySchema,
   userSchema,
 } from '../../../domain/contracts/admin';
-import { idParamSchema, listResponse, okSchema } from '../../../domain/contracts/common';
-import { type Permission, ROLE_CODES } from '../../../domain/roles';
+import { idParamSchema, listResponse, okSchema, pageQuerySchema } from '../../../domain/contracts/common';
+import { isRoleCode, type Permission, ROLE_CODES, ROLE_NAMES } from '../../../domain/roles';
 import { actorOf, auditContext } from '../../platform/access';
 import { auditRead } from '../../platform/audit-trail';
 import type { Deps } from '../../platform/deps';
-import { oneBatch, sendXlsx } from '../../platform/excel';
+import { chinaTime, oneBatch, sendXlsx } from '../../platform/excel';
+import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { getSecurityPolicy } from '../../platform/security-policy';
+import { countOpenSessions, openSessionPage, openSessionsAfter } from './security-repo';
 import {
   forceLogout,
-  listActiveSessions,
   listPermissions,
   listRoles,
+  presentSession,
   resetSecondFactor,
   updateRolePermissions,
   updateSecurityPolicy,
 } from './security-service';
 import { grantRole, listUserPage } from './users-service';
+
+/** 在线会话 and its spreadsheet twin (see platform/list-kit.ts): the permission is the rule. */
+const SESSIONS_LIST: ListSpec<typeof pageQuerySchema, ReturnType<typeof presentSession>> = {
+  path: '/sessions',
+  access: 'admin.sessions',
+  tags: ['admin'],
+  query: pageQuerySchema,
+  item: sessionSchema,
+  rows: async (deps, _viewer, _q, limit, offset) =>
+    (await openSessionPage(deps.db, limit, offset)).map(presentSession),
+  count: (deps) => countOpenSessions(deps.db),
+  export: {
+    name: '在线会话',
+    audit: { action: 'session.export', objectType: 'session' },
+    columns: [
+      { header: '用户名', value: (s) => s.username },
+      { header: '角色', value: (s) => (isRoleCode(s.role) ? ROLE_NAMES[s.role].zh : s.role) },
+      { header: 'IP', value: (s) => s.ip },
+      { header: '登录时间（北京时间）', value: (s) => chinaTime(s.createdAt), width: 28 },
+      { header: '最近活动（北京时间）', value: (s) => chinaTime(s.lastSeenAt), width: 28 },
+    ],
+    after: async (deps, _viewer, _f, afterId, limit) =>
+      (await openSessionsAfter(deps.db, afterId, limit)).map(presentSession),
+  },
+};
 
 /** Secadmin's work: roles and permissions, password and session policy, live sessions. */
 export function securityRoutes(deps: Deps) {
@@ -137,30 +164,7 @@ export function securityRoutes(deps: Deps) {
     );
 
     const sessionAccess = { access: 'admin.sessions' as const };
-    r.get(
-      '/sessions',
-      { config: sessionAccess, schema: { tags, response: { 200: listResponse(sessionSchema) } } },
-      async () => {
-        const items = await listActiveSessions(deps.db);
-        return { items, total: items.length };
-      },
-    );
-    r.get('/sessions/export.xlsx', { config: sessionAccess, schema: { tags } }, async (req, reply) => {
-      await auditRead(req, { action: 'session.export', object: { type: 'session' } });
-      return sendXlsx(
-        reply,
-        '在线会话.xlsx',
-        '在线会话',
-        [
-          { header: '用户名', value: (s) => s.username },
-          { header: '角色', value: (s) => s.role },
-          { header: 'IP', value: (s) => s.ip },
-          { header: '登录时间', value: (s) => s.createdAt, width: 26 },
-          { header: '最近活动', value: (s) => s.lastSeenAt, width: 26 },
-        ],
-        oneBatch(await listActiveSessions(deps.db)),
-      );
-    });
+    listRoutes(app, deps, SESSIONS_LIST);
     r.delete(
       '/sessions/:id',
       {

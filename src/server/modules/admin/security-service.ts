@@ -21,8 +21,8 @@ import { clearEnrolment } from '../auth/mfa-service';
 import {
   findOpenSessionByPrefix,
   findRole,
-  listOpenSessions,
   listRoleRows,
+  type OpenSessionRow,
   setRolePermissions,
 } from './security-repo';
 import { userExists } from './users-repo';
@@ -102,15 +102,14 @@ export async function updateSecurityPolicy(db: Db, ctx: AuditContext, value: Sec
   return value;
 }
 
-export async function listActiveSessions(db: Db) {
-  const rows = await listOpenSessions(db);
-  // The session id is the hash of the cookie; only a prefix is shown, enough to tell rows apart.
-  return rows.map((s) => ({
+/** A session as the list shows it: the id is the hash of the cookie, and only a prefix is shown. */
+export function presentSession(s: OpenSessionRow) {
+  return {
     ...s,
     id: s.id.slice(0, 16),
     createdAt: s.createdAt.toISOString(),
     lastSeenAt: s.lastSeenAt.toISOString(),
-  }));
+  };
 }
 
 export async function forceLogout(db: Db, ctx: AuditContext, idPrefix: string) {
