@@ -1,5 +1,6 @@
 import { type Msg, msg } from './message';
 import { ACTION_CODES, TRANSITIONS } from './projects';
+import { CONTRACT_ACTION_CODES, CONTRACT_TRANSITIONS } from './tech-contracts';
 
 /**
  * What each audit action code means, for the auditor (审计管理员) who reads the log and for its
@@ -163,7 +164,32 @@ const FIXED: Record<string, Msg> = {
   'system.demo-plan': msg('载入演示计划数据', 'Load demo plan data'),
   'system.demo-projects': msg('载入演示项目数据', 'Load demo project data'),
   'system.demo-patents': msg('载入演示专利数据', 'Load demo patent data'),
+
+  'tech_contract.create': msg('填报技术合同', 'Enter technology contract'),
+  'tech_contract.update': msg('修改技术合同', 'Update technology contract'),
+  'tech_contract.file.create': msg('上传合同文本', 'Upload signed contract'),
+  'tech_contract.file.delete': msg('删除合同文本', 'Delete signed contract'),
+  'tech_contract.file.download': msg('下载合同文本', 'Download signed contract'),
+  'tech_contract.certificate.download': msg('下载技术合同登记证明', 'Download registration certificate'),
+  'tech_contract.verify': msg('核验技术合同登记证明', 'Verify registration certificate'),
+  'tech_contract.import': msg('导入技术合同', 'Import technology contracts'),
+  'tech_contract.export': msg('导出技术合同', 'Export technology contracts'),
+
+  'recommendation.letter-upload': msg('上传推荐函', 'Upload recommendation letter'),
+  'recommendation.letter-download': msg('下载推荐函', 'Download recommendation letter'),
+  'application.recommend-letter': msg('推荐函随推荐归档', 'File the recommendation letter with the recommendation'),
 };
+
+/** Technology contract steps: 「技术合同：准予登记」 from the contracts' one transition table. */
+const CONTRACT_LABELS: Record<string, Msg> = Object.fromEntries(
+  CONTRACT_ACTION_CODES.map((a) => [
+    `tech_contract.${a}`,
+    msg(
+      `技术合同：${CONTRACT_TRANSITIONS[a].name.zh}`,
+      `Technology contract: ${CONTRACT_TRANSITIONS[a].name.en}`,
+    ),
+  ]),
+);
 
 /** Application workflow steps: 「项目申报：推荐」 from the one transition table. */
 const TRANSITION_LABELS: Record<string, Msg> = Object.fromEntries(
@@ -173,12 +199,19 @@ const TRANSITION_LABELS: Record<string, Msg> = Object.fromEntries(
   ]),
 );
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, Msg>> = { ...TRANSITION_LABELS, ...FIXED };
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, Msg>> = {
+  ...TRANSITION_LABELS,
+  ...CONTRACT_LABELS,
+  ...FIXED,
+};
 
 /** What an entry's object (target_type) is. */
 export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   route: msg('接口', 'Endpoint'),
   export_job: msg('导出任务', 'Export job'),
+  tech_contract: msg('技术合同', 'Technology contract'),
+  tech_contract_file: msg('技术合同文本', 'Signed contract file'),
+  recommendation: msg('推荐函', 'Recommendation letter'),
   user: msg('用户', 'User'),
   department: msg('部门', 'Department'),
   role: msg('角色', 'Role'),
