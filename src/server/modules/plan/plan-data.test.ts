@@ -270,7 +270,8 @@ describe('plan: demo plan', () => {
     expect(
       'tech_contract_amount patent_pledges ip_cases population'.split(' ').map((c) => of.get(c)),
     ).toEqual([462721.06, 36, 228, 862]);
-    const src = await values(app, cookie, 'year=2016&codes=tech_contract_amount');
+    // A figure still typed in names its source; computed ones come from their records.
+    const src = await values(app, cookie, 'year=2016&codes=patent_pledges');
     expect(src[0].source).toContain('泉科〔2017〕28号');
     const tech = await values(app, cookie, 'year=2016&codes=tech_contract_amount');
     expect(tech[0]).toMatchObject({ value: 462721.06, kind: 'computed' });
