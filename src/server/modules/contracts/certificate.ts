@@ -3,8 +3,6 @@
  * registrar, and a QR code of the public verification address, which answers only whether the
  * number is on record and its status, day and type.
  */
-import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
-import QRCode from 'qrcode';
 import { inMoneyUnit } from '../../../domain/money';
 import {
   BUYER_KINDS,
@@ -19,7 +17,7 @@ import {
 } from '../../../domain/tech-contracts';
 import type { Actor } from '../../platform/actor';
 import type { Deps } from '../../platform/deps';
-import { font, officeTable } from '../../platform/docx';
+import { A4_TEXT_WIDTH, a4Docx, docPara, officeTable, verificationBlock } from '../../platform/docx';
 import { certificateContract } from './service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -45,21 +43,7 @@ export async function certificateDocx(
   const { contract: c } = await certificateContract(deps, actor, id);
   const no = c.registrationNo!;
   const url = verifyUrl(no);
-  const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  const width = 11906 - 2 * 1588;
-  const para = (t: string, opts: { bold?: boolean; size?: number; center?: boolean } = {}) =>
-    new Paragraph({
-      alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { line: 360, after: 120 },
-      children: [
-        new TextRun({
-          text: t,
-          bold: opts.bold,
-          size: opts.size,
-          font: opts.bold ? font('黑体') : undefined,
-        }),
-      ],
-    });
+  const width = A4_TEXT_WIDTH;
   const type = CONTRACT_TYPES[c.typeCode as ContractType]?.name.zh ?? c.typeCode;
   const sub = subTypeName(c.typeCode, c.subTypeCode)?.zh ?? c.subTypeCode;
   const foreign = c.currency !== 'CNY';
@@ -89,36 +73,12 @@ export async function certificateDocx(
       ['登记状态', CONTRACT_STATUS[c.status].zh + (c.cancelledOn ? `（${c.cancelledOn} 撤销）` : '')],
     ],
   });
-  const document = new Document({
-    title: `技术合同登记证明 ${no}`,
-    creator: '科创平台',
-    styles: {
-      default: {
-        document: { run: { font: font('宋体'), size: 24, language: { value: 'en-US', eastAsia: 'zh-CN' } } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1440, bottom: 1440, left: 1588, right: 1588 },
-          },
-        },
-        children: [
-          para('技术合同登记证明', { bold: true, size: 44, center: true }),
-          para(`登记编号：${no}`, { center: true }),
-          table,
-          para('经审查，该合同符合技术合同认定规则，准予登记。', {}),
-          para('电子核验', { bold: true, size: 28 }),
-          para(`核验地址：${url}`),
-          new Paragraph({
-            children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 120, height: 120 } })],
-          }),
-          para('扫码或访问核验地址可确认登记编号、登记状态、登记日期与合同类别。'),
-        ],
-      },
-    ],
-  });
-  return { body: await Packer.toBuffer(document), no };
+  const body = await a4Docx(`技术合同登记证明 ${no}`, [
+    docPara('技术合同登记证明', { bold: true, size: 44, center: true }),
+    docPara(`登记编号：${no}`, { center: true }),
+    table,
+    docPara('经审查，该合同符合技术合同认定规则，准予登记。', {}),
+    ...(await verificationBlock(url, [], '扫码或访问核验地址可确认登记编号、登记状态、登记日期与合同类别。')),
+  ]);
+  return { body, no };
 }

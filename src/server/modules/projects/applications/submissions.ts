@@ -5,15 +5,13 @@
  * address, so the bureau checks a copy against the record instead of a stamped, rescanned paper.
  */
 import { createHash } from 'node:crypto';
-import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
-import QRCode from 'qrcode';
 import type { ActionBody, Submission } from '../../../../domain/contracts/projects';
 import { DECLARATION } from '../../../../domain/declaration';
 import { msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
-import { font, officeTable } from '../../../platform/docx';
+import { A4_TEXT_WIDTH, a4Docx, docPara, officeTable, verificationBlock } from '../../../platform/docx';
 import { invalid, notFound } from '../../../platform/errors';
 import type { CallRow } from '../calls/calls-repo';
 import { fieldNames } from '../review/review-experts-repo';
@@ -167,21 +165,7 @@ export async function submissionDocx(
   const c = last.content as Content;
   const fields = await fieldNames(deps.db);
   const url = verifyUrl(last.sha256);
-  const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  const width = 11906 - 2 * 1588;
-  const para = (t: string, opts: { bold?: boolean; size?: number; center?: boolean } = {}) =>
-    new Paragraph({
-      alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { line: 360, after: 120 },
-      children: [
-        new TextRun({
-          text: t,
-          bold: opts.bold,
-          size: opts.size,
-          font: opts.bold ? font('黑体') : undefined,
-        }),
-      ],
-    });
+  const width = A4_TEXT_WIDTH;
   const form = c.form ?? {};
   const main = officeTable({
     header: ['项目', '内容'],
@@ -212,41 +196,20 @@ export async function submissionDocx(
         ? c.attachments.map((f, i) => [String(i + 1), f.fileName, f.sha256])
         : [['—', '无附件', '—']],
   });
-  const document = new Document({
-    title: `${c.title} 申报书`,
-    creator: '科创平台',
-    styles: {
-      default: {
-        document: { run: { font: font('宋体'), size: 24, language: { value: 'en-US', eastAsia: 'zh-CN' } } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1440, bottom: 1440, left: 1588, right: 1588 },
-          },
-        },
-        children: [
-          para('科技计划项目申报书', { bold: true, size: 44, center: true }),
-          para(`第 ${c.seq} 次提交 · 提交时间 ${cst(c.submittedAt)}（北京时间）`, { center: true }),
-          main,
-          para('附件清单', { bold: true, size: 28 }),
-          files,
-          para(`申报承诺书（版本 ${c.declaration.version}）`, { bold: true, size: 28 }),
-          ...c.declaration.text.split('\n').map((l) => para(l)),
-          para(`申报单位已于 ${cst(last.declaredAt)}（北京时间）在线勾选确认上述承诺。`),
-          para('电子核验', { bold: true, size: 28 }),
-          para(`申报内容 SHA-256 校验码：${last.sha256}`),
-          para(`核验地址：${url}`),
-          new Paragraph({
-            children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 120, height: 120 } })],
-          }),
-          para('本申报书由科创平台按提交时的记录生成，与平台记录一致即有效，无需另行盖章扫描。'),
-        ],
-      },
-    ],
-  });
-  return { body: await Packer.toBuffer(document), app, sha256: last.sha256 };
+  const body = await a4Docx(`${c.title} 申报书`, [
+    docPara('科技计划项目申报书', { bold: true, size: 44, center: true }),
+    docPara(`第 ${c.seq} 次提交 · 提交时间 ${cst(c.submittedAt)}（北京时间）`, { center: true }),
+    main,
+    docPara('附件清单', { bold: true, size: 28 }),
+    files,
+    docPara(`申报承诺书（版本 ${c.declaration.version}）`, { bold: true, size: 28 }),
+    ...c.declaration.text.split('\n').map((l) => docPara(l)),
+    docPara(`申报单位已于 ${cst(last.declaredAt)}（北京时间）在线勾选确认上述承诺。`),
+    ...(await verificationBlock(
+      url,
+      [`申报内容 SHA-256 校验码：${last.sha256}`],
+      '本申报书由科创平台按提交时的记录生成，与平台记录一致即有效，无需另行盖章扫描。',
+    )),
+  ]);
+  return { body, app, sha256: last.sha256 };
 }
