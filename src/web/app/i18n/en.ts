@@ -105,6 +105,7 @@ export const en: Dictionary = {
   'home.noModules': 'The business functions you may use are being built and will appear here.',
   'list.selected': '{count} selected',
   'list.clearSelection': 'Clear selection',
+  'list.selectPage': 'Select this page',
   'list.selectRow': 'Select this row',
   'list.index': 'No.',
   'list.columns': 'Columns',

@@ -102,6 +102,7 @@ export const zh = {
   'home.noModules': '您可使用的业务功能正在建设中，上线后将显示在这里。',
   'list.selected': '已选 {count} 项',
   'list.clearSelection': '清除选择',
+  'list.selectPage': '全选本页',
   'list.selectRow': '选择此行',
   'list.index': '序号',
   'list.columns': '列设置',

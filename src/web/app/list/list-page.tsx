@@ -123,20 +123,10 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
         </FilterForm>
       )}
       {props.notice}
-      {props.selection && props.selection.keys.length > 0 && (
-        <Alert
-          type="info"
-          style={{ marginBottom: 12 }}
-          title={
-            <Space wrap>
-              <span>{t('list.selected', { count: props.selection.keys.length })}</span>
-              {props.batchActions}
-              <Button size="small" type="link" onClick={props.selection.clear}>
-                {t('list.clearSelection')}
-              </Button>
-            </Space>
-          }
-        />
+      {props.selection && (
+        <SelectionBar selection={props.selection} pageRows={query.data?.items ?? []}>
+          {props.batchActions}
+        </SelectionBar>
       )}
       {query.isError && (
         <Alert type="error" showIcon title={query.error?.message} style={{ marginBottom: 16 }} />
@@ -155,6 +145,9 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
             selectedRowKeys: props.selection.keys,
             // The choice is kept across pages and filters until the batch is done or cleared.
             preserveSelectedRowKeys: true,
+            // antd copies the header's select-all box into the table's hidden measuring row, where
+            // it stays focusable (axe: aria-hidden-focus); 全选本页 in the bar above does its work.
+            hideSelectAll: true,
             onChange: props.selection.onChange,
             getCheckboxProps: (row: T) => ({
               disabled: props.selection?.selectable ? !props.selection.selectable(row) : false,
@@ -186,5 +179,43 @@ export function ListPage<T extends { id: string }, F extends object, V extends o
     <Card title={<h2 style={compactHeading}>{props.title}</h2>} extra={buttons}>
       {body}
     </Card>
+  );
+}
+
+/** What is ticked, the batch buttons, 全选本页 (every row of this page that can take part) and 清除选择. */
+function SelectionBar<T extends { id: string }>({
+  selection,
+  pageRows,
+  children,
+}: {
+  selection: RowSelection<T>;
+  pageRows: readonly T[];
+  children: ReactNode;
+}) {
+  const t = useT();
+  const open = pageRows.filter((r) => !selection.selectable || selection.selectable(r));
+  const selectPage = () =>
+    selection.onChange([...selection.keys, ...open.map((r) => r.id)], [...selection.rows, ...open]);
+  const selectAll = (
+    <Button size="small" onClick={selectPage} disabled={open.length === 0}>
+      {t('list.selectPage')}
+    </Button>
+  );
+  if (selection.keys.length === 0) return <div style={{ marginBottom: 12 }}>{selectAll}</div>;
+  return (
+    <Alert
+      type="info"
+      style={{ marginBottom: 12 }}
+      title={
+        <Space wrap>
+          <span>{t('list.selected', { count: selection.keys.length })}</span>
+          {children}
+          {selectAll}
+          <Button size="small" type="link" onClick={selection.clear}>
+            {t('list.clearSelection')}
+          </Button>
+        </Space>
+      }
+    />
   );
 }

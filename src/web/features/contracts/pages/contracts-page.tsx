@@ -43,13 +43,12 @@ export function ContractsPage() {
         name="contract-filters"
         list={list}
         query={contracts}
-        defaultHidden={['signedOn', 'techAmount', 'regionName']}
+        defaultHidden={['type', 'buyerName', 'signedOn', 'techAmount', 'regionName']}
         actionsWidth={80}
         columns={[
           {
             title: t('contracts.title'),
-
-            width: 260,
+            width: 220,
             ...sorted('title'),
             render: (_, c: ContractItem) => (
               <NameCell to={`/contracts/${c.id}`} name={c.title} code={c.registrationNo ?? undefined} />
@@ -61,12 +60,11 @@ export function ContractsPage() {
             width: 150,
             render: (_, c: ContractItem) => typeLabel(c.typeCode, c.subTypeCode),
           },
-          { title: t('contracts.seller'), dataIndex: 'sellerName', width: 180 },
-          { title: t('contracts.buyer'), dataIndex: 'buyerName', width: 160 },
+          { title: t('contracts.seller'), dataIndex: 'sellerName', width: 150 },
+          { title: t('contracts.buyer'), dataIndex: 'buyerName', key: 'buyerName', width: 160 },
           { title: t('contracts.region'), dataIndex: 'regionName', key: 'regionName', width: 100 },
           {
             title: t('contracts.contractAmount'),
-
             align: 'right',
             width: 130,
             ...sorted('contractAmount'),
@@ -74,7 +72,6 @@ export function ContractsPage() {
           },
           {
             title: t('contracts.techAmount'),
-
             align: 'right',
             width: 130,
             ...sorted('techAmount'),
@@ -83,7 +80,6 @@ export function ContractsPage() {
           { title: t('contracts.signedOn'), dataIndex: 'signedOn', ...sorted('signedOn') },
           {
             title: t('contracts.status'),
-
             width: 120,
             ...sorted('status'),
             render: (_, c: ContractItem) => <StatusTag status={c.status} />,
@@ -97,7 +93,6 @@ export function ContractsPage() {
           {
             title: t('contracts.registeredOn'),
             dataIndex: 'registeredOn',
-
             ...sorted('registeredOn'),
           },
         ]}

@@ -17,7 +17,7 @@ type FilterValues = Omit<Filters, 'filedFrom' | 'filedTo' | 'grantedFrom' | 'gra
   granted?: [Dayjs, Dayjs] | null;
 };
 
-const SECONDARY = ['inventors', 'publishedOn', 'ipcMain'];
+const SECONDARY = ['inventors', 'publishedOn', 'ipcMain', 'grantedOn', 'region'];
 
 const range = (a?: string, b?: string) => (a && b ? ([dayjs(a), dayjs(b)] as [Dayjs, Dayjs]) : undefined);
 
@@ -32,14 +32,14 @@ export function PatentsPage() {
 
   const columns: TableColumnsType<PatentItem> = [
     { title: t('ip.appNo'), dataIndex: 'appNo', width: 150, ...sorted('appNo') },
-    { title: t('ip.title'), dataIndex: 'title', width: 220, ...sorted('title') },
+    { title: t('ip.title'), dataIndex: 'title', width: 200, ...sorted('title') },
     {
       title: t('ip.kind'),
       key: 'kind',
       width: 90,
       render: (_, p) => pickMsg(PATENT_KIND_NAMES[p.kind]),
     },
-    { title: t('ip.applicants'), dataIndex: 'applicantNames', width: 200 },
+    { title: t('ip.applicants'), dataIndex: 'applicantNames', width: 180 },
     { title: t('ip.inventors'), dataIndex: 'inventors', key: 'inventors', width: 140 },
     {
       title: t('ip.filedOn'),

@@ -78,12 +78,12 @@ export function AchievementsPage() {
         name="market-achievement-filters"
         list={list}
         query={achievements}
-        defaultHidden={['transferModes', 'source']}
+        defaultHidden={['transferModes', 'source', 'price', 'regionName']}
         actionsWidth={80}
         columns={[
-          { title: t('market.achievementTitle'), dataIndex: 'title', width: 280, ...sorted('title') },
+          { title: t('market.achievementTitle'), dataIndex: 'title', width: 260, ...sorted('title') },
           { title: t('market.owner'), dataIndex: 'ownerName', width: 200 },
-          { title: t('market.region'), dataIndex: 'regionName', width: 90 },
+          { title: t('market.region'), dataIndex: 'regionName', key: 'regionName', width: 90 },
           {
             title: t('market.field'),
             width: 110,

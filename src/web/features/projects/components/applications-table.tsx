@@ -19,7 +19,7 @@ export function useApplicationColumns(stage: ApplicationStage = 'all'): TableCol
     {
       title: t('projects.app.title'),
       key: 'title',
-      width: 200,
+      width: 180,
       render: (_, a) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/projects/applications/${a.id}`}>{a.title}</Link>
@@ -29,7 +29,7 @@ export function useApplicationColumns(stage: ApplicationStage = 'all'): TableCol
         </Space>
       ),
     },
-    { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org', width: 150 },
+    { title: t('projects.app.orgName'), dataIndex: 'orgName', key: 'org', width: 130 },
     { title: t('projects.app.region'), dataIndex: 'regionName', key: 'region' },
     ...(stage === 'approve'
       ? []

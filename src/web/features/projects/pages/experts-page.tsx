@@ -12,8 +12,8 @@ import { useFieldName } from '../format';
 type Filters = Partial<Omit<ExpertListQuery, 'page' | 'pageSize' | 'sort'>>;
 type FilterValues = Omit<Filters, 'active'> & { active?: 'true' | 'false' };
 
-/** The account and the current load are there for those who want them; the rest fits 1366 px. */
-const SECONDARY = ['user', 'load'];
+/** The title and the current load are there for those who want them; the rest fits 1366 px. */
+const SECONDARY = ['title', 'load'];
 
 /** 专家库: the review experts, their fields and employer, and whom each must not review. */
 export function ExpertsPage() {
