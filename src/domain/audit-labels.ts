@@ -177,7 +177,10 @@ const FIXED: Record<string, Msg> = {
 
   'recommendation.letter-upload': msg('上传推荐函', 'Upload recommendation letter'),
   'recommendation.letter-download': msg('下载推荐函', 'Download recommendation letter'),
-  'application.recommend-letter': msg('推荐函随推荐归档', 'File the recommendation letter with the recommendation'),
+  'application.recommend-letter': msg(
+    '推荐函随推荐归档',
+    'File the recommendation letter with the recommendation',
+  ),
 };
 
 /** Technology contract steps: 「技术合同：准予登记」 from the contracts' one transition table. */
