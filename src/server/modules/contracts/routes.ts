@@ -30,6 +30,7 @@ import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import { changes, creates, reads, recordRoutes } from '../../platform/record-kit';
 import { readUpload } from '../../platform/uploads';
 import { contentDisposition } from '../projects/applications/attachments-service';
 import { act } from './actions';
@@ -126,32 +127,20 @@ export function contractRoutes(deps: Deps) {
       },
     );
 
-    r.get(
-      '/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: contractDetailSchema } } },
-      async (req) => contractDetail(deps, actorOf(req), req.params.id),
-    );
-
-    r.post(
-      '',
-      { config: submit, schema: { tags, body: contractBodySchema, response: { 201: contractDetailSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createContract(deps, auditContext(req), actorOf(req), req.body)),
-    );
-
-    r.put(
-      '/:id',
-      {
-        config: submit,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: contractUpdateSchema,
-          response: { 200: contractDetailSchema },
-        },
-      },
-      async (req) => updateContract(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
+    recordRoutes(app, deps, {
+      path: '',
+      tags,
+      read: 'contracts.read',
+      write: 'contracts.submit',
+      get: reads({ response: contractDetailSchema, run: contractDetail }),
+      create: creates({ body: contractBodySchema, response: contractDetailSchema, run: createContract }),
+      update: changes({
+        method: 'PUT',
+        body: contractUpdateSchema,
+        response: contractDetailSchema,
+        run: updateContract,
+      }),
+    });
 
     r.post(
       '/:id/actions/:action',

@@ -12,6 +12,7 @@ import {
 import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { listRoutes } from '../../platform/list-kit';
+import { changes, creates, reads, recordRoutes } from '../../platform/record-kit';
 import { callDetail, closeCall, createCall, decideProposal, propose } from './calls-service';
 import { createEvent, eventDetail } from './events-service';
 import { CALLS_LIST, EVENTS_LIST } from './lists';
@@ -23,26 +24,23 @@ export function callRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const read = { access: 'market.read' as const };
-    const manage = { access: 'market.manage' as const };
     listRoutes(app, deps, CALLS_LIST);
     listRoutes(app, deps, EVENTS_LIST);
 
-    r.get(
-      '/calls/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: callDetailSchema } } },
-      async (req) => callDetail(deps, actorOf(req), req.params.id),
-    );
-    r.post(
-      '/calls',
-      { config: manage, schema: { tags, body: callBodySchema, response: { 201: callDetailSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createCall(deps, auditContext(req), actorOf(req), req.body)),
-    );
-    r.post(
-      '/calls/:id/close',
-      { config: manage, schema: { tags, params: idParamSchema, response: { 200: callDetailSchema } } },
-      async (req) => closeCall(deps, auditContext(req), actorOf(req), req.params.id),
-    );
+    recordRoutes(app, deps, {
+      path: '/calls',
+      tags,
+      read: 'market.read',
+      write: 'market.manage',
+      get: reads({ response: callDetailSchema, run: callDetail }),
+      create: creates({ body: callBodySchema, response: callDetailSchema, run: createCall }),
+      moves: {
+        close: changes({
+          response: callDetailSchema,
+          run: (deps, audit, actor, id) => closeCall(deps, audit, actor, id),
+        }),
+      },
+    });
     r.post(
       '/calls/:id/proposals',
       {
@@ -73,16 +71,13 @@ export function callRoutes(deps: Deps) {
       );
     }
 
-    r.get(
-      '/events/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: eventDetailSchema } } },
-      async (req) => eventDetail(deps, actorOf(req), req.params.id),
-    );
-    r.post(
-      '/events',
-      { config: manage, schema: { tags, body: eventBodySchema, response: { 201: eventDetailSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createEvent(deps, auditContext(req), actorOf(req), req.body)),
-    );
+    recordRoutes(app, deps, {
+      path: '/events',
+      tags,
+      read: 'market.read',
+      write: 'market.manage',
+      get: reads({ response: eventDetailSchema, run: eventDetail }),
+      create: creates({ body: eventBodySchema, response: eventDetailSchema, run: createEvent }),
+    });
   };
 }

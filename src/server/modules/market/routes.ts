@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../domain/contracts/common';
+import type { z } from 'zod';
 import {
   achievementBodySchema,
   achievementDetailSchema,
@@ -13,9 +12,18 @@ import {
   interestBodySchema,
   listingActionSchema,
 } from '../../../domain/contracts/market';
-import { actorOf, auditContext } from '../../platform/access';
+import type { Actor } from '../../platform/actor';
 import type { Deps } from '../../platform/deps';
 import { listRoutes } from '../../platform/list-kit';
+import {
+  type ChangeRoute,
+  type CreateRoute,
+  changes,
+  creates,
+  type RecordSpec,
+  reads,
+  recordRoutes,
+} from '../../platform/record-kit';
 import {
   achievementDetail,
   actOnAchievement,
@@ -29,132 +37,78 @@ import { ACHIEVEMENTS_LIST, DEMANDS_LIST } from './lists';
 import { matchRoutes } from './match-routes';
 import { expressInterest } from './matches-service';
 
-const tags = ['market'];
+/** 成果 or 需求: the same routes, the services of each side, interest answered with the detail. */
+const listingRoutes = (
+  path: string,
+  kind: 'achievement' | 'demand',
+  schemas: { body: z.ZodType; update: z.ZodType; item: z.ZodType; detail: z.ZodType },
+  run: {
+    detail: (deps: Deps, actor: Actor, id: string) => Promise<unknown>;
+    create: CreateRoute<z.ZodType, z.ZodType>['run'];
+    update: ChangeRoute<z.ZodType, z.ZodType>['run'];
+    act: ChangeRoute<z.ZodType, z.ZodType>['run'];
+  },
+): RecordSpec => ({
+  path,
+  tags: ['market'],
+  // Anyone with the market may list and ask; the services decide what each may change.
+  read: 'market.read',
+  write: 'market.read',
+  get: reads({ response: schemas.detail, run: run.detail }),
+  create: creates({ body: schemas.body, response: schemas.item, run: run.create }),
+  update: changes({ body: schemas.update, response: schemas.item, run: run.update }),
+  moves: {
+    actions: changes({ body: listingActionSchema, response: schemas.item, run: run.act }),
+    interest: changes({
+      body: interestBodySchema,
+      response: schemas.detail,
+      run: async (deps, audit, actor, id, body) => {
+        await expressInterest(deps, audit, actor, kind, id, body.note);
+        return run.detail(deps, actor, id);
+      },
+    }),
+  },
+});
 
 /** 技术市场: /api/v1/market. */
 export function marketRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
-    const r = app.withTypeProvider<ZodTypeProvider>();
-    const read = { access: 'market.read' as const };
     listRoutes(app, deps, ACHIEVEMENTS_LIST);
     listRoutes(app, deps, DEMANDS_LIST);
-
-    r.get(
-      '/achievements/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: achievementDetailSchema } } },
-      async (req) => achievementDetail(deps, actorOf(req), req.params.id),
-    );
-    r.post(
-      '/achievements',
-      {
-        config: read,
-        schema: { tags, body: achievementBodySchema, response: { 201: achievementItemSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await createAchievement(deps, auditContext(req), actorOf(req), req.body)),
-    );
-    r.patch(
-      '/achievements/:id',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: achievementUpdateSchema,
-          response: { 200: achievementItemSchema },
+    recordRoutes(
+      app,
+      deps,
+      listingRoutes(
+        '/achievements',
+        'achievement',
+        {
+          body: achievementBodySchema,
+          update: achievementUpdateSchema,
+          item: achievementItemSchema,
+          detail: achievementDetailSchema,
         },
-      },
-      async (req) => updateAchievement(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
-    r.post(
-      '/achievements/:id/actions',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: listingActionSchema,
-          response: { 200: achievementItemSchema },
+        {
+          detail: achievementDetail,
+          create: createAchievement,
+          update: updateAchievement,
+          act: actOnAchievement,
         },
-      },
-      async (req) => actOnAchievement(deps, auditContext(req), actorOf(req), req.params.id, req.body),
+      ),
     );
-    r.post(
-      '/achievements/:id/interest',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: interestBodySchema,
-          response: { 200: achievementDetailSchema },
+    recordRoutes(
+      app,
+      deps,
+      listingRoutes(
+        '/demands',
+        'demand',
+        {
+          body: demandBodySchema,
+          update: demandUpdateSchema,
+          item: demandItemSchema,
+          detail: demandDetailSchema,
         },
-      },
-      async (req) => {
-        await expressInterest(
-          deps,
-          auditContext(req),
-          actorOf(req),
-          'achievement',
-          req.params.id,
-          req.body.note,
-        );
-        return achievementDetail(deps, actorOf(req), req.params.id);
-      },
-    );
-
-    r.get(
-      '/demands/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: demandDetailSchema } } },
-      async (req) => demandDetail(deps, actorOf(req), req.params.id),
-    );
-    r.post(
-      '/demands',
-      { config: read, schema: { tags, body: demandBodySchema, response: { 201: demandItemSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createDemand(deps, auditContext(req), actorOf(req), req.body)),
-    );
-    r.patch(
-      '/demands/:id',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: demandUpdateSchema,
-          response: { 200: demandItemSchema },
-        },
-      },
-      async (req) => updateDemand(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
-    r.post(
-      '/demands/:id/actions',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: listingActionSchema,
-          response: { 200: demandItemSchema },
-        },
-      },
-      async (req) => actOnDemand(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
-    r.post(
-      '/demands/:id/interest',
-      {
-        config: read,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: interestBodySchema,
-          response: { 200: demandDetailSchema },
-        },
-      },
-      async (req) => {
-        await expressInterest(deps, auditContext(req), actorOf(req), 'demand', req.params.id, req.body.note);
-        return demandDetail(deps, actorOf(req), req.params.id);
-      },
+        { detail: demandDetail, create: createDemand, update: updateDemand, act: actOnDemand },
+      ),
     );
 
     await app.register(matchRoutes(deps));

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../domain/contracts/common';
 import { carrierItemSchema } from '../../../domain/contracts/registry';
 import {
   carrierAnnualBodySchema,
@@ -16,6 +15,7 @@ import { CARRIER_KIND_NAMES, LEVEL_NAMES, RECORD_STATUS_NAMES } from '../../../d
 import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import { changes, creates, reads, recordRoutes } from '../../platform/record-kit';
 import { type CarrierRow, carriersAfter, countCarriers, listCarriers } from './carriers-repo';
 import {
   carrierDetail,
@@ -60,59 +60,24 @@ const CARRIERS_LIST: ListSpec<typeof carrierListQuerySchema, CarrierRow> = {
 export function carrierRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const tags = ['registry'];
-    const read = { access: 'registry.read' as const };
-    const write = { access: 'registry.write' as const };
-
     listRoutes(app, deps, CARRIERS_LIST);
-
-    r.get(
-      '/carriers/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: carrierDetailSchema } } },
-      async (req) => carrierDetail(deps, actorOf(req), req.params.id),
-    );
-
-    r.post(
-      '/carriers',
-      { config: write, schema: { tags, body: carrierBodySchema, response: { 201: carrierItemSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createCarrier(deps, auditContext(req), actorOf(req), req.body)),
-    );
-
-    r.patch(
-      '/carriers/:id',
-      {
-        config: write,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: carrierUpdateSchema,
-          response: { 200: carrierItemSchema },
-        },
-      },
-      async (req) => updateCarrier(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
-
-    r.post(
-      '/carriers/:id/end',
-      {
-        config: write,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: facilityEndBodySchema,
-          response: { 200: carrierItemSchema },
-        },
-      },
-      async (req) => endCarrier(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
+    recordRoutes(app, deps, {
+      path: '/carriers',
+      tags: ['registry'],
+      read: 'registry.read',
+      write: 'registry.write',
+      get: reads({ response: carrierDetailSchema, run: carrierDetail }),
+      create: creates({ body: carrierBodySchema, response: carrierItemSchema, run: createCarrier }),
+      update: changes({ body: carrierUpdateSchema, response: carrierItemSchema, run: updateCarrier }),
+      moves: { end: changes({ body: facilityEndBodySchema, response: carrierItemSchema, run: endCarrier }) },
+    });
 
     r.put(
       '/carriers/:id/annual/:year',
       {
-        config: write,
+        config: { access: 'registry.write' },
         schema: {
-          tags,
+          tags: ['registry'],
           params: yearParamSchema,
           body: carrierAnnualBodySchema,
           response: { 200: carrierAnnualSchema },

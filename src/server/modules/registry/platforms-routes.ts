@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamSchema } from '../../../domain/contracts/common';
 import { platformItemSchema } from '../../../domain/contracts/registry';
 import {
   facilityEndBodySchema,
@@ -10,9 +8,9 @@ import {
   platformUpdateSchema,
 } from '../../../domain/contracts/registry-facilities';
 import { LEVEL_NAMES, PLATFORM_KIND_NAMES, RECORD_STATUS_NAMES } from '../../../domain/registry';
-import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
+import { changes, creates, reads, recordRoutes } from '../../platform/record-kit';
 import { countPlatforms, listPlatforms, type PlatformRow, platformsAfter } from './platforms-repo';
 import { createPlatform, endPlatform, platformDetail, updatePlatform } from './platforms-service';
 
@@ -47,52 +45,18 @@ const PLATFORMS_LIST: ListSpec<typeof platformListQuerySchema, PlatformRow> = {
 /** 研发平台: /api/v1/registry/platforms. */
 export function platformRoutes(deps: Deps) {
   return async (app: FastifyInstance) => {
-    const r = app.withTypeProvider<ZodTypeProvider>();
-    const tags = ['registry'];
-    const read = { access: 'registry.read' as const };
-    const write = { access: 'registry.write' as const };
-
     listRoutes(app, deps, PLATFORMS_LIST);
-
-    r.get(
-      '/platforms/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: platformDetailSchema } } },
-      async (req) => platformDetail(deps, actorOf(req), req.params.id),
-    );
-
-    r.post(
-      '/platforms',
-      { config: write, schema: { tags, body: platformBodySchema, response: { 201: platformItemSchema } } },
-      async (req, reply) =>
-        reply.status(201).send(await createPlatform(deps, auditContext(req), actorOf(req), req.body)),
-    );
-
-    r.patch(
-      '/platforms/:id',
-      {
-        config: write,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: platformUpdateSchema,
-          response: { 200: platformItemSchema },
-        },
+    recordRoutes(app, deps, {
+      path: '/platforms',
+      tags: ['registry'],
+      read: 'registry.read',
+      write: 'registry.write',
+      get: reads({ response: platformDetailSchema, run: platformDetail }),
+      create: creates({ body: platformBodySchema, response: platformItemSchema, run: createPlatform }),
+      update: changes({ body: platformUpdateSchema, response: platformItemSchema, run: updatePlatform }),
+      moves: {
+        end: changes({ body: facilityEndBodySchema, response: platformItemSchema, run: endPlatform }),
       },
-      async (req) => updatePlatform(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
-
-    r.post(
-      '/platforms/:id/end',
-      {
-        config: write,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: facilityEndBodySchema,
-          response: { 200: platformItemSchema },
-        },
-      },
-      async (req) => endPlatform(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
+    });
   };
 }

@@ -18,6 +18,7 @@ import { actorOf, auditContext } from '../../../platform/access';
 import { auditRead } from '../../../platform/audit-trail';
 import type { Deps } from '../../../platform/deps';
 import { sendXlsx } from '../../../platform/excel';
+import { changes, creates, reads, recordRoutes } from '../../../platform/record-kit';
 import {
   applicationBatches,
   applicationDetail,
@@ -39,7 +40,6 @@ export function applicationRoutes(deps: Deps) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['projects'];
     const read = { access: 'business' as const };
-    const apply = { access: 'projects.apply' as const };
 
     r.get(
       '/applications',
@@ -87,35 +87,24 @@ export function applicationRoutes(deps: Deps) {
       },
     );
 
-    r.post(
-      '/applications',
-      {
-        config: { ...apply, idempotent: true },
-        schema: { tags, body: applicationCreateSchema, response: { 201: applicationDetailSchema } },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await createApplication(deps, auditContext(req), actorOf(req), req.body)),
-    );
-
-    r.get(
-      '/applications/:id',
-      { config: read, schema: { tags, params: idParamSchema, response: { 200: applicationDetailSchema } } },
-      async (req) => applicationDetail(deps, actorOf(req), req.params.id),
-    );
-
-    r.patch(
-      '/applications/:id',
-      {
-        config: apply,
-        schema: {
-          tags,
-          params: idParamSchema,
-          body: applicationUpdateSchema,
-          response: { 200: applicationDetailSchema },
-        },
-      },
-      async (req) => saveApplication(deps, auditContext(req), actorOf(req), req.params.id, req.body),
-    );
+    recordRoutes(app, deps, {
+      path: '/applications',
+      tags,
+      read: 'business',
+      write: 'projects.apply',
+      get: reads({ response: applicationDetailSchema, run: applicationDetail }),
+      create: creates({
+        idempotent: true,
+        body: applicationCreateSchema,
+        response: applicationDetailSchema,
+        run: createApplication,
+      }),
+      update: changes({
+        body: applicationUpdateSchema,
+        response: applicationDetailSchema,
+        run: saveApplication,
+      }),
+    });
 
     r.get(
       '/applications/:id/eligibility',

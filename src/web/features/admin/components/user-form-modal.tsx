@@ -1,8 +1,9 @@
-import { Alert, App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { Alert, App as AntApp, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../../domain/contracts/admin';
 import { USERNAME_PATTERN } from '../../../../domain/contracts/admin';
 import { isAdminRole } from '../../../../domain/roles';
+import { FormModal, useSaved } from '../../../app/form-modal';
 import { useLocale, useT } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error';
 import { useParks, useRegions } from '../../reference/api';
@@ -30,6 +31,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
   const { message } = AntApp.useApp();
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<UserFormValues>();
+  const saved = useSaved(form, onClose);
   const create = useCreateUser();
   const update = useUpdateUser();
   const editing = Boolean(user);
@@ -62,18 +64,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
           orgId: values.orgId ?? null,
           parkId: values.parkId ?? null,
         };
-    const onFailed = (error: Error) => onError(error, form);
-    if (user)
-      update.mutate(
-        { id: user.id, body: assignment },
-        {
-          onSuccess: () => {
-            message.success(t('common.saved'));
-            onClose();
-          },
-          onError: onFailed,
-        },
-      );
+    if (user) update.mutate({ id: user.id, body: assignment }, saved(t('common.saved')));
     else
       create.mutate(
         { ...assignment, username: values.username.trim() },
@@ -82,7 +73,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
             message.success(t('users.created'));
             setCreated({ name: result.displayName, password: result.initialPassword });
           },
-          onError: onFailed,
+          onError: (error) => onError(error, form),
         },
       );
   };
@@ -92,96 +83,88 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
     return <InitialPasswordModal name={created.name} password={created.password} onClose={onClose} />;
 
   return (
-    <Modal
-      open
+    <FormModal<UserFormValues>
+      form={form}
+      name="user-form"
       title={editing ? t('users.edit') : t('users.create')}
       okText={editing ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      saving={create.isPending || update.isPending}
       width={560}
+      onFinish={onFinish}
+      onClose={onClose}
+      initialValues={
+        user
+          ? {
+              displayName: user.displayName,
+              departmentId: user.departmentId,
+              regionCode: user.regionCode,
+              orgId: user.orgId,
+              parkId: user.parkId,
+            }
+          : undefined
+      }
     >
-      <Form<UserFormValues>
-        name="user-form"
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          user
-            ? {
-                displayName: user.displayName,
-                departmentId: user.departmentId,
-                regionCode: user.regionCode,
-                orgId: user.orgId,
-                parkId: user.parkId,
-              }
-            : undefined
-        }
-      >
-        {!editing && (
-          <Form.Item
-            label={t('users.username')}
-            name="username"
-            extra={t('users.usernameHint')}
-            normalize={(v: string | undefined) => v?.toLowerCase()}
-            rules={[
-              { required: true, message: t('users.usernameRequired') },
-              { pattern: USERNAME_PATTERN, message: t('users.usernamePattern') },
-            ]}
-          >
-            <Input autoComplete="off" maxLength={64} />
-          </Form.Item>
-        )}
+      {!editing && (
         <Form.Item
-          label={t('users.displayName')}
-          name="displayName"
-          rules={required('users.displayNameRequired')}
+          label={t('users.username')}
+          name="username"
+          extra={t('users.usernameHint')}
+          normalize={(v: string | undefined) => v?.toLowerCase()}
+          rules={[
+            { required: true, message: t('users.usernameRequired') },
+            { pattern: USERNAME_PATTERN, message: t('users.usernamePattern') },
+          ]}
         >
-          <Input maxLength={64} />
+          <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        {!adminAccount && (
-          <Alert type="info" showIcon title={t('admin.sec.bindingHint')} style={{ marginBottom: 16 }} />
-        )}
-        {!adminAccount && (
-          <Form.Item label={t('users.department')} name="departmentId">
-            <Select options={departmentOptions} loading={departments.isLoading} allowClear />
-          </Form.Item>
-        )}
-        {!adminAccount && (
-          <Form.Item label={t('users.region')} name="regionCode">
-            <Select
-              allowClear
-              options={regionOptions}
-              loading={regions.isLoading}
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('common.select')}
-            />
-          </Form.Item>
-        )}
-        {!adminAccount && (
-          <Form.Item label={t('users.org')} name="orgId">
-            <OrgSelect
-              initialOption={user?.orgId && user.orgName ? { id: user.orgId, name: user.orgName } : undefined}
-            />
-          </Form.Item>
-        )}
-        {!adminAccount && (
-          <Form.Item label={t('users.park')} name="parkId">
-            <Select
-              allowClear
-              options={(parks.data ?? []).map((p) => ({
-                value: p.id,
-                label: locale === 'en' && p.nameEn ? p.nameEn : p.name,
-              }))}
-              loading={parks.isLoading}
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('common.select')}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        label={t('users.displayName')}
+        name="displayName"
+        rules={required('users.displayNameRequired')}
+      >
+        <Input maxLength={64} />
+      </Form.Item>
+      {!adminAccount && (
+        <Alert type="info" showIcon title={t('admin.sec.bindingHint')} style={{ marginBottom: 16 }} />
+      )}
+      {!adminAccount && (
+        <Form.Item label={t('users.department')} name="departmentId">
+          <Select options={departmentOptions} loading={departments.isLoading} allowClear />
+        </Form.Item>
+      )}
+      {!adminAccount && (
+        <Form.Item label={t('users.region')} name="regionCode">
+          <Select
+            allowClear
+            options={regionOptions}
+            loading={regions.isLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.select')}
+          />
+        </Form.Item>
+      )}
+      {!adminAccount && (
+        <Form.Item label={t('users.org')} name="orgId">
+          <OrgSelect
+            initialOption={user?.orgId && user.orgName ? { id: user.orgId, name: user.orgName } : undefined}
+          />
+        </Form.Item>
+      )}
+      {!adminAccount && (
+        <Form.Item label={t('users.park')} name="parkId">
+          <Select
+            allowClear
+            options={(parks.data ?? []).map((p) => ({
+              value: p.id,
+              label: locale === 'en' && p.nameEn ? p.nameEn : p.name,
+            }))}
+            loading={parks.isLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.select')}
+          />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Spin } from 'antd';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DemandBody } from '../../../../domain/contracts/market';
 import type { MarketField } from '../../../../domain/market';
 import { useAuth } from '../../../app/auth-context';
+import { FormModal, useSaved } from '../../../app/form-modal';
 import { useT } from '../../../app/i18n';
-import { useApiErrorHandler } from '../../../app/use-api-error';
 import { OrgPicker } from '../../registry/components/org-picker';
 import { useDemand, useSaveDemand } from '../api';
 import { blankToNull, FieldSelect } from './listing-fields';
@@ -27,9 +27,8 @@ interface Values {
 export function DemandEditor({ id, onClose }: { id?: string; onClose: () => void }) {
   const t = useT();
   const { can } = useAuth();
-  const { message } = AntApp.useApp();
-  const onError = useApiErrorHandler();
   const [form] = Form.useForm<Values>();
+  const saved = useSaved(form, onClose);
   const detail = useDemand(id);
   const save = useSaveDemand();
   const record = detail.data?.demand;
@@ -48,119 +47,89 @@ export function DemandEditor({ id, onClose }: { id?: string; onClose: () => void
       contactPerson: blankToNull(v.contactPerson),
       contactPhone: blankToNull(v.contactPhone),
     };
-    save.mutate(
-      { id, body },
-      {
-        onSuccess: () => {
-          message.success(t('market.saved', { title: v.title }));
-          onClose();
-        },
-        onError: (error) => onError(error, form),
-      },
-    );
+    save.mutate({ id, body }, saved(t('market.saved', { title: v.title })));
   };
 
-  const loading = !!id && !record;
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
+      name="demand-form"
       title={id ? t('market.editDemand') : t('market.postDemand')}
-      okText={id ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ disabled: loading }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      creating={!id}
+      loading={!!id && !record}
+      saving={save.isPending}
       width={780}
+      onFinish={onFinish}
+      onClose={onClose}
+      initialValues={
+        record
+          ? {
+              ...record,
+              budgetMin: record.budgetMin ?? undefined,
+              budgetMax: record.budgetMax ?? undefined,
+              deadline: record.deadline ? dayjs(record.deadline) : undefined,
+              confidential: record.confidential ?? undefined,
+              contactPerson: record.contactPerson ?? undefined,
+              contactPhone: record.contactPhone ?? undefined,
+            }
+          : {}
+      }
     >
-      {loading ? (
-        <Spin />
-      ) : (
-        <Form<Values>
-          name="demand-form"
-          form={form}
-          layout="vertical"
-          onFinish={onFinish}
-          initialValues={
-            record
-              ? {
-                  ...record,
-                  budgetMin: record.budgetMin ?? undefined,
-                  budgetMax: record.budgetMax ?? undefined,
-                  deadline: record.deadline ? dayjs(record.deadline) : undefined,
-                  confidential: record.confidential ?? undefined,
-                  contactPerson: record.contactPerson ?? undefined,
-                  contactPhone: record.contactPhone ?? undefined,
-                }
-              : {}
-          }
-        >
-          <Form.Item
-            label={t('market.demandTitle')}
-            name="title"
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input maxLength={120} />
+      <Form.Item label={t('market.demandTitle')} name="title" rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Row gutter={16}>
+        {can('market.manage') && !id && (
+          <Col span={12}>
+            <Form.Item label={t('market.org')} name="orgId" rules={[{ required: true }]}>
+              <OrgPicker />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={12}>
+          <Form.Item label={t('market.field')} name="field" rules={[{ required: true }]}>
+            <FieldSelect />
           </Form.Item>
-          <Row gutter={16}>
-            {can('market.manage') && !id && (
-              <Col span={12}>
-                <Form.Item label={t('market.org')} name="orgId" rules={[{ required: true }]}>
-                  <OrgPicker />
-                </Form.Item>
-              </Col>
-            )}
-            <Col span={12}>
-              <Form.Item label={t('market.field')} name="field" rules={[{ required: true }]}>
-                <FieldSelect />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            label={t('market.problem')}
-            name="problem"
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input.TextArea rows={4} maxLength={4000} />
+        </Col>
+      </Row>
+      <Form.Item label={t('market.problem')} name="problem" rules={[{ required: true, whitespace: true }]}>
+        <Input.TextArea rows={4} maxLength={4000} />
+      </Form.Item>
+      <Form.Item label={t('market.expectedOutcome')} name="expectedOutcome">
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item label={t('market.budgetMin')} name="budgetMin">
+            <Input />
           </Form.Item>
-          <Form.Item label={t('market.expectedOutcome')} name="expectedOutcome">
-            <Input.TextArea rows={2} maxLength={2000} />
+        </Col>
+        <Col span={8}>
+          <Form.Item label={t('market.budgetMax')} name="budgetMax">
+            <Input />
           </Form.Item>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item label={t('market.budgetMin')} name="budgetMin">
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('market.budgetMax')} name="budgetMax">
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('market.deadline')} name="deadline">
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('market.confidential')} name="confidential">
-            <Input.TextArea rows={2} maxLength={4000} />
+        </Col>
+        <Col span={8}>
+          <Form.Item label={t('market.deadline')} name="deadline">
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item label={t('market.contactPerson')} name="contactPerson">
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('market.contactPhone')} name="contactPhone">
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      )}
-    </Modal>
+        </Col>
+      </Row>
+      <Form.Item label={t('market.confidential')} name="confidential">
+        <Input.TextArea rows={2} maxLength={4000} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item label={t('market.contactPerson')} name="contactPerson">
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('market.contactPhone')} name="contactPhone">
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, App as AntApp, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { FormModal, useSaved } from '../../../app/form-modal';
 import { useLocale, useT } from '../../../app/i18n';
-import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type ReportedValue, useCatalogue, useIndicatorMap, useSaveReported } from '../api';
 import { groupRows, unitOf } from '../format';
 import { PlanRegionSelect, usePlanRegions } from './plan-region-select';
@@ -37,9 +37,8 @@ export function ReportedFormModal({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const { message } = AntApp.useApp();
-  const onError = useApiErrorHandler();
   const [form] = Form.useForm<ReportedFormValues>();
+  const saved = useSaved(form, onClose);
   const catalogue = useCatalogue();
   const indicators = useIndicatorMap();
   const regions = usePlanRegions();
@@ -68,19 +67,14 @@ export function ReportedFormModal({
         vintage: v.vintage?.trim() || null,
         note: v.note?.trim() || null,
       },
-      {
-        onSuccess: () => {
-          message.success(correcting ? t('plan.reported.corrected') : t('plan.reported.saved'));
-          onClose();
-        },
-        onError: (error) => onError(error, form),
-      },
+      saved(correcting ? t('plan.reported.corrected') : t('plan.reported.saved')),
     );
 
   const fixed = Boolean(correcting);
   return (
-    <Modal
-      open
+    <FormModal<ReportedFormValues>
+      form={form}
+      name="reported-form"
       title={
         correcting
           ? t('plan.reported.correctOf', {
@@ -93,119 +87,111 @@ export function ReportedFormModal({
             })
           : t('plan.reported.create')
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      saving={save.isPending}
       width={680}
-    >
-      {correcting && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('plan.reported.correctNotice', {
-            value: `${correcting.value} ${unitOf(indicators.get(correcting.indicatorCode), locale)}`,
-            source: correcting.source,
-          })}
-        />
-      )}
-      <Form<ReportedFormValues>
-        name="reported-form"
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          correcting
-            ? {
-                indicatorCode: correcting.indicatorCode,
-                year: correcting.year,
-                regionCode: correcting.regionCode,
-                value: correcting.value,
-                sourceDate: null,
-              }
-            : { year: defaultYear ?? dayjs().year() - 1, regionCode: regions.home }
-        }
-      >
-        <Form.Item
-          label={t('plan.indicator')}
-          name="indicatorCode"
-          rules={[{ required: true, message: t('plan.form.indicatorRequired') }]}
-          extra={t('plan.reported.indicatorHint')}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            disabled={fixed}
-            loading={catalogue.isLoading}
-            placeholder={t('common.select')}
-            options={options}
+      onFinish={onFinish}
+      onClose={onClose}
+      notice={
+        correcting && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('plan.reported.correctNotice', {
+              value: `${correcting.value} ${unitOf(indicators.get(correcting.indicatorCode), locale)}`,
+              source: correcting.source,
+            })}
           />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item
-              label={t('plan.year')}
-              name="year"
-              rules={[{ required: true, message: t('plan.form.yearRequired') }]}
-            >
-              <InputNumber min={2000} max={2100} precision={0} disabled={fixed} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={16}>
-            <Form.Item
-              label={t('plan.region')}
-              name="regionCode"
-              rules={[{ required: true, message: t('plan.form.regionRequired') }]}
-              extra={
-                info
-                  ? t(info.additive ? 'plan.reported.additiveHint' : 'plan.reported.cityOnlyHint')
-                  : undefined
-              }
-            >
-              {fixed ? <FixedRegion /> : <PlanRegionSelect style={{ width: '100%' }} />}
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          label={t('plan.reported.value')}
-          name="value"
-          rules={[
-            { required: true, whitespace: true, message: t('plan.reported.valueRequired') },
-            { pattern: VALUE, message: t('plan.reported.valuePattern') },
-          ]}
-          extra={info ? t('plan.reported.decimalsHint', { decimals: info.decimals }) : undefined}
-        >
-          <Input inputMode="decimal" suffix={unitOf(info, locale) || undefined} style={{ width: 280 }} />
-        </Form.Item>
-        <Form.Item
-          label={t('plan.source')}
-          name="source"
-          rules={[
-            { required: true, whitespace: true, message: t('plan.reported.sourceRequired') },
-            { min: 2, max: 300, message: t('plan.reported.sourceLength') },
-          ]}
-        >
-          <Input placeholder={t('plan.reported.sourcePlaceholder')} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={10}>
-            <Form.Item label={t('plan.reported.sourceDate')} name="sourceDate">
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={14}>
-            <Form.Item label={t('plan.reported.vintage')} name="vintage" rules={[{ max: 100 }]}>
-              <Input placeholder={t('plan.reported.vintagePlaceholder')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t('plan.reported.note')} name="note" rules={[{ max: 500 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        )
+      }
+      initialValues={
+        correcting
+          ? {
+              indicatorCode: correcting.indicatorCode,
+              year: correcting.year,
+              regionCode: correcting.regionCode,
+              value: correcting.value,
+              sourceDate: null,
+            }
+          : { year: defaultYear ?? dayjs().year() - 1, regionCode: regions.home }
+      }
+    >
+      <Form.Item
+        label={t('plan.indicator')}
+        name="indicatorCode"
+        rules={[{ required: true, message: t('plan.form.indicatorRequired') }]}
+        extra={t('plan.reported.indicatorHint')}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          disabled={fixed}
+          loading={catalogue.isLoading}
+          placeholder={t('common.select')}
+          options={options}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label={t('plan.year')}
+            name="year"
+            rules={[{ required: true, message: t('plan.form.yearRequired') }]}
+          >
+            <InputNumber min={2000} max={2100} precision={0} disabled={fixed} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item
+            label={t('plan.region')}
+            name="regionCode"
+            rules={[{ required: true, message: t('plan.form.regionRequired') }]}
+            extra={
+              info
+                ? t(info.additive ? 'plan.reported.additiveHint' : 'plan.reported.cityOnlyHint')
+                : undefined
+            }
+          >
+            {fixed ? <FixedRegion /> : <PlanRegionSelect style={{ width: '100%' }} />}
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label={t('plan.reported.value')}
+        name="value"
+        rules={[
+          { required: true, whitespace: true, message: t('plan.reported.valueRequired') },
+          { pattern: VALUE, message: t('plan.reported.valuePattern') },
+        ]}
+        extra={info ? t('plan.reported.decimalsHint', { decimals: info.decimals }) : undefined}
+      >
+        <Input inputMode="decimal" suffix={unitOf(info, locale) || undefined} style={{ width: 280 }} />
+      </Form.Item>
+      <Form.Item
+        label={t('plan.source')}
+        name="source"
+        rules={[
+          { required: true, whitespace: true, message: t('plan.reported.sourceRequired') },
+          { min: 2, max: 300, message: t('plan.reported.sourceLength') },
+        ]}
+      >
+        <Input placeholder={t('plan.reported.sourcePlaceholder')} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={10}>
+          <Form.Item label={t('plan.reported.sourceDate')} name="sourceDate">
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={14}>
+          <Form.Item label={t('plan.reported.vintage')} name="vintage" rules={[{ max: 100 }]}>
+            <Input placeholder={t('plan.reported.vintagePlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('plan.reported.note')} name="note" rules={[{ max: 500 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

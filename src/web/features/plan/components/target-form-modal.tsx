@@ -1,7 +1,7 @@
-import { Alert, App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { TARGET_KIND_NAMES, TARGET_KINDS, type TargetKind } from '../../../../domain/indicators';
+import { FormModal, useSaved } from '../../../app/form-modal';
 import { useLocale, useMsg, useT } from '../../../app/i18n';
-import { useApiErrorHandler } from '../../../app/use-api-error';
 import { type Target, useCatalogue, useIndicatorMap, usePutTarget } from '../api';
 import { groupRows, unitOf } from '../format';
 import { PlanRegionSelect, usePlanRegions } from './plan-region-select';
@@ -40,9 +40,8 @@ export function TargetFormModal({
   const t = useT();
   const pickMsg = useMsg();
   const { locale } = useLocale();
-  const { message } = AntApp.useApp();
-  const onError = useApiErrorHandler();
   const [form] = Form.useForm<TargetFormValues>();
+  const saved = useSaved(form, onClose);
   const catalogue = useCatalogue();
   const indicators = useIndicatorMap();
   const regions = usePlanRegions();
@@ -65,13 +64,7 @@ export function TargetFormModal({
         value: values.kind === 'rising' ? null : (values.value?.trim() ?? null),
         note: values.note?.trim() || null,
       },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) => onError(error, form),
-      },
+      saved(t('common.saved')),
     );
   };
 
@@ -84,8 +77,9 @@ export function TargetFormModal({
   }));
 
   return (
-    <Modal
-      open
+    <FormModal<TargetFormValues>
+      form={form}
+      name="target-form"
       title={
         target
           ? t('plan.targets.editOf', {
@@ -94,86 +88,75 @@ export function TargetFormModal({
             })
           : t('plan.targets.createFor', { year })
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={put.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      saving={put.isPending}
       width={600}
-      destroyOnHidden
+      onFinish={onFinish}
+      onClose={onClose}
+      initialValues={
+        target
+          ? {
+              indicatorCode: target.indicatorCode,
+              regionCode: target.regionCode,
+              kind: target.kind,
+              value: target.value ?? undefined,
+              note: target.note ?? undefined,
+            }
+          : {
+              kind: 'absolute',
+              regionCode: preset?.regionCode ?? regions.home,
+              indicatorCode: preset?.indicatorCode,
+            }
+      }
     >
-      <Form<TargetFormValues>
-        name="target-form"
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          target
-            ? {
-                indicatorCode: target.indicatorCode,
-                regionCode: target.regionCode,
-                kind: target.kind,
-                value: target.value ?? undefined,
-                note: target.note ?? undefined,
-              }
-            : {
-                kind: 'absolute',
-                regionCode: preset?.regionCode ?? regions.home,
-                indicatorCode: preset?.indicatorCode,
-              }
-        }
+      <Form.Item
+        label={t('plan.indicator')}
+        name="indicatorCode"
+        rules={[{ required: true, message: t('plan.form.indicatorRequired') }]}
       >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          disabled={Boolean(target || preset)}
+          loading={catalogue.isLoading}
+          placeholder={t('common.select')}
+          options={indicatorOptions}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('plan.region')}
+        name="regionCode"
+        rules={[{ required: true, message: t('plan.form.regionRequired') }]}
+      >
+        {target || preset ? <RegionName /> : <PlanRegionSelect style={{ width: '100%' }} />}
+      </Form.Item>
+      <Form.Item
+        label={t('plan.targets.kind')}
+        name="kind"
+        rules={[{ required: true, message: t('plan.targets.kindRequired') }]}
+      >
+        <Select options={TARGET_KINDS.map((k) => ({ value: k, label: pickMsg(TARGET_KIND_NAMES[k]) }))} />
+      </Form.Item>
+      {kind !== 'rising' && (
         <Form.Item
-          label={t('plan.indicator')}
-          name="indicatorCode"
-          rules={[{ required: true, message: t('plan.form.indicatorRequired') }]}
+          label={t('plan.targets.value')}
+          name="value"
+          extra={t(`plan.targets.valueHint.${kind ?? 'absolute'}`)}
+          rules={[
+            { required: true, whitespace: true, message: t('plan.targets.valueRequired') },
+            { pattern: DECIMAL, message: t('plan.form.decimalPattern') },
+          ]}
         >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            disabled={Boolean(target || preset)}
-            loading={catalogue.isLoading}
-            placeholder={t('common.select')}
-            options={indicatorOptions}
+          <Input
+            inputMode="decimal"
+            suffix={kind === 'increase_pct' ? '%' : unitOf(info, locale) || undefined}
+            style={{ width: 240 }}
           />
         </Form.Item>
-        <Form.Item
-          label={t('plan.region')}
-          name="regionCode"
-          rules={[{ required: true, message: t('plan.form.regionRequired') }]}
-        >
-          {target || preset ? <RegionName /> : <PlanRegionSelect style={{ width: '100%' }} />}
-        </Form.Item>
-        <Form.Item
-          label={t('plan.targets.kind')}
-          name="kind"
-          rules={[{ required: true, message: t('plan.targets.kindRequired') }]}
-        >
-          <Select options={TARGET_KINDS.map((k) => ({ value: k, label: pickMsg(TARGET_KIND_NAMES[k]) }))} />
-        </Form.Item>
-        {kind !== 'rising' && (
-          <Form.Item
-            label={t('plan.targets.value')}
-            name="value"
-            extra={t(`plan.targets.valueHint.${kind ?? 'absolute'}`)}
-            rules={[
-              { required: true, whitespace: true, message: t('plan.targets.valueRequired') },
-              { pattern: DECIMAL, message: t('plan.form.decimalPattern') },
-            ]}
-          >
-            <Input
-              inputMode="decimal"
-              suffix={kind === 'increase_pct' ? '%' : unitOf(info, locale) || undefined}
-              style={{ width: 240 }}
-            />
-          </Form.Item>
-        )}
-        <Form.Item label={t('plan.targets.note')} name="note" rules={[{ max: 300 }]}>
-          <Input.TextArea rows={2} placeholder={t('plan.targets.notePlaceholder')} />
-        </Form.Item>
-        {replaces && <Alert type="warning" showIcon title={t('plan.targets.replaces')} />}
-      </Form>
-    </Modal>
+      )}
+      <Form.Item label={t('plan.targets.note')} name="note" rules={[{ max: 300 }]}>
+        <Input.TextArea rows={2} placeholder={t('plan.targets.notePlaceholder')} />
+      </Form.Item>
+      {replaces && <Alert type="warning" showIcon title={t('plan.targets.replaces')} />}
+    </FormModal>
   );
 }
 
