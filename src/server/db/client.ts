@@ -201,12 +201,19 @@ export async function openDatabase(opts: {
    * on PostgreSQL under the start-up lock, so servers starting together do it one after another.
    */
   setUp?: SetUp;
+  /**
+   * In memory only: start from this copy of a data directory (`dumpPglite`) rather than an empty
+   * one. The migrations it already has are not run again.
+   */
+  from?: Blob;
 }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url, opts.limits ?? {}, opts.setUp);
   const memory = !opts.dataDir || opts.dataDir === 'memory';
   const unlock = memory ? () => {} : lockDataDir(opts.dataDir as string);
   try {
-    const client = await PGlite.create(memory ? undefined : (opts.dataDir as string), {
+    const client = await PGlite.create({
+      dataDir: memory ? undefined : (opts.dataDir as string),
+      loadDataDir: memory ? opts.from : undefined,
       extensions: { pg_trgm },
     });
     const pdb = drizzlePglite({ client, schema });
@@ -229,6 +236,12 @@ export async function openDatabase(opts: {
     unlock();
     throw e;
   }
+}
+
+/** A copy of an open embedded database's data directory, to open again with `from`. */
+export async function dumpPglite(database: Database): Promise<Blob> {
+  if (database.driver !== 'pglite') throw new Error('Only an embedded (PGlite) database can be copied');
+  return (database.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
 }
 
 /** Drizzle over an open PGlite client (a restored copy, say), with the application's schema. */

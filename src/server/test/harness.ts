@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { makeUscc } from '../../domain/identifiers';
 import { ROLE_BINDING, type RoleCode } from '../../domain/roles';
 import { buildApp } from '../app';
@@ -16,10 +17,18 @@ let passwordHash: Promise<string> | undefined;
 /** The databases API tests run on: always the embedded PGlite, and PostgreSQL when given one. */
 export const DRIVERS: Driver[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+let template: Blob | undefined;
+
 export async function openTestDatabase(driver: Driver): Promise<Database> {
   // PostgreSQL is migrated and loaded once for the run (global-setup.ts); files share it and
   // keep apart by creating their own rows.
   if (driver === 'postgres') return openDatabase({ url: process.env.TEST_DATABASE_URL });
+  // Each suite gets its own embedded database, a copy of the run's migrated one (global-setup.ts).
+  const file = inject('pgliteTemplate');
+  if (file) {
+    template ??= new Blob([fs.readFileSync(file)]);
+    return openDatabase({ dataDir: 'memory', from: template });
+  }
   const database = await openDatabase({ dataDir: 'memory' });
   await loadReferenceData(database.db, 'quanzhou');
   return database;

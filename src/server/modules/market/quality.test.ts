@@ -4,9 +4,9 @@
  * embedded database with the demo set loaded (the figure printed is recall@3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../db/client';
-import { loadReferenceData } from '../../db/seed/reference';
+import type { Database } from '../../db/client';
 import { RegionTree } from '../../platform/region-tree';
+import { openTestDatabase } from '../../test/harness';
 import { loadDemoMarket } from './demo';
 import { rankCounterparts } from './matching';
 
@@ -14,8 +14,7 @@ describe('market: matching quality over the demo set', () => {
   let database: Database;
   let demo: Awaited<ReturnType<typeof loadDemoMarket>>;
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory' });
-    await loadReferenceData(database.db, 'quanzhou');
+    database = await openTestDatabase('pglite');
     demo = await loadDemoMarket({ db: database.db, regions: await RegionTree.load(database.db) });
   }, 120_000);
   afterAll(async () => database?.close());

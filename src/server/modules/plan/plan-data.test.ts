@@ -2,11 +2,10 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
-import { type Database, openDatabase } from '../../db/client';
+import type { Database } from '../../db/client';
 import { generateDemoData } from '../../db/demo';
-import { loadReferenceData } from '../../db/seed/reference';
 import { RegionTree } from '../../platform/region-tree';
-import { call, createUser, describeEachDb, login, signedIn } from '../../test/harness';
+import { call, createUser, describeEachDb, login, openTestDatabase, signedIn } from '../../test/harness';
 import { loadDemoContracts } from '../contracts/demo';
 import { CATALOGUE } from './catalogue';
 import { loadDemoPlan } from './demo-plan';
@@ -248,8 +247,7 @@ describe('plan: demo plan', () => {
   let cookie: string;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory' });
-    await loadReferenceData(database.db, 'quanzhou');
+    database = await openTestDatabase('pglite');
     await generateDemoData(database.db);
     const regions = await RegionTree.load(database.db);
     expect(await loadDemoPlan(database.db, regions)).toBe(true);
