@@ -1,3 +1,4 @@
+import { CASE_ACTION_CODES, CASE_TRANSITIONS } from './ip-cases';
 import { type Msg, msg } from './message';
 import { ACTION_CODES, TRANSITIONS } from './projects';
 import { CONTRACT_ACTION_CODES, CONTRACT_TRANSITIONS } from './tech-contracts';
@@ -157,6 +158,9 @@ const FIXED: Record<string, Msg> = {
   'ip.import.finish': msg('完成导入专利', 'Finish patent import'),
   'ip.applicant.decide': msg('核对专利申请人', 'Match patent applicant'),
   'ip.patent.export': msg('导出专利', 'Export patents'),
+  'ip.case.create': msg('登记专利执法案件', 'Enter enforcement case'),
+  'ip.case.update': msg('修改专利执法案件', 'Update enforcement case'),
+  'ip.case.export': msg('导出专利执法案件', 'Export enforcement cases'),
 
   'export-job.create': msg('提交导出任务', 'Start export job'),
 
@@ -164,6 +168,7 @@ const FIXED: Record<string, Msg> = {
   'system.demo-plan': msg('载入演示计划数据', 'Load demo plan data'),
   'system.demo-projects': msg('载入演示项目数据', 'Load demo project data'),
   'system.demo-patents': msg('载入演示专利数据', 'Load demo patent data'),
+  'system.demo-ip-cases': msg('载入演示专利执法案件', 'Load demo enforcement cases'),
 
   'tech_contract.create': msg('填报技术合同', 'Enter technology contract'),
   'tech_contract.update': msg('修改技术合同', 'Update technology contract'),
@@ -194,6 +199,14 @@ const CONTRACT_LABELS: Record<string, Msg> = Object.fromEntries(
   ]),
 );
 
+/** Enforcement case steps: 「专利执法案件：立案」 from the cases' one transition table. */
+const CASE_LABELS: Record<string, Msg> = Object.fromEntries(
+  CASE_ACTION_CODES.map((a) => [
+    `ip.case.${a}`,
+    msg(`专利执法案件：${CASE_TRANSITIONS[a].name.zh}`, `Enforcement case: ${CASE_TRANSITIONS[a].name.en}`),
+  ]),
+);
+
 /** Application workflow steps: 「项目申报：推荐」 from the one transition table. */
 const TRANSITION_LABELS: Record<string, Msg> = Object.fromEntries(
   ACTION_CODES.map((a) => [
@@ -205,6 +218,7 @@ const TRANSITION_LABELS: Record<string, Msg> = Object.fromEntries(
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, Msg>> = {
   ...TRANSITION_LABELS,
   ...CONTRACT_LABELS,
+  ...CASE_LABELS,
   ...FIXED,
 };
 
@@ -249,6 +263,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   ip_patent: msg('专利', 'Patent'),
   ip_import: msg('专利导入', 'Patent import'),
   ip_applicant_review: msg('待核对申请人', 'Applicant to match'),
+  ip_case: msg('专利执法案件', 'Enforcement case'),
   export: msg('导出', 'Export'),
 };
 

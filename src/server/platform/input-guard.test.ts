@@ -122,7 +122,7 @@ describeEachDb('input guard', (ctx) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('填报数据');
     ws.addRow(['指标代码', '年度', '区域', '数值', '来源', '来源日期', '版本/口径', '备注']);
-    ws.addRow(['ip_cases', 2026, '晋江市', 5, 'PLACEHOLDER']);
+    ws.addRow(['coop_projects', 2026, '晋江市', 5, 'PLACEHOLDER']);
     // XML cannot hold a NUL; Excel writes it as _x0000_, which the workbook reader decodes.
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
     const strings = await zip.file('xl/sharedStrings.xml')!.async('string');

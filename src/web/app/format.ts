@@ -19,3 +19,8 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function isLockedNow(lockedUntil: string | null | undefined): boolean {
   return Boolean(lockedUntil && dayjs(lockedUntil).isAfter(dayjs()));
 }
+
+/** Today in China, as the server's business dates are. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

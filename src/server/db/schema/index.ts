@@ -1,4 +1,5 @@
 export * from './ip';
+export * from './ip-cases';
 export * from './jobs';
 export * from './market';
 export * from './plan';

@@ -5,6 +5,7 @@ import { RegionTree } from '../../platform/region-tree';
 import { call, openTestDatabase, signedIn, type TestContext } from '../../test/harness';
 import { loadDemoPlan } from '../plan/demo-plan';
 import { loadDemoPatents } from './demo';
+import { loadDemoCases } from './demo-cases';
 
 /**
  * The demo patents reproduce the bureau's 2016 figures when counted by the computed definitions.
@@ -23,6 +24,7 @@ describe('ip demo data [pglite]', () => {
     const t = Date.now();
     await loadDemoPatents(database.db, regions);
     loadMs = Date.now() - t;
+    await loadDemoCases(database.db);
     ctx.app = await buildApp({ database, loginAttemptsPerMinute: 10_000 });
   }, 120_000);
   afterAll(async () => {
@@ -32,7 +34,8 @@ describe('ip demo data [pglite]', () => {
 
   async function values(year: number) {
     const { cookie } = await signedIn(ctx, 'leader');
-    const codes = 'patent_apps,patent_grants,inv_patent_apps,inv_patent_grants,valid_inv_patents,inv_per_10k';
+    const codes =
+      'patent_apps,patent_grants,inv_patent_apps,inv_patent_grants,valid_inv_patents,inv_per_10k,ip_cases';
     const res = await call(ctx.app, {
       url: `/api/v1/plan/indicator-values?year=${year}&by=region&codes=${codes}`,
       cookie,
@@ -52,6 +55,9 @@ describe('ip demo data [pglite]', () => {
     expect(get('inv_patent_grants')?.value).toBe(1509);
     expect(get('valid_inv_patents')?.value).toBe(3948);
     expect(Math.round((get('inv_per_10k')?.value ?? 0) * 100) / 100).toBe(4.58);
+    // 228 enforcement cases filed (立案) in 2016, 187 in 2015: the seed's +22%.
+    expect(get('ip_cases')).toMatchObject({ value: 228, kind: 'computed' });
+    expect(get('ip_cases', '350582')!.value!).toBeGreaterThan(get('ip_cases', '350583')!.value!);
     // 晋江 holds the most, and the counties add up to the city.
     expect(get('patent_apps', '350582')!.value!).toBeGreaterThan(get('patent_apps', '350583')!.value!);
   });
@@ -60,5 +66,27 @@ describe('ip demo data [pglite]', () => {
     const get = await values(2015);
     expect(get('inv_patent_apps')?.value).toBe(3938);
     expect(get('inv_patent_grants')?.value).toBe(1015);
+    expect(get('ip_cases')?.value).toBe(187);
+  });
+
+  it('has enforcement cases in every state, the running ones with their deadlines', async () => {
+    const { cookie } = await signedIn(ctx, 'staff');
+    const res = await call(ctx.app, { url: '/api/v1/ip/cases?pageSize=100&sort=-receivedOn', cookie });
+    const statuses = new Set(res.json().items.map((c: { status: string }) => c.status));
+    expect([...statuses].sort()).toEqual(
+      [
+        'closed',
+        'decided',
+        'declined',
+        'filed',
+        'hearing',
+        'investigating',
+        'mediated',
+        'received',
+        'withdrawn',
+      ].sort(),
+    );
+    const overdue = await call(ctx.app, { url: '/api/v1/ip/cases?deadline=overdue', cookie });
+    expect(overdue.json().total).toBeGreaterThan(0);
   });
 });

@@ -19,6 +19,7 @@ import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { pageOf } from '../../platform/listing';
 import { readUpload } from '../../platform/uploads';
+import { caseRoutes } from './cases-routes';
 import { importOf, importsOf, settlePatentImports, startPatentImport } from './import-service';
 import { countPatents, listPatents, type PatentRow, patentsAfter } from './repo';
 import { decideApplicant, reviewPage } from './review-service';
@@ -65,6 +66,7 @@ export function ipRoutes(deps: Deps) {
     app.addHook('onClose', async () => settlePatentImports());
 
     listRoutes(app, deps, PATENTS_LIST);
+    await app.register(caseRoutes(deps));
 
     r.get(
       '/patents/:number',

@@ -2,6 +2,7 @@ import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
   carrierAnnual,
   carriers,
+  ipCases,
   ipPatents,
   marketAchievements,
   marketDemands,
@@ -167,6 +168,16 @@ const PATENT: Source = {
   party: sql`${ipPatents.applicantNames}`,
 };
 
+/** 专利行政执法案件, counted by their handling bureau's region. */
+const IP_CASE: Source = {
+  from: () => sql`${ipCases}`,
+  tables: tables(ipCases),
+  region: sql`${ipCases.regionCode}`,
+  org: sql`null::uuid`,
+  record: sql`${ipCases.id}`,
+  detail: sql`coalesce(${ipCases.caseNo}, '') || ' ' || ${ipCases.title}`,
+};
+
 /** The last day a yearly flow counts: 31 December, or the as-of date when earlier. */
 const yearEnd = (ctx: EvalContext) => (ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`);
 
@@ -287,6 +298,12 @@ export const COMPUTED: Record<string, Definition> = {
   patent_grants: patentFlow('grantedOn', false),
   inv_patent_apps: patentFlow('filedOn', true),
   inv_patent_grants: patentFlow('grantedOn', true),
+  // Cases filed (立案) in the year up to the as-of date, whatever became of them since.
+  ip_cases: {
+    source: IP_CASE,
+    aggregate: 'records',
+    where: (ctx) => sql`${ipCases.filedOn} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}`,
+  },
   // Valid invention patents on 31 December of the year (or the as-of date when earlier).
   valid_inv_patents: {
     source: PATENT,

@@ -48,7 +48,6 @@ interface Fig {
   note?: string;
 }
 
-const growth = (note: string) => ({ source: `${SEED}；2015年值由文中同比增长率推算`, note });
 const demo17 = {
   source: '演示数据：2017年进度（虚构，用于驾驶舱演示）',
   vintage: '演示数据（2017年部分数据）',
@@ -57,8 +56,6 @@ const demo17 = {
 const FIGURES: Fig[] = [
   { code: 'patent_pledges', year: 2016, value: 36, w: ENT },
   { code: 'patent_pledge_amount', year: 2016, value: 57500, w: ENT, note: '授信额度5.75亿元' },
-  { code: 'ip_cases', year: 2016, value: 228, w: ENT },
-  { code: 'ip_cases', year: 2015, value: 187, w: ENT, ...growth('228 ÷ 1.22（同比增长22%）') },
   { code: 'rd_spending', year: 2015, value: 678800, w: ENT, note: '2015年全市R&D经费投入67.88亿元' },
   { code: 'rd_gdp_ratio', year: 2015, value: 1.11 },
   { code: 'rd_gdp_ratio', year: 2016, value: 1.16, source: '演示数据：按2015年1.11%外推', vintage: DEMO },

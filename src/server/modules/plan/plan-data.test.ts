@@ -89,20 +89,20 @@ describeEachDb('plan: reported values and targets', (ctx) => {
 
   it('enters a value and corrects it, keeping the earlier one; the engine uses the correction', async () => {
     const staff = await signedIn(ctx, 'staff');
-    const first = await post(staff.cookie, rv('ip_cases', Y, '350582', '100'));
+    const first = await post(staff.cookie, rv('coop_projects', Y, '350582', '100'));
     expect(first.statusCode, first.body).toBe(201);
     const second = await post(staff.cookie, {
-      ...rv('ip_cases', Y, '350582', '120.50', '更正：年报'),
+      ...rv('coop_projects', Y, '350582', '120.50', '更正：年报'),
       vintage: '年报',
     });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json()).toMatchObject({ value: '120.5', current: true, enteredBy: staff.user.username });
-    const q = `/reported-values?indicatorCode=ip_cases&year=${Y}&regionCode=350582`;
+    const q = `/reported-values?indicatorCode=coop_projects&year=${Y}&regionCode=350582`;
     const history = await rows(ctx.app, staff.cookie, `${q}&includeHistory=true`);
     const old = history.find((x) => x.id === first.json().id);
     expect(old).toMatchObject({ value: '100', current: false, supersededBy: second.json().id });
     expect((await rows(ctx.app, staff.cookie, q)).map((x) => x.id)).toEqual([second.json().id]);
-    const items = await values(ctx.app, staff.cookie, `year=${Y}&region=350582&codes=ip_cases`);
+    const items = await values(ctx.app, staff.cookie, `year=${Y}&region=350582&codes=coop_projects`);
     expect(items[0].value).toBe(121);
   });
 
@@ -114,8 +114,8 @@ describeEachDb('plan: reported values and targets', (ctx) => {
     expect(computed.json().error.messages.zh).toContain('不能填报');
     const field = async (b: unknown) => (await post(staff.cookie, b)).json().error.field;
     expect(await field(rv('no_such', Y, '350582', '5'))).toBe('indicatorCode');
-    expect(await field(rv('ip_cases', Y, '999999', '5'))).toBe('regionCode');
-    expect(await field(rv('ip_cases', Y, '350582', '-5'))).toBe('value');
+    expect(await field(rv('coop_projects', Y, '999999', '5'))).toBe('regionCode');
+    expect(await field(rv('coop_projects', Y, '350582', '-5'))).toBe('value');
   });
 
   it('lets a county user read only its own region and write nothing', async () => {
@@ -145,8 +145,8 @@ describeEachDb('plan: reported values and targets', (ctx) => {
     const [y0, y1] = [Y + 2, Y + 3];
     const last: Record<string, string> = { '350582': '600', '350583': '300', '350581': '100' };
     for (const c of ALL_COUNTIES)
-      expect((await post(staff.cookie, rv('ip_cases', y0, c, last[c] ?? '0'))).statusCode).toBe(201);
-    const target = { year: y1, indicatorCode: 'ip_cases', regionCode: '350500', kind: 'increase_pct' };
+      expect((await post(staff.cookie, rv('coop_projects', y0, c, last[c] ?? '0'))).statusCode).toBe(201);
+    const target = { year: y1, indicatorCode: 'coop_projects', regionCode: '350500', kind: 'increase_pct' };
     const pct = await put(staff.cookie, { ...target, value: '10' });
     expect(pct.statusCode, pct.body).toBe(200);
     expect(pct.json()).toMatchObject({ lastYear: 1000, resolved: 1100, value: '10' });
@@ -157,20 +157,20 @@ describeEachDb('plan: reported values and targets', (ctx) => {
       const body = { year: y1, indicatorCode };
       return call(ctx.app, { method: 'POST', url: `${BASE}/targets/split`, cookie: staff.cookie, body });
     };
-    const same: Row[] = (await split('ip_cases')).json().items;
+    const same: Row[] = (await split('coop_projects')).json().items;
     expect(same).toHaveLength(ALL_COUNTIES.length);
     expect(same.every((t) => t.kind === 'increase_pct' && t.value === '10')).toBe(true);
     expect(same.find((t) => t.regionCode === '350582')?.resolved).toBe(660);
 
     const abs = await put(staff.cookie, { ...target, kind: 'absolute', value: '1301' });
     expect(abs.json().resolved).toBe(1301);
-    const res = await split('ip_cases');
+    const res = await split('coop_projects');
     expect(res.statusCode, res.body).toBe(200);
     const shares = new Map((res.json().items as Row[]).map((t) => [t.regionCode, Number(t.value)]));
     expect(sum([...shares.values()])).toBe(1301);
     const some = ['350582', '350583', '350581', '350502'].map((c) => shares.get(c));
     expect(some).toEqual([781, 390, 130, 0]);
-    const all = await rows(ctx.app, staff.cookie, `/targets?year=${y1}&indicatorCode=ip_cases`);
+    const all = await rows(ctx.app, staff.cookie, `/targets?year=${y1}&indicatorCode=coop_projects`);
     expect(all).toHaveLength(ALL_COUNTIES.length + 1);
     const del = `${BASE}/targets/${all.find((t) => t.regionCode === '350526')?.id}`;
     expect((await call(ctx.app, { method: 'DELETE', url: del, cookie: staff.cookie })).statusCode).toBe(200);
@@ -194,10 +194,10 @@ describeEachDb('plan: reported values and targets', (ctx) => {
       });
     const bad = await upload(
       await workbook([
-        ['ip_cases', y, '晋江市', 5, '测试来源'],
+        ['coop_projects', y, '晋江市', 5, '测试来源'],
         ['hte_valid', y, '南安市', 7, '测试来源'],
-        ['ip_cases', y, '南安市', 'abc', '测试来源'],
-        ['ip_cases', y, '火星', 3, '测试来源', '2017-13-45'],
+        ['coop_projects', y, '南安市', 'abc', '测试来源'],
+        ['coop_projects', y, '火星', 3, '测试来源', '2017-13-45'],
       ]),
     );
     expect(bad.statusCode, bad.body).toBe(400);
@@ -212,7 +212,7 @@ describeEachDb('plan: reported values and targets', (ctx) => {
 
     const good = await upload(
       await workbook([
-        ['ip_cases', y, '晋江市', 5, '测试来源', new Date(Date.UTC(2017, 1, 15)), '快报'],
+        ['coop_projects', y, '晋江市', 5, '测试来源', new Date(Date.UTC(2017, 1, 15)), '快报'],
         ['专利权质押贷款', y, '350583', '1,234', '测试来源', '2017/2/15'],
       ]),
     );
@@ -220,7 +220,7 @@ describeEachDb('plan: reported values and targets', (ctx) => {
     expect(good.json()).toEqual({ imported: 2, superseded: 0 });
     const written = (await mine()).map((x) => [x.indicatorCode, x.value, x.sourceDate]).sort();
     expect(written).toEqual([
-      ['ip_cases', '5', '2017-02-15'],
+      ['coop_projects', '5', '2017-02-15'],
       ['patent_pledges', '1234', '2017-02-15'],
     ]);
     expect((await upload(Buffer.from('not a workbook'))).json().error.field).toBe('file');
@@ -265,9 +265,9 @@ describe('plan: demo plan', () => {
   it("returns the seed's 2016 figures for the city, with the seed as source", async () => {
     const of = new Map((await values(app, cookie, 'year=2016')).map((i) => [i.code, i.value]));
     // The patent figures are computed from the demo patents (ip/demo.test.ts checks them).
-    expect(
-      'tech_contract_amount patent_pledges ip_cases population'.split(' ').map((c) => of.get(c)),
-    ).toEqual([462721.06, 36, 228, 862]);
+    expect('tech_contract_amount patent_pledges population'.split(' ').map((c) => of.get(c))).toEqual([
+      462721.06, 36, 862,
+    ]);
     // A figure still typed in names its source; computed ones come from their records.
     const src = await values(app, cookie, 'year=2016&codes=patent_pledges');
     expect(src[0].source).toContain('泉科〔2017〕28号');

@@ -50,7 +50,4 @@ export function DeadlineTag({ due, today }: { due: string | null; today: string 
   );
 }
 
-/** Today in China, as the server's business dates are. */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { chinaToday } from '../../app/format';

@@ -9,9 +9,18 @@ import type {
   ReviewDecision,
   ReviewItem,
 } from '../../../domain/contracts/ip';
+import type {
+  CaseActionBody,
+  CaseBody,
+  CaseDetail,
+  CaseItem,
+  CaseListQuery,
+  CaseUpdate,
+} from '../../../domain/contracts/ip-cases';
+import type { CaseAction } from '../../../domain/ip-cases';
 import { api, type ListResult } from '../../app/api-client';
 
-export type { IpImport, OrgPatentSummary, PatentDetail, PatentItem, ReviewItem };
+export type { CaseDetail, CaseItem, IpImport, OrgPatentSummary, PatentDetail, PatentItem, ReviewItem };
 
 const BASE = '/api/v1/ip';
 export const patentExportPath = `${BASE}/patents/export.xlsx`;
@@ -98,5 +107,49 @@ export function useDecideReview() {
     mutationFn: ({ id, body }: { id: string; body: ReviewDecision }) =>
       api.post<ReviewItem>(`${BASE}/applicant-reviews/${id}/decision`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+// 专利行政执法案件 ---------------------------------------------------------------------------
+
+const CASES = '/api/v1/ip/cases';
+export const caseExportPath = `${CASES}/export.xlsx`;
+const caseKeys = {
+  all: ['ip-cases'] as const,
+  list: (params: object) => ['ip-cases', 'list', params] as const,
+  detail: (id: string) => ['ip-cases', 'detail', id] as const,
+};
+
+export function useCases(params: Partial<CaseListQuery>) {
+  return useQuery({
+    queryKey: caseKeys.list(params),
+    queryFn: () => api.get<ListResult<CaseItem>>(CASES, params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCase(id: string | undefined) {
+  return useQuery({
+    queryKey: caseKeys.detail(id ?? ''),
+    queryFn: () => api.get<CaseDetail>(`${CASES}/${id}`),
+    enabled: !!id,
+  });
+}
+
+export function useSaveCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: CaseBody | CaseUpdate }) =>
+      id ? api.patch<CaseDetail>(`${CASES}/${id}`, body) : api.post<CaseDetail>(CASES, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+export function useActOnCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, body }: { id: string; action: CaseAction; body: CaseActionBody }) =>
+      api.post<CaseDetail>(`${CASES}/${id}/actions/${action}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
   });
 }

@@ -1,5 +1,5 @@
 /** 知识产权's pages in the navigation (see src/web/app/menu-config.ts). */
-import { FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { MenuEntry } from '../../app/menu-config';
 
@@ -23,5 +23,15 @@ export const IP_MENU: readonly MenuEntry[] = [
     permission: 'ip.manage',
     group: 'ip',
     page: lazy(() => import('./pages/import-page').then((m) => ({ default: m.ImportPage }))),
+  },
+  {
+    key: 'ip-cases',
+    path: '/ip/cases',
+    icon: AuditOutlined,
+    labelKey: 'menu.ip.cases',
+    descriptionKey: 'menu.ip.cases.desc',
+    permission: 'ip.cases',
+    group: 'ip',
+    page: lazy(() => import('./pages/cases-page').then((m) => ({ default: m.CasesPage }))),
   },
 ];
