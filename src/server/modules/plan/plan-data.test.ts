@@ -214,15 +214,15 @@ describeEachDb('plan: reported values and targets', (ctx) => {
     const good = await upload(
       await workbook([
         ['ip_cases', y, '晋江市', 5, '测试来源', new Date(Date.UTC(2017, 1, 15)), '快报'],
-        ['专利权质押贷款', y, '350583', '1,234', '测试来源', '2017/2/15'],
+        ['科技保险补贴企业', y, '350583', '1,234', '测试来源', '2017/2/15'],
       ]),
     );
     expect(good.statusCode, good.body).toBe(200);
     expect(good.json()).toEqual({ imported: 2, superseded: 0 });
     const written = (await mine()).map((x) => [x.indicatorCode, x.value, x.sourceDate]).sort();
     expect(written).toEqual([
+      ['insurance_subsidy_ents', '1234', '2017-02-15'],
       ['ip_cases', '5', '2017-02-15'],
-      ['patent_pledges', '1234', '2017-02-15'],
     ]);
     expect((await upload(Buffer.from('not a workbook'))).json().error.field).toBe('file');
 
@@ -266,12 +266,13 @@ describe('plan: demo plan', () => {
 
   it("returns the seed's 2016 figures for the city, with the seed as source", async () => {
     const of = new Map((await values(app, cookie, 'year=2016')).map((i) => [i.code, i.value]));
-    // The patent figures are computed from the demo patents (ip/demo.test.ts checks them).
-    expect(
-      'tech_contract_amount patent_pledges ip_cases population'.split(' ').map((c) => of.get(c)),
-    ).toEqual([462721.06, 36, 228, 862]);
+    // The patent figures are computed from the demo patents (ip/demo.test.ts checks them), the
+    // finance figures from the finance records (finance/figures.test.ts).
+    expect('tech_contract_amount ip_cases population'.split(' ').map((c) => of.get(c))).toEqual([
+      462721.06, 228, 862,
+    ]);
     // A figure still typed in names its source; computed ones come from their records.
-    const src = await values(app, cookie, 'year=2016&codes=patent_pledges');
+    const src = await values(app, cookie, 'year=2016&codes=ip_cases');
     expect(src[0].source).toContain('泉科〔2017〕28号');
     const tech = await values(app, cookie, 'year=2016&codes=tech_contract_amount');
     expect(tech[0]).toMatchObject({ value: 462721.06, kind: 'computed' });
