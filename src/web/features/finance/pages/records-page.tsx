@@ -201,7 +201,7 @@ function RecordsPage({ kind }: { kind: RecordKind }) {
         list={list}
         query={records}
         columns={columns}
-        defaultHidden={kind === 'pledge' ? ['regionName', 'refNo'] : ['refNo']}
+        defaultHidden={kind === 'pledge' ? ['regionName', 'refNo'] : ['refNo', 'termMonths', 'guaranteeFree']}
         actionsWidth={110}
         notice={
           isInstitutionUser ? (
