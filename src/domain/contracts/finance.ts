@@ -59,7 +59,11 @@ export const recordBodySchema = z.object({
 });
 export type RecordBody = z.infer<typeof recordBodySchema>;
 
-export const recordUpdateSchema = recordBodySchema.omit({ kind: true }).partial();
+/** A change: the fields given replace the record's (no default may reset one left out). */
+export const recordUpdateSchema = recordBodySchema
+  .omit({ kind: true })
+  .partial()
+  .extend({ guaranteeFree: z.boolean().optional() });
 export type RecordUpdate = z.infer<typeof recordUpdateSchema>;
 
 export const recordListQuerySchema = pageQuerySchema.extend({

@@ -203,7 +203,8 @@ describeEachDb('finance: 科技金融 records, institutions and scope', (ctx) =>
     const id = created.json().id as string;
     const edited = await bank.patch(`/records/${id}`, { amount: '950.50', termMonths: 24 });
     expect(edited.status, edited.text).toBe(200);
-    expect(edited.json()).toMatchObject({ amount: '950.50', termMonths: 24 });
+    // Fields left out stay as they were (免担保 among them).
+    expect(edited.json()).toMatchObject({ amount: '950.50', termMonths: 24, guaranteeFree: true });
     const bad = await bank.patch(`/records/${id}`, { endOn: '2010-01-01' });
     expect(bad.status).toBe(200);
     expect(bad.json().endOn).toBeNull();
