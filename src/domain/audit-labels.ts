@@ -161,6 +161,13 @@ const FIXED: Record<string, Msg> = {
   'ip.case.create': msg('登记专利执法案件', 'Enter enforcement case'),
   'ip.case.update': msg('修改专利执法案件', 'Update enforcement case'),
   'ip.case.export': msg('导出专利执法案件', 'Export enforcement cases'),
+  'finance.record.create': msg('录入科技金融记录', 'Enter finance record'),
+  'finance.record.update': msg('修改科技金融记录', 'Update finance record'),
+  'finance.record.delete': msg('删除科技金融记录', 'Delete finance record'),
+  'finance.record.import': msg('导入授信记录', 'Import credit lines'),
+  'finance.record.export': msg('导出科技金融记录', 'Export finance records'),
+  'finance.institution.create': msg('登记金融机构', 'List financial institution'),
+  'finance.institution.export': msg('导出金融机构名录', 'Export financial institutions'),
 
   'export-job.create': msg('提交导出任务', 'Start export job'),
 
@@ -264,6 +271,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   ip_import: msg('专利导入', 'Patent import'),
   ip_applicant_review: msg('待核对申请人', 'Applicant to match'),
   ip_case: msg('专利执法案件', 'Enforcement case'),
+  finance_record: msg('科技金融记录', 'Finance record'),
+  finance_institution: msg('金融机构', 'Financial institution'),
   export: msg('导出', 'Export'),
 };
 

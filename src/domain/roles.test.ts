@@ -29,7 +29,10 @@ describe('permission catalogue assembled from the modules', () => {
       'contracts.read',
       'ip.read',
       'ip.cases',
+      'finance.read',
     ]);
+    // A bank or fund user holds the finance module's reading and entering, nothing else.
+    expect(DEFAULT_ROLE_PERMISSIONS.financier).toEqual(['finance.read', 'finance.manage', 'finance.import']);
     expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'market.read', 'ip.read']);
     for (const role of ROLE_CODES)
       for (const p of DEFAULT_ROLE_PERMISSIONS[role]) expect(PERMISSIONS[p].grantedTo).toContain(role);

@@ -11,6 +11,7 @@ import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
+import { financePermissions } from './permissions/finance';
 import { ipPermissions } from './permissions/ip';
 import { marketPermissions } from './permissions/market';
 import { planPermissions } from './permissions/plan';
@@ -29,6 +30,7 @@ export const ROLE_CODES = [
   'enterprise',
   'institution',
   'expert',
+  'financier',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -37,7 +39,7 @@ export function isRoleCode(value: string): value is RoleCode {
 }
 
 /** none: no business data; city: everything; region: own county and its zones; park: own park;
- *  org: own organisation; assigned: only what is assigned to the user (expert reviews). */
+ *  org: own organisation (a financier: its institution's records); assigned: only what is assigned to the user (expert reviews). */
 export type ScopeKind = 'none' | 'city' | 'region' | 'park' | 'org' | 'assigned';
 
 export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
@@ -51,6 +53,7 @@ export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
   enterprise: 'org',
   institution: 'org',
   expert: 'assigned',
+  financier: 'org',
 };
 
 export const ROLE_NAMES: Record<RoleCode, Msg> = {
@@ -64,6 +67,7 @@ export const ROLE_NAMES: Record<RoleCode, Msg> = {
   enterprise: msg('企业', 'Enterprise'),
   institution: msg('高校/院所', 'University / institute'),
   expert: msg('评审专家', 'Expert reviewer'),
+  financier: msg('金融机构', 'Financial institution'),
 };
 
 /** 三员分立: the three administrator roles, each of which may hold only its own duties. */
@@ -86,6 +90,7 @@ export const ROLE_BINDING: Record<RoleCode, 'none' | 'region' | 'park' | 'org'> 
   enterprise: 'org',
   institution: 'org',
   expert: 'none',
+  financier: 'org',
 };
 
 /**
@@ -101,6 +106,7 @@ const MODULE_PERMISSIONS = [
   marketPermissions,
   contractsPermissions,
   ipPermissions,
+  financePermissions,
 ] as const;
 
 export type { PermissionGroup };

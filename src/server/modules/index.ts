@@ -11,6 +11,7 @@ import type { RegionTree } from '../platform/region-tree';
 import { adminModule } from './admin/module';
 import { authModule } from './auth/module';
 import { contractsModule } from './contracts/module';
+import { financeModule } from './finance/module';
 import { ipModule } from './ip/module';
 import { marketModule } from './market/module';
 import { planModule } from './plan/module';
@@ -53,5 +54,6 @@ export const MODULES: readonly ServerModule[] = [
   marketModule,
   contractsModule,
   ipModule,
+  financeModule,
   workbenchModule,
 ];

@@ -7,6 +7,7 @@
 import { adminFeature } from './admin/feature';
 import { authFeature } from './auth/feature';
 import { contractsFeature } from './contracts/feature';
+import { financeFeature } from './finance/feature';
 import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
 import { planFeature } from './plan/feature';
@@ -24,6 +25,7 @@ export const FEATURES = [
   marketFeature,
   contractsFeature,
   ipFeature,
+  financeFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

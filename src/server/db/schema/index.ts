@@ -1,3 +1,4 @@
+export * from './finance';
 export * from './ip';
 export * from './ip-cases';
 export * from './jobs';

@@ -11,7 +11,7 @@ export interface DemoAccount {
   displayName: string;
   role: RoleCode;
   regionCode?: string;
-  org?: 'enterprise' | 'institution';
+  org?: DemoOrgKey;
   parkCode?: string;
 }
 
@@ -38,9 +38,24 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     org: 'institution',
   },
   { username: 'expert.demo', displayName: '评审专家（演示）', role: 'expert' },
+  { username: 'bank.demo', displayName: '兴泉银行科技支行（演示）', role: 'financier', org: 'bank' },
 ];
 
-/** The organisations the demo enterprise and institution accounts belong to (invented names). */
+type DemoOrgKey = 'enterprise' | 'institution' | 'bank';
+
+/** The bank the demo financier account works for (the finance module's demo lists it as a bank). */
+export const DEMO_BANK = {
+  uscc: makeUscc('9', '1', '350503', 'MA2XQB01'),
+  name: '兴泉银行股份有限公司泉州科技支行',
+  kind: 'financial_institution' as const,
+  regionCode: '350503',
+  industryCode: '66',
+  aboveSize: false,
+  foundedOn: '2009-03-18',
+  address: '泉州市丰泽区刺桐路 88 号',
+};
+
+/** The organisations the demo enterprise, institution and bank accounts belong to (invented names). */
 const DEMO_ORGS = {
   enterprise: {
     uscc: makeUscc('9', '1', '350582', 'MA2XJ0D1'),
@@ -62,6 +77,7 @@ const DEMO_ORGS = {
     foundedOn: '2012-09-01',
     address: '泉州市丰泽区示范大道 8 号',
   },
+  bank: DEMO_BANK,
 };
 
 export async function ensureDemoOrganizations(db: Db) {
@@ -76,7 +92,11 @@ export async function ensureDemoOrganizations(db: Db) {
 /** Creates the demo accounts when the database has no users yet; returns what it created. */
 export async function seedDemoAccounts(db: Db, password: string): Promise<DemoAccount[]> {
   if (await hasAnyUser(db)) return [];
-  const orgIds = await ensureDemoOrganizations(db);
+  // The bank only with the accounts: the registry's demo figures do not count it.
+  const orgIds = {
+    ...(await ensureDemoOrganizations(db)),
+    bank: await ensureOrganization(db, DEMO_ORGS.bank),
+  };
   const parkRows = await listParkCodes(db);
   const passwordHash = await hashPassword(password);
   await insertUsers(

@@ -2,6 +2,7 @@ import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
   carrierAnnual,
   carriers,
+  financeRecords,
   ipCases,
   ipPatents,
   marketAchievements,
@@ -168,7 +169,7 @@ const PATENT: Source = {
   party: sql`${ipPatents.applicantNames}`,
 };
 
-/** 专利行政执法案件, counted by their handling bureau's region. */
+/** 专利行政执法案件, counted in the county or zone where the case arises. */
 const IP_CASE: Source = {
   from: () => sql`${ipCases}`,
   tables: tables(ipCases),
@@ -176,6 +177,16 @@ const IP_CASE: Source = {
   org: sql`null::uuid`,
   record: sql`${ipCases.id}`,
   detail: sql`coalesce(${ipCases.caseNo}, '') || ' ' || ${ipCases.title}`,
+};
+
+/** 科技金融: the finance module's records, by the enterprise's region (recorded with the record). */
+const FINANCE: Source = {
+  from: () => sql`${financeRecords}`,
+  tables: tables(financeRecords),
+  region: sql`${financeRecords.regionCode}`,
+  org: sql`${financeRecords.enterpriseId}`,
+  record: sql`${financeRecords.id}`,
+  detail: sql`${financeRecords.startOn}::text || coalesce(' ' || ${financeRecords.refNo}, '') || coalesce(' ' || ${financeRecords.appNo}, '')`,
 };
 
 /** The last day a yearly flow counts: 31 December, or the as-of date when earlier. */
@@ -188,6 +199,21 @@ function patentFlow(column: 'filedOn' | 'grantedOn', inventionOnly: boolean): De
     aggregate: 'records',
     where: (ctx) =>
       sql`${ipPatents[column]} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}${inventionOnly ? sql` and ${ipPatents.kind} = 'invention'` : sql``}`,
+  };
+}
+
+/**
+ * Finance records of a kind dated in the year up to the as-of date (授信日, 挂牌日, 投资日, 起保日,
+ * 质押登记日), counted as enterprises, records or a sum of their amounts.
+ */
+function financeFlow(kind: string, aggregate: Definition['aggregate'], extra?: SQL): Definition {
+  const f = financeRecords;
+  return {
+    source: FINANCE,
+    aggregate,
+    amount: aggregate === 'sum' ? sql`${f.amount}` : undefined,
+    where: (ctx) =>
+      sql`${f.kind} = ${kind} and ${f.startOn} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}${extra ? sql` and ${extra}` : sql``}`,
   };
 }
 
@@ -310,6 +336,18 @@ export const COMPUTED: Record<string, Definition> = {
     aggregate: 'records',
     where: (ctx) => sql`${ipPatents.kind} = 'invention' and ${patentValidOn(yearEnd(ctx))}`,
   },
+  // 高新技术企业发展基金: credit lines granted under the fund (not the other instruments).
+  credit_granted_ents: financeFlow('credit', 'orgs', sql`${financeRecords.instrument} = 'hte_fund'`),
+  credit_granted_amount: financeFlow('credit', 'sum', sql`${financeRecords.instrument} = 'hte_fund'`),
+  // Each pledge registration is one patent (专利权质押登记), released or not since.
+  patent_pledges: financeFlow('pledge', 'records'),
+  patent_pledge_amount: financeFlow('pledge', 'sum'),
+  equity_listings: financeFlow('listing', 'records'),
+  fund_investments: financeFlow('investment', 'records'),
+  fund_investment_amount: financeFlow('investment', 'sum'),
+  insured_ents: financeFlow('insurance', 'orgs'),
+  tech_loans: financeFlow('loan', 'records'),
+  tech_loan_amount: financeFlow('loan', 'sum'),
 };
 
 /** The park of the organisation behind a row (only when grouping by park). */

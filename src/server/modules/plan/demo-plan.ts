@@ -1,6 +1,6 @@
 /**
  * The demo plan: the reported figures of the bureau's 2016 work summary (and the 2015 figures it
- * states or implies; the patent figures are computed from the IP module's demo patents), a few clearly marked demo figures, and the 2017 plan「1157」as targets split
+ * states or implies; the patent and finance figures are computed from the IP and finance modules' demo records), a few clearly marked demo figures, and the 2017 plan「1157」as targets split
  * over the counties. Every additive figure is entered per county only — the city figure is their
  * sum, so "county values add up to the city value" holds by construction. Runs once (settings row
  * `demo-plan`), in one transaction with one audit entry.
@@ -54,8 +54,6 @@ const demo17 = {
 };
 
 const FIGURES: Fig[] = [
-  { code: 'patent_pledges', year: 2016, value: 36, w: ENT },
-  { code: 'patent_pledge_amount', year: 2016, value: 57500, w: ENT, note: '授信额度5.75亿元' },
   { code: 'rd_spending', year: 2015, value: 678800, w: ENT, note: '2015年全市R&D经费投入67.88亿元' },
   { code: 'rd_gdp_ratio', year: 2015, value: 1.11 },
   { code: 'rd_gdp_ratio', year: 2016, value: 1.16, source: '演示数据：按2015年1.11%外推', vintage: DEMO },
@@ -63,8 +61,6 @@ const FIGURES: Fig[] = [
   { code: 'policies_issued', year: 2016, value: 4, w: ENT },
   { code: 'insurance_subsidy_ents', year: 2016, value: 14, w: ENT },
   { code: 'insurance_subsidy_amount', year: 2016, value: 49.52, w: ENT },
-  { code: 'credit_granted_ents', year: 2016, value: 25, w: ENT },
-  { code: 'credit_granted_amount', year: 2016, value: 19830, w: ENT, note: '授信金额1.983亿元' },
   { code: 'commissioner_bases', year: 2016, value: 191, w: AGRI },
   { code: 'tech_coops', year: 2016, value: 46, w: AGRI },
   {

@@ -213,7 +213,7 @@ describeEachDb('plan: reported values and targets', (ctx) => {
     const good = await upload(
       await workbook([
         ['coop_projects', y, '晋江市', 5, '测试来源', new Date(Date.UTC(2017, 1, 15)), '快报'],
-        ['专利权质押贷款', y, '350583', '1,234', '测试来源', '2017/2/15'],
+        ['重大创新项目', y, '350583', '1,234', '测试来源', '2017/2/15'],
       ]),
     );
     expect(good.statusCode, good.body).toBe(200);
@@ -221,7 +221,7 @@ describeEachDb('plan: reported values and targets', (ctx) => {
     const written = (await mine()).map((x) => [x.indicatorCode, x.value, x.sourceDate]).sort();
     expect(written).toEqual([
       ['coop_projects', '5', '2017-02-15'],
-      ['patent_pledges', '1234', '2017-02-15'],
+      ['major_projects', '1234', '2017-02-15'],
     ]);
     expect((await upload(Buffer.from('not a workbook'))).json().error.field).toBe('file');
 
@@ -264,12 +264,11 @@ describe('plan: demo plan', () => {
 
   it("returns the seed's 2016 figures for the city, with the seed as source", async () => {
     const of = new Map((await values(app, cookie, 'year=2016')).map((i) => [i.code, i.value]));
-    // The patent figures are computed from the demo patents (ip/demo.test.ts checks them).
-    expect('tech_contract_amount patent_pledges population'.split(' ').map((c) => of.get(c))).toEqual([
-      462721.06, 36, 862,
-    ]);
+    // The patent, case, contract and finance figures are computed from their records (each
+    // module's demo test checks its own); the population is typed in.
+    expect('tech_contract_amount population'.split(' ').map((c) => of.get(c))).toEqual([462721.06, 862]);
     // A figure still typed in names its source; computed ones come from their records.
-    const src = await values(app, cookie, 'year=2016&codes=patent_pledges');
+    const src = await values(app, cookie, 'year=2015&codes=rd_spending');
     expect(src[0].source).toContain('泉科〔2017〕28号');
     const tech = await values(app, cookie, 'year=2016&codes=tech_contract_amount');
     expect(tech[0]).toMatchObject({ value: 462721.06, kind: 'computed' });
