@@ -28,6 +28,8 @@ describe('permission catalogue assembled from the modules', () => {
       'market.read',
       'contracts.read',
       'ip.read',
+      'agri.read',
+      'agri.logs',
     ]);
     expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'market.read', 'ip.read']);
     for (const role of ROLE_CODES)

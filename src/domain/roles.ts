@@ -9,6 +9,7 @@
  */
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
+import { agriPermissions } from './permissions/agri';
 import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { ipPermissions } from './permissions/ip';
@@ -29,6 +30,7 @@ export const ROLE_CODES = [
   'enterprise',
   'institution',
   'expert',
+  'commissioner',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -37,7 +39,8 @@ export function isRoleCode(value: string): value is RoleCode {
 }
 
 /** none: no business data; city: everything; region: own county and its zones; park: own park;
- *  org: own organisation; assigned: only what is assigned to the user (expert reviews). */
+ *  org: own organisation; assigned: only what is assigned to the user (expert reviews, a
+ *  commissioner's own dispatches and logs). */
 export type ScopeKind = 'none' | 'city' | 'region' | 'park' | 'org' | 'assigned';
 
 export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
@@ -51,6 +54,7 @@ export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
   enterprise: 'org',
   institution: 'org',
   expert: 'assigned',
+  commissioner: 'assigned',
 };
 
 export const ROLE_NAMES: Record<RoleCode, Msg> = {
@@ -64,6 +68,7 @@ export const ROLE_NAMES: Record<RoleCode, Msg> = {
   enterprise: msg('企业', 'Enterprise'),
   institution: msg('高校/院所', 'University / institute'),
   expert: msg('评审专家', 'Expert reviewer'),
+  commissioner: msg('科技特派员', 'S&T commissioner'),
 };
 
 /** 三员分立: the three administrator roles, each of which may hold only its own duties. */
@@ -86,6 +91,7 @@ export const ROLE_BINDING: Record<RoleCode, 'none' | 'region' | 'park' | 'org'> 
   enterprise: 'org',
   institution: 'org',
   expert: 'none',
+  commissioner: 'none',
 };
 
 /**
@@ -101,6 +107,7 @@ const MODULE_PERMISSIONS = [
   marketPermissions,
   contractsPermissions,
   ipPermissions,
+  agriPermissions,
 ] as const;
 
 export type { PermissionGroup };

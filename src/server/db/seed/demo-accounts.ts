@@ -38,6 +38,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     org: 'institution',
   },
   { username: 'expert.demo', displayName: '评审专家（演示）', role: 'expert' },
+  { username: 'commissioner.demo', displayName: '科技特派员（演示）', role: 'commissioner' },
 ];
 
 /** The organisations the demo enterprise and institution accounts belong to (invented names). */
