@@ -52,10 +52,7 @@ export const agriUnits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('agri_units_kind_idx').on(t.kind, t.level),
-    index('agri_units_region_idx').on(t.regionCode),
-  ],
+  (t) => [index('agri_units_kind_idx').on(t.kind, t.level), index('agri_units_region_idx').on(t.regionCode)],
 );
 
 /** A park's yearly output (万元) and its growth on the year before (%). */

@@ -1,7 +1,7 @@
 /** The anomaly checks a service log carries: a reused photo, impossible travel, a day outside the dispatch. */
 import { impossibleTravel, type LogFlag, MAX_TRAVEL_KMH } from '../../../domain/agri';
-import { chinaDate } from '../../platform/clock';
 import type { Tx } from '../../db/client';
+import { chinaDate } from '../../platform/clock';
 import { logsWithPhotos, neighbourLogs, photosOf } from './logs-repo';
 
 export interface CheckedLog {
@@ -12,7 +12,8 @@ export interface CheckedLog {
   lng: number | null;
 }
 
-const at = (d: Date) => `${chinaDate(d)} ${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
+const at = (d: Date) =>
+  `${chinaDate(d)} ${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
 
 /** The flags of one log and what each found, computed from the stored records. */
 export async function checkLog(

@@ -37,12 +37,80 @@ export interface DemoUnit {
   orgId: string | null;
 }
 
-const PRODUCE = ['茶叶', '蔬菜', '食用菌', '水果', '花卉', '水产', '畜禽', '中药材', '竹木', '粮油', '蜜柚', '芦柑'];
-const VILLAGES = ['东山', '西坑', '南岭', '北溪', '上洋', '下坂', '前埔', '后垵', '中心', '新村', '湖头', '龙门', '桃源', '美岭', '福田'];
+const PRODUCE = [
+  '茶叶',
+  '蔬菜',
+  '食用菌',
+  '水果',
+  '花卉',
+  '水产',
+  '畜禽',
+  '中药材',
+  '竹木',
+  '粮油',
+  '蜜柚',
+  '芦柑',
+];
+const VILLAGES = [
+  '东山',
+  '西坑',
+  '南岭',
+  '北溪',
+  '上洋',
+  '下坂',
+  '前埔',
+  '后垵',
+  '中心',
+  '新村',
+  '湖头',
+  '龙门',
+  '桃源',
+  '美岭',
+  '福田',
+];
 const SURNAMES = '陈林黄张李王吴刘蔡杨许郑谢洪郭苏庄曾施傅';
-const GIVEN = ['建华', '志明', '秀英', '丽芳', '国强', '海燕', '文斌', '少华', '清水', '美玲', '永福', '晓东', '春梅', '振兴', '雅琴', '天佑', '锦程', '素珍'];
-const EXPERTISE = ['茶树栽培与加工', '设施蔬菜', '食用菌栽培', '果树栽培', '植物保护', '水产养殖', '畜牧兽医', '农产品电商', '土壤肥料', '花卉园艺', '农业机械', '中药材种植'];
-const EMPLOYERS = ['泉州市农业科学研究所', '福建省农业科学院', '泉州市农业技术推广站', '泉州农业学校（演示）', '泉州市林业技术推广中心', '福建农林大学'];
+const GIVEN = [
+  '建华',
+  '志明',
+  '秀英',
+  '丽芳',
+  '国强',
+  '海燕',
+  '文斌',
+  '少华',
+  '清水',
+  '美玲',
+  '永福',
+  '晓东',
+  '春梅',
+  '振兴',
+  '雅琴',
+  '天佑',
+  '锦程',
+  '素珍',
+];
+const EXPERTISE = [
+  '茶树栽培与加工',
+  '设施蔬菜',
+  '食用菌栽培',
+  '果树栽培',
+  '植物保护',
+  '水产养殖',
+  '畜牧兽医',
+  '农产品电商',
+  '土壤肥料',
+  '花卉园艺',
+  '农业机械',
+  '中药材种植',
+];
+const EMPLOYERS = [
+  '泉州市农业科学研究所',
+  '福建省农业科学院',
+  '泉州市农业技术推广站',
+  '泉州农业学校（演示）',
+  '泉州市林业技术推广中心',
+  '福建农林大学',
+];
 
 function weightedCounties(n: number): County[] {
   const quota = apportion(
@@ -60,14 +128,44 @@ export function buildUnits(rng: Rng) {
     units.push(row);
     return row;
   };
-  const core = add({ kind: 'park', level: 'national', name: '泉州国家农业科技园区（核心区）', regionCode: '350524', recognisedOn: '2013-09-16' });
+  const core = add({
+    kind: 'park',
+    level: 'national',
+    name: '泉州国家农业科技园区（核心区）',
+    regionCode: '350524',
+    recognisedOn: '2013-09-16',
+  });
   const parks = [
     core,
-    add({ kind: 'park', level: 'national', name: '泉州国家农业科技园区永春园', regionCode: '350525', recognisedOn: '2013-09-16' }),
-    add({ kind: 'park', level: 'national', name: '泉州国家农业科技园区南安园', regionCode: '350583', recognisedOn: '2013-09-16' }),
-    add({ kind: 'park', level: 'national', name: '泉州国家农业科技园区德化园', regionCode: '350526', recognisedOn: '2013-09-16' }),
+    add({
+      kind: 'park',
+      level: 'national',
+      name: '泉州国家农业科技园区永春园',
+      regionCode: '350525',
+      recognisedOn: '2013-09-16',
+    }),
+    add({
+      kind: 'park',
+      level: 'national',
+      name: '泉州国家农业科技园区南安园',
+      regionCode: '350583',
+      recognisedOn: '2013-09-16',
+    }),
+    add({
+      kind: 'park',
+      level: 'national',
+      name: '泉州国家农业科技园区德化园',
+      regionCode: '350526',
+      recognisedOn: '2013-09-16',
+    }),
   ];
-  add({ kind: 'park', level: 'provincial', name: '泉州（惠安）省级农业科技园区', regionCode: '350521', recognisedOn: '2012-06-08' });
+  add({
+    kind: 'park',
+    level: 'provincial',
+    name: '泉州（惠安）省级农业科技园区',
+    regionCode: '350521',
+    recognisedOn: '2012-06-08',
+  });
   // 100 demonstration enterprises and bases across the 一区三园: 40 in the core zone, 20 in each park.
   [40, 20, 20, 20].forEach((n, i) => {
     for (let k = 0; k < n; k++) {
@@ -81,11 +179,17 @@ export function buildUnits(rng: Rng) {
       });
     }
   });
-  ['安溪茶香', '永春芦柑', '德化白瓷农创'].forEach((name, i) =>
-    add({ kind: 'star_space', level: 'national', name: `${name}星创天地`, regionCode: ['350524', '350525', '350526'][i], recognisedOn: '2016-10-24' }),
-  );
+  ['安溪茶香', '永春芦柑', '德化白瓷农创'].forEach((name, i) => {
+    add({
+      kind: 'star_space',
+      level: 'national',
+      name: `${name}星创天地`,
+      regionCode: ['350524', '350525', '350526'][i],
+      recognisedOn: '2016-10-24',
+    });
+  });
   const bases = (n: number, level: AgriLevel, from: string, to: string, endedOn: string | null = null) =>
-    weightedCounties(n).forEach((c, k) =>
+    weightedCounties(n).forEach((c, k) => {
       add({
         kind: 'commissioner_base',
         level,
@@ -93,8 +197,8 @@ export function buildUnits(rng: Rng) {
         regionCode: c.code,
         recognisedOn: rng.date(from, to),
         endedOn,
-      }),
-    );
+      });
+    });
   bases(17, 'provincial', '2012-03-01', '2016-09-30');
   bases(191, 'municipal', '2011-05-01', '2016-12-20');
   // Three bases lost their recognition at the end of 2015 and no longer count.
@@ -102,15 +206,15 @@ export function buildUnits(rng: Rng) {
   // 2017: 12 more bases (203 in all) and 9 more cooperatives (55).
   bases(12, 'municipal', '2017-05-10', '2017-09-30');
   const coops = (n: number, from: string, to: string) =>
-    weightedCounties(n).forEach((c, k) =>
+    weightedCounties(n).forEach((c, k) => {
       add({
         kind: 'tech_coop',
         level: 'municipal',
         name: `${c.name}县${rng.pick(VILLAGES)}${rng.pick(PRODUCE)}专业合作社${k + 1}`.replace('县县', '县'),
         regionCode: c.code,
         recognisedOn: rng.date(from, to),
-      }),
-    );
+      });
+    });
   coops(46, '2012-01-01', '2016-12-15');
   coops(9, '2017-04-01', '2017-10-31');
   return { units, core, parks };
@@ -118,10 +222,20 @@ export function buildUnits(rng: Rng) {
 
 /** On-site trainings (21 in 2016, 2,000 attendances exactly), 12396 remote sessions (21, 60,480) and some of 2017. */
 export function buildTrainings(rng: Rng) {
-  const rows: { kind: 'onsite' | 'remote'; title: string; regionCode: string; heldOn: string; attendances: number; organiser: string }[] = [];
-  const onsite = apportion(2000, Array.from({ length: 21 }, () => rng.uniform(0.5, 1.5)));
+  const rows: {
+    kind: 'onsite' | 'remote';
+    title: string;
+    regionCode: string;
+    heldOn: string;
+    attendances: number;
+    organiser: string;
+  }[] = [];
+  const onsite = apportion(
+    2000,
+    Array.from({ length: 21 }, () => rng.uniform(0.5, 1.5)),
+  );
   const places = weightedCounties(21);
-  onsite.forEach((n, i) =>
+  onsite.forEach((n, i) => {
     rows.push({
       kind: 'onsite',
       title: `${places[i].name}科技特派员创新创业培训（${rng.pick(PRODUCE)}）`,
@@ -129,9 +243,12 @@ export function buildTrainings(rng: Rng) {
       heldOn: rng.date('2016-02-15', '2016-12-10'),
       attendances: n,
       organiser: '泉州市科学技术局',
-    }),
-  );
-  apportion(60480, Array.from({ length: 21 }, () => rng.uniform(0.6, 1.4))).forEach((n, i) =>
+    });
+  });
+  apportion(
+    60480,
+    Array.from({ length: 21 }, () => rng.uniform(0.6, 1.4)),
+  ).forEach((n, i) => {
     rows.push({
       kind: 'remote',
       title: `12396 远程培训第 ${i + 1} 期：${rng.pick(PRODUCE)}生产技术`,
@@ -139,8 +256,8 @@ export function buildTrainings(rng: Rng) {
       heldOn: rng.date('2016-01-10', '2016-12-20'),
       attendances: n,
       organiser: '12396 科技信息服务平台',
-    }),
-  );
+    });
+  });
   for (const c of weightedCounties(8)) {
     rows.push({
       kind: 'onsite',
@@ -230,6 +347,8 @@ export function buildCommissioners(rng: Rng, servedOrg: { id: string; name: stri
   const logs: DemoLog[] = [];
   let photo = 0;
   const counties = weightedCounties(36);
+  // The demo account's commissioner works in the cooperative's county and serves it.
+  const demoIdx = counties.findIndex((c) => c.code === servedOrg.regionCode);
   counties.forEach((county, i) => {
     const c: DemoCommissioner = {
       id: rng.uuid(),
@@ -241,9 +360,12 @@ export function buildCommissioners(rng: Rng, servedOrg: { id: string; name: stri
       idNumber: demoIdNumber(rng, '350500'),
     };
     commissioners.push(c);
-    const served: ServedKind[] = i % 9 === 0 ? ['cooperative', 'village'] : [rng.pick(['village', 'cooperative', 'enterprise'] as const)];
+    const served: ServedKind[] =
+      i === demoIdx || i % 9 === 0
+        ? ['cooperative', 'village']
+        : [rng.pick(['village', 'cooperative', 'enterprise'] as const)];
     served.forEach((kind, k) => {
-      const isDemoOrg = i === 0 && k === 0;
+      const isDemoOrg = i === demoIdx && k === 0;
       const d: DemoDispatch = {
         id: rng.uuid(),
         commissionerId: c.id,
@@ -271,7 +393,8 @@ export function buildCommissioners(rng: Rng, servedOrg: { id: string; name: stri
         const d = rng.pick(mine);
         const day = `2016-${String(month).padStart(2, '0')}-${String(dom).padStart(2, '0')}`;
         const r = rng.next();
-        const status: LogStatus = month === 12 && dom > 20 && r < 0.5 ? 'submitted' : r < 0.04 ? 'rejected' : 'confirmed';
+        const status: LogStatus =
+          month === 12 && dom > 20 && r < 0.5 ? 'submitted' : r < 0.04 ? 'rejected' : 'confirmed';
         const servedAt = chinaInstant(day, rng.int(8, 15), rng.pick([0, 15, 30, 45]));
         logs.push({
           id: rng.uuid(),
@@ -286,7 +409,8 @@ export function buildCommissioners(rng: Rng, servedOrg: { id: string; name: stri
           status,
           satisfaction: status === 'confirmed' ? rng.pick([5, 5, 5, 4, 4, 3]) : null,
           rejectReason: status === 'rejected' ? '当天未见特派员到场，请核实' : null,
-          decidedAt: status === 'submitted' ? null : new Date(servedAt.getTime() + rng.int(1, 5) * 86_400_000),
+          decidedAt:
+            status === 'submitted' ? null : new Date(servedAt.getTime() + rng.int(1, 5) * 86_400_000),
           flags: [],
           flagNotes: {},
           photo: photo++,
@@ -338,7 +462,7 @@ export function buildCommissioners(rng: Rng, servedOrg: { id: string; name: stri
       photo: photo++,
     });
   }
-  return { commissioners, dispatches, logs, photos: photo };
+  return { commissioners, dispatches, logs, photos: photo, demo: commissioners[demoIdx] };
 }
 
 // ---- photos: small PNGs of a field's colour, each with its own text chunk so no two are alike ----

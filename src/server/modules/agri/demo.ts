@@ -52,7 +52,11 @@ export async function loadDemoAgri({ db, demoPassword }: DemoContext) {
   const coopId = await ensureOrganization(db, DEMO_COOP);
   const { units, core, parks } = buildUnits(rng);
   const trainings = buildTrainings(rng);
-  const people = buildCommissioners(rng, { id: coopId, name: DEMO_COOP.name, regionCode: DEMO_COOP.regionCode });
+  const people = buildCommissioners(rng, {
+    id: coopId,
+    name: DEMO_COOP.name,
+    regionCode: DEMO_COOP.regionCode,
+  });
   const year = clock.year();
   return db.transaction(async (tx) => {
     const coopUnit = units.find((u) => u.kind === 'tech_coop' && u.regionCode === '350524');
@@ -64,7 +68,12 @@ export async function loadDemoAgri({ db, demoPassword }: DemoContext) {
       { unitId: core.id, year: 2016, output: '1298000.00', growthPct: '18.50' },
       ...parks.slice(1).flatMap((p, i) => [
         { unitId: p.id, year: 2015, output: String(210000 + i * 35000), growthPct: null },
-        { unitId: p.id, year: 2016, output: String(Math.round((210000 + i * 35000) * 1.12)), growthPct: '12.00' },
+        {
+          unitId: p.id,
+          year: 2016,
+          output: String(Math.round((210000 + i * 35000) * 1.12)),
+          growthPct: '12.00',
+        },
       ]),
     ]);
     await insertTrainings(tx, trainings);
@@ -73,9 +82,9 @@ export async function loadDemoAgri({ db, demoPassword }: DemoContext) {
       people.commissioners.map(({ idNumber, ...c }) => ({ ...c, idNumberSealed: seal(idNumber) })),
     );
     // The demo commissioner (account commissioner.demo) serves the demo cooperative this year too.
-    const first = people.commissioners[0];
+    const first = people.demo;
     const current = {
-      ...people.dispatches[0],
+      ...people.dispatches.find((d) => d.servedOrgId === coopId)!,
       id: rng.uuid(),
       startsOn: `${year}-01-01`,
       endsOn: `${year}-12-31`,
@@ -83,7 +92,11 @@ export async function loadDemoAgri({ db, demoPassword }: DemoContext) {
     };
     const dispatches = year > 2016 ? [...people.dispatches, current] : people.dispatches;
     await insertDispatches(tx, dispatches);
-    for (const batch of chunks(people.logs)) await insertLogs(tx, batch.map(({ photo: _p, ...l }) => l));
+    for (const batch of chunks(people.logs))
+      await insertLogs(
+        tx,
+        batch.map(({ photo: _p, ...l }) => l),
+      );
     const photos = people.logs.map((l) => {
       const content = demoPhoto(`kechuang-agri-demo-${l.photo}`, COLOURS[l.photo % COLOURS.length]);
       return {
@@ -101,7 +114,8 @@ export async function loadDemoAgri({ db, demoPassword }: DemoContext) {
       people.commissioners.slice(0, 24).map((c, i) => ({
         commissionerId: c.id,
         year: 2016,
-        countyGrade: i % 8 === 0 ? ('excellent' as const) : i % 11 === 5 ? ('pass' as const) : ('good' as const),
+        countyGrade:
+          i % 8 === 0 ? ('excellent' as const) : i % 11 === 5 ? ('pass' as const) : ('good' as const),
         note: '县科技局年度评价（演示）',
       })),
     );

@@ -5,8 +5,8 @@ import type { Tx } from '../../db/client';
 import {
   agriCommissioners as c,
   agriDispatches as d,
-  agriLogPhotos as p,
   agriServiceLogs as l,
+  agriLogPhotos as p,
   regions,
 } from '../../db/schema';
 import type { FiltersOf } from '../../platform/list-kit';
@@ -73,14 +73,26 @@ function logWhere(scope: Scope, f: LogFilters, tree: RegionTree): SQL | undefine
       ? sql`${l.servedAt} >= ${`${f.year}-01-01T00:00:00+08:00`}::timestamptz and ${l.servedAt} < ${`${f.year + 1}-01-01T00:00:00+08:00`}::timestamptz`
       : undefined,
     f.q
-      ? or(ilike(l.content, likePattern(f.q)), ilike(l.place, likePattern(f.q)), ilike(d.servedName, likePattern(f.q)), ilike(c.name, likePattern(f.q)))
+      ? or(
+          ilike(l.content, likePattern(f.q)),
+          ilike(l.place, likePattern(f.q)),
+          ilike(d.servedName, likePattern(f.q)),
+          ilike(c.name, likePattern(f.q)),
+        )
       : undefined,
   );
 }
 
 const LOG_SORT = { servedAt: l.servedAt, status: l.status, place: l.place };
 
-export function listLogs(tx: Tx, scope: Scope, q: ServiceLogListQuery, tree: RegionTree, limit: number, offset: number) {
+export function listLogs(
+  tx: Tx,
+  scope: Scope,
+  q: ServiceLogListQuery,
+  tree: RegionTree,
+  limit: number,
+  offset: number,
+) {
   const order = orderBy(q.sort ?? '-servedAt', LOG_SORT, asc(l.id));
   return pageRows(logSelect(tx), logWhere(scope, q, tree), order, limit, offset);
 }
@@ -190,4 +202,3 @@ export function logsWithPhotos(tx: Tx, hashes: string[], exceptLogId: string) {
     .from(p)
     .where(and(inArray(p.sha256, hashes), ne(p.logId, exceptLogId)));
 }
-

@@ -62,8 +62,12 @@ export function logRoutes(deps: Deps) {
     listRoutes(app, deps, LOGS_LIST);
     r.post(
       '/service-logs',
-      { config: { access: 'agri.log' }, schema: { tags, body: serviceLogBodySchema, response: { 201: serviceLogDetailSchema } } },
-      async (req, reply) => reply.status(201).send(await createLog(deps, auditContext(req), actorOf(req), req.body)),
+      {
+        config: { access: 'agri.log' },
+        schema: { tags, body: serviceLogBodySchema, response: { 201: serviceLogDetailSchema } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await createLog(deps, auditContext(req), actorOf(req), req.body)),
     );
     r.get(
       '/service-logs/:id',

@@ -11,7 +11,16 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 import { checkFile } from '../projects/applications/sniff';
 import { checkLog } from './checks';
-import { getLog, getPhoto, insertLog, insertPhoto, lockLog, type LogRow, photosOf, updateLogRow } from './logs-repo';
+import {
+  getLog,
+  getPhoto,
+  insertLog,
+  insertPhoto,
+  type LogRow,
+  lockLog,
+  photosOf,
+  updateLogRow,
+} from './logs-repo';
 import { dispatchForWrite, getDispatch } from './people-repo';
 import { canAddPhoto, canDecide, canLogUnder } from './policy';
 
@@ -67,7 +76,8 @@ export async function createLog(deps: Deps, ctx: AuditContext, actor: Actor, bod
   const scope = scopeOf(actor, deps.regions);
   const id = await deps.db.transaction(async (tx) => {
     // A dispatch not the commissioner's own reads as absent.
-    if (!(await getDispatch(tx, scope, body.dispatchId))) throw invalid('dispatchId', msg('选派记录不存在', 'No such dispatch'));
+    if (!(await getDispatch(tx, scope, body.dispatchId)))
+      throw invalid('dispatchId', msg('选派记录不存在', 'No such dispatch'));
     const found = await dispatchForWrite(tx, body.dispatchId);
     if (!canLogUnder(actor, found)) throw forbidden();
     const row = await insertLog(tx, {
@@ -81,22 +91,37 @@ export async function createLog(deps: Deps, ctx: AuditContext, actor: Actor, bod
       content: body.content,
     });
     const checked = await recheck(tx, row.id);
-    await writeAudit(tx, ctx, { action: 'agri.service_log.create', targetType: 'agri_service_log', targetId: row.id, after: { ...row, ...checked } });
+    await writeAudit(tx, ctx, {
+      action: 'agri.service_log.create',
+      targetType: 'agri_service_log',
+      targetId: row.id,
+      after: { ...row, ...checked },
+    });
     return row.id;
   });
   return logDetail(deps, actor, id);
 }
 
 /** A photo (JPEG or PNG) of the visit; the log is checked again, so a reused photo is flagged at once. */
-export async function addPhoto(deps: Deps, ctx: AuditContext, actor: Actor, id: string, up: { fileName: string; file: Buffer }) {
+export async function addPhoto(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  up: { fileName: string; file: Buffer },
+) {
   await deps.db.transaction(async (tx) => {
     const { row } = await loadVisible(tx, deps, actor, id);
     if (!canLogUnder(actor, row)) throw forbidden();
     if (!canAddPhoto(actor, row)) {
-      throw conflict(msg('服务对象已处理的记录不能再添加照片', 'The served party has decided on this log'), 'status');
+      throw conflict(
+        msg('服务对象已处理的记录不能再添加照片', 'The served party has decided on this log'),
+        'status',
+      );
     }
     const { type, mime } = checkFile(up.fileName, up.file);
-    if (type !== 'jpeg' && type !== 'png') throw invalid('file', msg('照片须为 JPG 或 PNG', 'The photo must be a JPEG or PNG'));
+    if (type !== 'jpeg' && type !== 'png')
+      throw invalid('file', msg('照片须为 JPG 或 PNG', 'The photo must be a JPEG or PNG'));
     const photo = await insertPhoto(tx, {
       logId: id,
       fileName: up.fileName,
@@ -106,7 +131,12 @@ export async function addPhoto(deps: Deps, ctx: AuditContext, actor: Actor, id: 
       content: up.file,
     });
     const checked = await recheck(tx, id);
-    await writeAudit(tx, ctx, { action: 'agri.service_log.photo', targetType: 'agri_service_log', targetId: id, after: { photo, ...checked } });
+    await writeAudit(tx, ctx, {
+      action: 'agri.service_log.photo',
+      targetType: 'agri_service_log',
+      targetId: id,
+      after: { photo, ...checked },
+    });
   });
   return logDetail(deps, actor, id);
 }

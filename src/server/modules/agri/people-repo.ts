@@ -55,7 +55,11 @@ function commissionerWhere(scope: Scope, f: CommissionerFilters, tree: RegionTre
     commissionerScope(scope),
     regionFilter(tree, c.regionCode, f.regionCode),
     f.q
-      ? or(ilike(c.name, likePattern(f.q)), ilike(c.expertise, likePattern(f.q)), ilike(c.employer, likePattern(f.q)))
+      ? or(
+          ilike(c.name, likePattern(f.q)),
+          ilike(c.expertise, likePattern(f.q)),
+          ilike(c.employer, likePattern(f.q)),
+        )
       : undefined,
   );
 }
@@ -351,7 +355,12 @@ export async function upsertAppraisal(tx: Tx, values: typeof ap.$inferInsert) {
     .values(values)
     .onConflictDoUpdate({
       target: [ap.commissionerId, ap.year],
-      set: { countyGrade: values.countyGrade, note: values.note, gradedBy: values.gradedBy, updatedAt: sql`now()` },
+      set: {
+        countyGrade: values.countyGrade,
+        note: values.note,
+        gradedBy: values.gradedBy,
+        updatedAt: sql`now()`,
+      },
     });
   return before;
 }

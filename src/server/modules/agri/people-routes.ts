@@ -96,7 +96,8 @@ const DISPATCHES_LIST: ListSpec<typeof dispatchListQuerySchema, DispatchRow> = {
       { header: '协议编号', value: (r) => r.agreementNo, width: 20 },
       { header: '服务记录', value: (r) => r.logs },
     ],
-    after: (deps, { scope }, f, afterId, limit) => dispatchesAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      dispatchesAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 
@@ -138,7 +139,10 @@ export function peopleRoutes(deps: Deps) {
     listRoutes(app, deps, COMMISSIONERS_LIST);
     r.post(
       '/commissioners',
-      { config: manage, schema: { tags, body: commissionerBodySchema, response: { 201: commissionerItemSchema } } },
+      {
+        config: manage,
+        schema: { tags, body: commissionerBodySchema, response: { 201: commissionerItemSchema } },
+      },
       async (req, reply) =>
         reply.status(201).send(await createCommissioner(deps, auditContext(req), actorOf(req), req.body)),
     );
@@ -146,7 +150,12 @@ export function peopleRoutes(deps: Deps) {
       '/commissioners/:id',
       {
         config: manage,
-        schema: { tags, params: idParamSchema, body: commissionerUpdateSchema, response: { 200: commissionerItemSchema } },
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: commissionerUpdateSchema,
+          response: { 200: commissionerItemSchema },
+        },
       },
       async (req) => updateCommissioner(deps, auditContext(req), actorOf(req), req.params.id, req.body),
     );
@@ -155,7 +164,8 @@ export function peopleRoutes(deps: Deps) {
     r.post(
       '/dispatches',
       { config: manage, schema: { tags, body: dispatchBodySchema, response: { 201: dispatchItemSchema } } },
-      async (req, reply) => reply.status(201).send(await createDispatch(deps, auditContext(req), actorOf(req), req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await createDispatch(deps, auditContext(req), actorOf(req), req.body)),
     );
     r.post(
       '/dispatches/:id/agreement',
@@ -197,7 +207,14 @@ export function peopleRoutes(deps: Deps) {
         },
       },
       async (req) => {
-        await gradeCommissioner(deps, auditContext(req), actorOf(req), req.params.id, req.params.year, req.body);
+        await gradeCommissioner(
+          deps,
+          auditContext(req),
+          actorOf(req),
+          req.params.id,
+          req.params.year,
+          req.body,
+        );
         return { ok: true as const };
       },
     );

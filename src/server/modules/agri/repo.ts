@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { AgriUnitKind } from '../../../domain/agri';
 import type { TrainingListQuery, UnitListQuery } from '../../../domain/contracts/agri';
 import type { Tx } from '../../db/client';
-import { agriParkOutputs as po, agriTrainings as t, agriUnits as u, regions } from '../../db/schema';
+import { agriParkOutputs as po, regions, agriTrainings as t, agriUnits as u } from '../../db/schema';
 import type { FiltersOf } from '../../platform/list-kit';
 import { pageRows, rowsAfter } from '../../platform/list-kit';
 import { likePattern, orderBy } from '../../platform/listing';
@@ -153,7 +153,11 @@ export async function insertParkOutputs(tx: Tx, values: (typeof po.$inferInsert)
 
 export function parkOutputs(tx: Tx, unitId: string) {
   return tx
-    .select({ year: po.year, output: sql<string>`${po.output}::text`, growthPct: sql<string | null>`${po.growthPct}::text` })
+    .select({
+      year: po.year,
+      output: sql<string>`${po.output}::text`,
+      growthPct: sql<string | null>`${po.growthPct}::text`,
+    })
     .from(po)
     .where(eq(po.unitId, unitId))
     .orderBy(asc(po.year));

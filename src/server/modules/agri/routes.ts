@@ -53,7 +53,8 @@ function unitList(group: AgriUnitGroup): ListSpec<typeof unitListQuerySchema, Un
     tags,
     query: unitListQuerySchema,
     item: unitItemSchema,
-    rows: (deps, { scope }, q, limit, offset) => listUnits(deps.db, scope, kinds, q, deps.regions, limit, offset),
+    rows: (deps, { scope }, q, limit, offset) =>
+      listUnits(deps.db, scope, kinds, q, deps.regions, limit, offset),
     count: (deps, { scope }, f) => countUnits(deps.db, scope, kinds, f, deps.regions),
     export: {
       name: UNIT_LIST_NAMES[group],
@@ -95,7 +96,8 @@ const TRAININGS_LIST: ListSpec<typeof trainingListQuerySchema, TrainingRow> = {
       { header: '受训人次', value: (r) => r.attendances },
       { header: '主办单位', value: (r) => r.organiser, width: 24 },
     ],
-    after: (deps, { scope }, f, afterId, limit) => trainingsAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      trainingsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 
@@ -127,12 +129,23 @@ export function agriRoutes(deps: Deps) {
     );
     r.patch(
       '/units/:id',
-      { config: manage, schema: { tags, params: idParamSchema, body: unitUpdateSchema, response: { 200: unitItemSchema } } },
+      {
+        config: manage,
+        schema: { tags, params: idParamSchema, body: unitUpdateSchema, response: { 200: unitItemSchema } },
+      },
       async (req) => updateUnit(deps, auditContext(req), actorOf(req), req.params.id, req.body),
     );
     r.put(
       '/parks/:id/outputs',
-      { config: manage, schema: { tags, params: idParamSchema, body: parkOutputBodySchema, response: { 200: unitDetailSchema } } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          params: idParamSchema,
+          body: parkOutputBodySchema,
+          response: { 200: unitDetailSchema },
+        },
+      },
       async (req) => putParkOutput(deps, auditContext(req), actorOf(req), req.params.id, req.body),
     );
 
@@ -140,7 +153,8 @@ export function agriRoutes(deps: Deps) {
     r.post(
       '/trainings',
       { config: manage, schema: { tags, body: trainingBodySchema, response: { 201: trainingItemSchema } } },
-      async (req, reply) => reply.status(201).send(await createTraining(deps, auditContext(req), actorOf(req), req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await createTraining(deps, auditContext(req), actorOf(req), req.body)),
     );
 
     await peopleRoutes(deps)(app);

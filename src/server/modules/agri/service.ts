@@ -1,5 +1,5 @@
 /** 农业科技 records and 科技特派员 (persons, dispatches, appraisal): checks, transactions, audit. */
-import { AGRI_UNIT_GROUPS, type AgriUnitGroup, appraise } from '../../../domain/agri';
+import { AGRI_UNIT_GROUPS, type AgriUnitGroup, appraise, maskMobile } from '../../../domain/agri';
 import type {
   AppraisalBody,
   CommissionerBody,
@@ -12,20 +12,19 @@ import type {
 } from '../../../domain/contracts/agri';
 import { maskIdCard, validateIdCard } from '../../../domain/identifiers';
 import { msg } from '../../../domain/message';
-import { maskMobile } from '../../../domain/agri';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
-import { open, seal } from '../../platform/secret-box';
 import { scopeOf } from '../../platform/scope';
+import { open, seal } from '../../platform/secret-box';
 import { checkFile } from '../projects/applications/sniff';
 import { getOrg } from '../registry/orgs-repo';
 import {
-  agreementOf,
   type AppraisalRow,
+  agreementOf,
   type CommissionerRow,
   getCommissioner,
   getDispatch,
@@ -84,14 +83,25 @@ export async function unitDetail(deps: Deps, actor: Actor, id: string) {
   return { unit, outputs: await parkOutputs(deps.db, id) };
 }
 
-export async function createUnit(deps: Deps, ctx: AuditContext, actor: Actor, group: AgriUnitGroup, body: UnitBody) {
+export async function createUnit(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  group: AgriUnitGroup,
+  body: UnitBody,
+) {
   checkKind(group, body.kind);
   checkRegion(deps, actor, body.regionCode);
   checkPeriod(body.recognisedOn, body.endedOn, 'endedOn');
   const id = await deps.db.transaction(async (tx) => {
     await checkOrg(tx, body.orgId, 'orgId');
     const row = await insertUnit(tx, body);
-    await writeAudit(tx, ctx, { action: 'agri.unit.create', targetType: 'agri_unit', targetId: row.id, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'agri.unit.create',
+      targetType: 'agri_unit',
+      targetId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return (await getUnit(deps.db, scopeOf(actor, deps.regions), id))!;
@@ -103,18 +113,35 @@ export async function updateUnit(deps: Deps, ctx: AuditContext, actor: Actor, id
     if (!(await getUnit(tx, scope, id))) throw notFound(UNIT);
     const row = await lockUnit(tx, id);
     if (!canManageRegion(actor, scope, row.regionCode)) throw forbidden();
-    if (body.kind && body.kind !== row.kind) throw conflict(msg('类型不能修改', 'The kind cannot change'), 'kind');
+    if (body.kind && body.kind !== row.kind)
+      throw conflict(msg('类型不能修改', 'The kind cannot change'), 'kind');
     if (body.regionCode) checkRegion(deps, actor, body.regionCode);
-    checkPeriod(body.recognisedOn ?? row.recognisedOn, body.endedOn === undefined ? row.endedOn : body.endedOn, 'endedOn');
+    checkPeriod(
+      body.recognisedOn ?? row.recognisedOn,
+      body.endedOn === undefined ? row.endedOn : body.endedOn,
+      'endedOn',
+    );
     await checkOrg(tx, body.orgId, 'orgId');
     const after = await updateUnitRow(tx, id, body);
-    await writeAudit(tx, ctx, { action: 'agri.unit.update', targetType: 'agri_unit', targetId: id, before: row, after });
+    await writeAudit(tx, ctx, {
+      action: 'agri.unit.update',
+      targetType: 'agri_unit',
+      targetId: id,
+      before: row,
+      after,
+    });
   });
   return (await getUnit(deps.db, scope, id))!;
 }
 
 /** A park's output for a year (万元, growth %), entered again to correct it. */
-export async function putParkOutput(deps: Deps, ctx: AuditContext, actor: Actor, id: string, body: ParkOutputBody) {
+export async function putParkOutput(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  body: ParkOutputBody,
+) {
   const scope = scopeOf(actor, deps.regions);
   await deps.db.transaction(async (tx) => {
     const unit = await getUnit(tx, scope, id);
@@ -123,7 +150,13 @@ export async function putParkOutput(deps: Deps, ctx: AuditContext, actor: Actor,
     if (unit.kind !== 'park') throw conflict(msg('只有园区填报产值', 'Only a park has an output'), 'kind');
     const values = { unitId: id, year: body.year, output: body.output, growthPct: body.growthPct ?? null };
     const before = await upsertParkOutput(tx, values);
-    await writeAudit(tx, ctx, { action: 'agri.park_output.put', targetType: 'agri_unit', targetId: id, before, after: values });
+    await writeAudit(tx, ctx, {
+      action: 'agri.park_output.put',
+      targetType: 'agri_unit',
+      targetId: id,
+      before,
+      after: values,
+    });
   });
   return unitDetail(deps, actor, id);
 }
@@ -134,7 +167,12 @@ export async function createTraining(deps: Deps, ctx: AuditContext, actor: Actor
   checkRegion(deps, actor, body.regionCode);
   const id = await deps.db.transaction(async (tx) => {
     const row = await insertTraining(tx, body);
-    await writeAudit(tx, ctx, { action: 'agri.training.create', targetType: 'agri_training', targetId: row.id, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'agri.training.create',
+      targetType: 'agri_training',
+      targetId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return (await getTraining(deps.db, scopeOf(actor, deps.regions), id))!;
@@ -164,19 +202,30 @@ async function linkUser(tx: Tx, username: string | null | undefined, exceptId?: 
   if (username === undefined) return undefined;
   if (!username) return null;
   const user = await userByName(tx, username);
-  if (!user || user.role !== 'commissioner') {
+  if (user?.role !== 'commissioner') {
     throw invalid('username', msg('须为角色为科技特派员的账号', 'Give an account of role commissioner'));
   }
   if (await userLinked(tx, user.id, exceptId)) {
-    throw conflict(msg('该账号已关联其他特派员', 'That account is linked to another commissioner'), 'username');
+    throw conflict(
+      msg('该账号已关联其他特派员', 'That account is linked to another commissioner'),
+      'username',
+    );
   }
   return user.id;
 }
 
 /** What the audit keeps of a commissioner: never the ID number, even sealed. */
-const audited = (row: Record<string, unknown>) => ({ ...row, idNumberSealed: row.idNumberSealed ? '***' : null });
+const audited = (row: Record<string, unknown>) => ({
+  ...row,
+  idNumberSealed: row.idNumberSealed ? '***' : null,
+});
 
-export async function createCommissioner(deps: Deps, ctx: AuditContext, actor: Actor, body: CommissionerBody) {
+export async function createCommissioner(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  body: CommissionerBody,
+) {
   checkRegion(deps, actor, body.regionCode);
   const { idNumber, username, ...rest } = body;
   const id = await deps.db.transaction(async (tx) => {
@@ -185,13 +234,24 @@ export async function createCommissioner(deps: Deps, ctx: AuditContext, actor: A
       idNumberSealed: sealIdNumber(idNumber) ?? null,
       userId: (await linkUser(tx, username)) ?? null,
     });
-    await writeAudit(tx, ctx, { action: 'agri.commissioner.create', targetType: 'agri_commissioner', targetId: row.id, after: audited(row) });
+    await writeAudit(tx, ctx, {
+      action: 'agri.commissioner.create',
+      targetType: 'agri_commissioner',
+      targetId: row.id,
+      after: audited(row),
+    });
     return row.id;
   });
   return commissionerItem((await getCommissioner(deps.db, scopeOf(actor, deps.regions), id))!);
 }
 
-export async function updateCommissioner(deps: Deps, ctx: AuditContext, actor: Actor, id: string, body: CommissionerUpdate) {
+export async function updateCommissioner(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  body: CommissionerUpdate,
+) {
   const scope = scopeOf(actor, deps.regions);
   if (body.regionCode) checkRegion(deps, actor, body.regionCode);
   await deps.db.transaction(async (tx) => {
@@ -204,7 +264,13 @@ export async function updateCommissioner(deps: Deps, ctx: AuditContext, actor: A
       idNumberSealed: sealIdNumber(idNumber),
       userId: await linkUser(tx, username, id),
     });
-    await writeAudit(tx, ctx, { action: 'agri.commissioner.update', targetType: 'agri_commissioner', targetId: id, before: audited(row), after: audited(after) });
+    await writeAudit(tx, ctx, {
+      action: 'agri.commissioner.update',
+      targetType: 'agri_commissioner',
+      targetId: id,
+      before: audited(row),
+      after: audited(after),
+    });
   });
   return commissionerItem((await getCommissioner(deps.db, scope, id))!);
 }
@@ -225,14 +291,25 @@ export async function createDispatch(deps: Deps, ctx: AuditContext, actor: Actor
     }
     await checkOrg(tx, body.servedOrgId, 'servedOrgId');
     const row = await insertDispatch(tx, body);
-    await writeAudit(tx, ctx, { action: 'agri.dispatch.create', targetType: 'agri_dispatch', targetId: row.id, after: body });
+    await writeAudit(tx, ctx, {
+      action: 'agri.dispatch.create',
+      targetType: 'agri_dispatch',
+      targetId: row.id,
+      after: body,
+    });
     return row.id;
   });
   return (await getDispatch(deps.db, scope, id))!;
 }
 
 /** The signed agreement (PDF), replaced when uploaded again. */
-export async function uploadAgreement(deps: Deps, ctx: AuditContext, actor: Actor, id: string, up: { fileName: string; file: Buffer }) {
+export async function uploadAgreement(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  up: { fileName: string; file: Buffer },
+) {
   const scope = scopeOf(actor, deps.regions);
   await deps.db.transaction(async (tx) => {
     const row = await getDispatch(tx, scope, id);
@@ -241,7 +318,12 @@ export async function uploadAgreement(deps: Deps, ctx: AuditContext, actor: Acto
     const { type, mime } = checkFile(up.fileName, up.file);
     if (type !== 'pdf') throw invalid('file', msg('协议须为 PDF 文件', 'The agreement must be a PDF'));
     await setAgreement(tx, id, { fileName: up.fileName, mime, content: up.file });
-    await writeAudit(tx, ctx, { action: 'agri.dispatch.agreement', targetType: 'agri_dispatch', targetId: id, after: { fileName: up.fileName, size: up.file.length } });
+    await writeAudit(tx, ctx, {
+      action: 'agri.dispatch.agreement',
+      targetType: 'agri_dispatch',
+      targetId: id,
+      after: { fileName: up.fileName, size: up.file.length },
+    });
   });
   return (await getDispatch(deps.db, scope, id))!;
 }
@@ -264,14 +346,33 @@ export function appraisalItem(year: number) {
 }
 
 /** The county's grade of a commissioner's year. */
-export async function gradeCommissioner(deps: Deps, ctx: AuditContext, actor: Actor, id: string, year: number, body: AppraisalBody) {
+export async function gradeCommissioner(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  year: number,
+  body: AppraisalBody,
+) {
   const scope = scopeOf(actor, deps.regions);
   await deps.db.transaction(async (tx) => {
     const row = await getCommissioner(tx, scope, id);
     if (!row) throw notFound(COMMISSIONER);
     if (!canManageRegion(actor, scope, row.regionCode)) throw forbidden();
-    const values = { commissionerId: id, year, countyGrade: body.countyGrade, note: body.note, gradedBy: actor.id };
+    const values = {
+      commissionerId: id,
+      year,
+      countyGrade: body.countyGrade,
+      note: body.note,
+      gradedBy: actor.id,
+    };
     const before = await upsertAppraisal(tx, values);
-    await writeAudit(tx, ctx, { action: 'agri.appraisal.grade', targetType: 'agri_commissioner', targetId: id, before, after: values });
+    await writeAudit(tx, ctx, {
+      action: 'agri.appraisal.grade',
+      targetType: 'agri_commissioner',
+      targetId: id,
+      before,
+      after: values,
+    });
   });
 }

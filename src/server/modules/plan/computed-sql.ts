@@ -282,7 +282,11 @@ function aboveSize(extra?: (ctx: EvalContext) => SQL): Definition {
 }
 
 export const COMPUTED: Record<string, Definition> = {
-  commissioner_bases: { source: AGRI_UNIT, aggregate: 'records', where: agriUnitActive('commissioner_base', 'municipal') },
+  commissioner_bases: {
+    source: AGRI_UNIT,
+    aggregate: 'records',
+    where: agriUnitActive('commissioner_base', 'municipal'),
+  },
   tech_coops: { source: AGRI_UNIT, aggregate: 'records', where: agriUnitActive('tech_coop', null) },
   agri_commissioners: { source: AGRI_DISPATCHED, aggregate: 'records', where: () => sql`true` },
   agri_served_parties: { source: AGRI_SERVED, aggregate: 'records', where: () => sql`true` },
