@@ -5,6 +5,7 @@
  * recipe.
  */
 import { adminFeature } from './admin/feature';
+import { agriFeature } from './agri/feature';
 import { authFeature } from './auth/feature';
 import { contractsFeature } from './contracts/feature';
 import { ipFeature } from './ip/feature';
@@ -24,6 +25,7 @@ export const FEATURES = [
   marketFeature,
   contractsFeature,
   ipFeature,
+  agriFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];
