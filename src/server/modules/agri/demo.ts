@@ -22,14 +22,14 @@ const SEED = 20161231;
 
 /** The cooperative the demo commissioner serves; its account `coop.demo` confirms the logs. */
 const DEMO_COOP = {
-  uscc: makeUscc('9', '3', '350524', 'MA2XT0C3'),
-  name: '安溪县示范茶叶专业合作社',
+  uscc: makeUscc('9', '3', '350582', 'MA2XT0C3'),
+  name: '晋江市示范茶叶专业合作社',
   kind: 'enterprise' as const,
-  regionCode: '350524',
+  regionCode: '350582',
   industryCode: '01',
   aboveSize: false,
   foundedOn: '2010-03-18',
-  address: '安溪县感德镇示范村 6 号',
+  address: '晋江市磁灶镇示范村 6 号',
 };
 
 const COLOURS: [number, number, number][] = [
@@ -59,7 +59,7 @@ export async function loadDemoAgri({ db, demoPassword }: DemoContext) {
   });
   const year = clock.year();
   return db.transaction(async (tx) => {
-    const coopUnit = units.find((u) => u.kind === 'tech_coop' && u.regionCode === '350524');
+    const coopUnit = units.find((u) => u.kind === 'tech_coop' && u.regionCode === '350582');
     if (coopUnit) Object.assign(coopUnit, { name: DEMO_COOP.name, orgId: coopId });
     for (const batch of chunks(units)) await insertUnits(tx, batch);
     // 核心区 129.8 亿元 in 2016, +18.5%; the three parks' outputs are invented.

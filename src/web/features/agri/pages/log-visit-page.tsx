@@ -1,6 +1,6 @@
 import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { LOG_FLAG_NAMES } from '../../../../domain/agri';
 import { useMsg, useT } from '../../../app/i18n';
@@ -37,6 +37,14 @@ export function LogVisitPage() {
   const [coords, setCoords] = useState<{ lat: number; lng: number } | null>(null);
   const [photo, setPhoto] = useState<File | null>(null);
   const [saved, setSaved] = useState<ServiceLogDetail | null>(null);
+  const options = useMemo(
+    () => (dispatches.data?.items ?? []).map((d) => ({ value: d.id, label: d.servedName })),
+    [dispatches.data],
+  );
+  // The one dispatch in force is the usual case: it is chosen once the list arrives.
+  useEffect(() => {
+    if (options.length > 0 && !form.getFieldValue('dispatchId')) form.setFieldValue('dispatchId', options[0].value);
+  }, [options, form]);
 
   const locate = () =>
     navigator.geolocation?.getCurrentPosition(
@@ -99,7 +107,6 @@ export function LogVisitPage() {
     );
   }
 
-  const options = (dispatches.data?.items ?? []).map((d) => ({ value: d.id, label: d.servedName }));
   return (
     <Card title={t('agri.visit.title')} style={{ maxWidth: 480 }} styles={{ body: { padding: 16 } }}>
       {dispatches.data && options.length === 0 && <Alert type="info" message={t('agri.visit.noDispatch')} />}
@@ -107,7 +114,7 @@ export function LogVisitPage() {
         form={form}
         layout="vertical"
         size="large"
-        initialValues={{ when: chinaNow(), dispatchId: options[0]?.value }}
+        initialValues={{ when: chinaNow() }}
         onFinish={submit}
       >
         <Form.Item label={t('agri.visit.dispatch')} name="dispatchId" rules={[{ required: true }]}>
