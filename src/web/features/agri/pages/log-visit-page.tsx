@@ -43,7 +43,8 @@ export function LogVisitPage() {
   );
   // The one dispatch in force is the usual case: it is chosen once the list arrives.
   useEffect(() => {
-    if (options.length > 0 && !form.getFieldValue('dispatchId')) form.setFieldValue('dispatchId', options[0].value);
+    if (options.length > 0 && !form.getFieldValue('dispatchId'))
+      form.setFieldValue('dispatchId', options[0].value);
   }, [options, form]);
 
   const locate = () =>

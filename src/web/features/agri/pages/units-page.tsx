@@ -49,7 +49,7 @@ function UnitsPage({ group }: { group: AgriUnitGroup }) {
         list={list}
         query={units}
         columns={[
-          { title: t('agri.name'), dataIndex: 'name', width: 300, ...sorted('name') },
+          { title: t('agri.name'), dataIndex: 'name', width: 260, ...sorted('name') },
           ...(kinds.length > 1
             ? [
                 {
@@ -67,7 +67,9 @@ function UnitsPage({ group }: { group: AgriUnitGroup }) {
             render: (_: unknown, u: UnitItem) => <Tag>{pickMsg(AGRI_LEVEL_NAMES[u.level])}</Tag>,
           },
           { title: t('agri.region'), dataIndex: 'regionName', width: 90 },
-          ...(group === 'bases' ? [{ title: t('agri.park'), dataIndex: 'parkName', width: 200 }] : []),
+          ...(group === 'bases'
+            ? [{ title: t('agri.park'), key: 'parkName', dataIndex: 'parkName', width: 200 }]
+            : []),
           {
             title: t('agri.recognisedOn'),
             width: 110,
@@ -125,6 +127,7 @@ function UnitsPage({ group }: { group: AgriUnitGroup }) {
             </Form.Item>
           </>
         }
+        defaultHidden={group === 'bases' ? ['parkName', 'endedOn'] : ['endedOn']}
         exportPath={`${AGRI}/${group}/export.xlsx`}
         extra={
           can('agri.manage') && (
