@@ -19,7 +19,9 @@ describe('科技特派员 service logs as their users work with them', () => {
       await seen(phone.getByText('晋江市示范茶叶专业合作社'));
       await phone.getByLabel('地点').fill('合作社茶园');
       await phone.getByLabel('服务内容').fill(content);
-      await phone.locator('input[type=file]').setInputFiles({ name: '茶园.png', mimeType: 'image/png', buffer: PHOTO });
+      await phone
+        .locator('input[type=file]')
+        .setInputFiles({ name: '茶园.png', mimeType: 'image/png', buffer: PHOTO });
       await seen(phone.getByText('茶园.png'));
       await phone.getByRole('button', { name: /^提\s*交$/ }).click();
       await seen(phone.getByText('已提交，等待服务对象确认'), 30_000);
