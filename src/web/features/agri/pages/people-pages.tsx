@@ -10,7 +10,6 @@ import {
 import type { CommissionerBody, DispatchBody } from '../../../../domain/contracts/agri';
 import { useAuth } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
-import { WindowCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
 import { useApiErrorHandler } from '../../../app/use-api-error';
@@ -151,14 +150,15 @@ export function DispatchesPage() {
           {
             title: t('agri.period'),
             key: 'startsOn',
-            width: 200,
+            width: 190,
             sorter: true,
             sortOrder: list.sortOrderOf('startsOn'),
-            render: (_, d: DispatchItem) => <WindowCell from={d.startsOn} to={d.endsOn} />,
+            render: (_, d: DispatchItem) => `${d.startsOn} — ${d.endsOn}`,
           },
-          { title: t('agri.agreementNo'), dataIndex: 'agreementNo', width: 170 },
+          { title: t('agri.agreementNo'), key: 'agreementNo', dataIndex: 'agreementNo', width: 170 },
           { title: t('agri.commissioner.logs'), dataIndex: 'logs', width: 80, align: 'right' },
         ]}
+        defaultHidden={['agreementNo']}
         filterFields={
           <>
             <Form.Item label={t('agri.search')} name="q">
