@@ -23,7 +23,7 @@ import {
   TRAINING_KINDS,
 } from '../../../domain/agri';
 import { bytea, wan } from './columns';
-import { users } from './platform';
+import { personalText, users } from './platform';
 import { regions } from './reference';
 import { organizations } from './registry';
 
@@ -99,7 +99,8 @@ export const agriCommissioners = pgTable(
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
-    mobile: text('mobile'),
+    /** Sealed with SM4 under the 国密 profile (personalText), masked in lists. */
+    mobile: personalText('mobile'),
     idNumberSealed: text('id_number_sealed'),
     /** The commissioner's own account (role commissioner), once given one. */
     userId: uuid('user_id').references(() => users.id),
