@@ -30,6 +30,8 @@ describe('permission catalogue assembled from the modules', () => {
       'ip.read',
       'ip.cases',
       'finance.read',
+      'agri.read',
+      'agri.logs',
     ]);
     // A bank or fund user holds the finance module's reading and entering, nothing else.
     expect(DEFAULT_ROLE_PERMISSIONS.financier).toEqual(['finance.read', 'finance.manage', 'finance.import']);

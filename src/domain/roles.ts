@@ -9,6 +9,7 @@
  */
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
+import { agriPermissions } from './permissions/agri';
 import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { financePermissions } from './permissions/finance';
@@ -31,6 +32,7 @@ export const ROLE_CODES = [
   'institution',
   'expert',
   'financier',
+  'commissioner',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -39,7 +41,8 @@ export function isRoleCode(value: string): value is RoleCode {
 }
 
 /** none: no business data; city: everything; region: own county and its zones; park: own park;
- *  org: own organisation (a financier: its institution's records); assigned: only what is assigned to the user (expert reviews). */
+ *  org: own organisation (a financier: its institution's records); assigned: only what is
+ *  assigned to the user (expert reviews, a commissioner's own dispatches and logs). */
 export type ScopeKind = 'none' | 'city' | 'region' | 'park' | 'org' | 'assigned';
 
 export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
@@ -54,6 +57,7 @@ export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
   institution: 'org',
   expert: 'assigned',
   financier: 'org',
+  commissioner: 'assigned',
 };
 
 export const ROLE_NAMES: Record<RoleCode, Msg> = {
@@ -68,6 +72,7 @@ export const ROLE_NAMES: Record<RoleCode, Msg> = {
   institution: msg('高校/院所', 'University / institute'),
   expert: msg('评审专家', 'Expert reviewer'),
   financier: msg('金融机构', 'Financial institution'),
+  commissioner: msg('科技特派员', 'S&T commissioner'),
 };
 
 /** 三员分立: the three administrator roles, each of which may hold only its own duties. */
@@ -91,6 +96,7 @@ export const ROLE_BINDING: Record<RoleCode, 'none' | 'region' | 'park' | 'org'> 
   institution: 'org',
   expert: 'none',
   financier: 'org',
+  commissioner: 'none',
 };
 
 /**
@@ -107,6 +113,7 @@ const MODULE_PERMISSIONS = [
   contractsPermissions,
   ipPermissions,
   financePermissions,
+  agriPermissions,
 ] as const;
 
 export type { PermissionGroup };

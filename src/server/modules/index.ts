@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import type { Deps } from '../platform/deps';
 import type { RegionTree } from '../platform/region-tree';
 import { adminModule } from './admin/module';
+import { agriModule } from './agri/module';
 import { authModule } from './auth/module';
 import { contractsModule } from './contracts/module';
 import { financeModule } from './finance/module';
@@ -55,5 +56,6 @@ export const MODULES: readonly ServerModule[] = [
   contractsModule,
   ipModule,
   financeModule,
+  agriModule,
   workbenchModule,
 ];

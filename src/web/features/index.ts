@@ -5,6 +5,7 @@
  * recipe.
  */
 import { adminFeature } from './admin/feature';
+import { agriFeature } from './agri/feature';
 import { authFeature } from './auth/feature';
 import { contractsFeature } from './contracts/feature';
 import { financeFeature } from './finance/feature';
@@ -26,6 +27,7 @@ export const FEATURES = [
   contractsFeature,
   ipFeature,
   financeFeature,
+  agriFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -1,3 +1,4 @@
+export * from './agri';
 export * from './finance';
 export * from './ip';
 export * from './ip-cases';

@@ -39,6 +39,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: 'expert.demo', displayName: '评审专家（演示）', role: 'expert' },
   { username: 'bank.demo', displayName: '兴泉银行科技支行（演示）', role: 'financier', org: 'bank' },
+  { username: 'commissioner.demo', displayName: '科技特派员（演示）', role: 'commissioner' },
 ];
 
 type DemoOrgKey = 'enterprise' | 'institution' | 'bank';

@@ -28,8 +28,6 @@ const ORDER = '350502 350503 350504 350505 350581 350582 350583 350521 350524 35
 const w = (...xs: number[]): Weights => Object.fromEntries(ORDER.map((c, i) => [c, xs[i]]));
 /** Enterprise-like figures follow the registry's spread: 晋江 > 南安 > 石狮 > 丰泽 > the rest. */
 const ENT = w(7.2, 9, 5, 4, 12, 30, 16, 7.7, 3.5, 3, 3.5);
-/** Agricultural figures lean to the mountain counties. */
-const AGRI = w(1, 3, 6, 6, 2, 8, 16, 10, 20, 16, 12);
 /** The high-tech zone's output by the county of each sub-park (丰泽 洛江 石狮 晋江 南安 惠安). */
 const HTZ = w(0, 20, 13, 0, 12, 30, 15, 10, 0, 0, 0);
 /** Resident population, 万人, yearbook 2021; a county's figure includes its functional zone. */
@@ -61,8 +59,6 @@ const FIGURES: Fig[] = [
   { code: 'policies_issued', year: 2016, value: 4, w: ENT },
   { code: 'insurance_subsidy_ents', year: 2016, value: 14, w: ENT },
   { code: 'insurance_subsidy_amount', year: 2016, value: 49.52, w: ENT },
-  { code: 'commissioner_bases', year: 2016, value: 191, w: AGRI },
-  { code: 'tech_coops', year: 2016, value: 46, w: AGRI },
   {
     code: 'htz_output',
     year: 2016,
@@ -92,8 +88,6 @@ const FIGURES: Fig[] = [
   { code: 'rd_gdp_ratio', year: 2017, value: 1.3, ...demo17 },
   { code: 'hitech_va_share', year: 2017, value: 22.1, ...demo17 },
   { code: 'policies_issued', year: 2017, value: 11, w: ENT, ...demo17 },
-  { code: 'commissioner_bases', year: 2017, value: 203, w: AGRI, ...demo17 },
-  { code: 'tech_coops', year: 2017, value: 55, w: AGRI, ...demo17 },
   { code: 'talents', year: 2017, value: 16, w: ENT, ...demo17 },
   { code: 'zone_fund', year: 2017, value: 24000, w: ENT, ...demo17 },
   { code: 'major_projects', year: 2017, value: 26, w: ENT, ...demo17 },

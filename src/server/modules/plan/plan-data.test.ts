@@ -121,11 +121,11 @@ describeEachDb('plan: reported values and targets', (ctx) => {
   it('lets a county user read only its own region and write nothing', async () => {
     const staff = await signedIn(ctx, 'staff');
     for (const region of ['350582', '350583', '350500'])
-      expect((await post(staff.cookie, rv('tech_coops', Y + 1, region, '3'))).statusCode).toBe(201);
+      expect((await post(staff.cookie, rv('zone_fund', Y + 1, region, '3'))).statusCode).toBe(201);
     const county = await signedIn(ctx, 'county', { regionCode: '350582' });
     const own = await rows(ctx.app, county.cookie, `/reported-values?year=${Y + 1}`);
     expect(own.map((x) => x.regionCode)).toEqual(['350582']);
-    expect((await post(county.cookie, rv('tech_coops', Y + 1, '350582', '4'))).statusCode).toBe(403);
+    expect((await post(county.cookie, rv('zone_fund', Y + 1, '350582', '4'))).statusCode).toBe(403);
     const target = {
       year: Y + 1,
       indicatorCode: 'tech_coops',

@@ -1,0 +1,116 @@
+/** 农业科技's pages in the navigation (see src/web/app/menu-config.ts). */
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  ReadOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { lazy } from 'react';
+import type { MenuEntry } from '../../app/menu-config';
+
+const units = () => import('./pages/units-page');
+const people = () => import('./pages/people-pages');
+
+export const AGRI_MENU: readonly MenuEntry[] = [
+  {
+    key: 'agri-log-visit',
+    path: '/agri/log-visit',
+    icon: EditOutlined,
+    labelKey: 'menu.agri.logVisit',
+    descriptionKey: 'menu.agri.logVisit.desc',
+    permission: 'agri.log',
+    group: 'agri',
+    page: lazy(() => import('./pages/log-visit-page').then((m) => ({ default: m.LogVisitPage }))),
+  },
+  {
+    key: 'agri-logs',
+    path: '/agri/service-logs',
+    icon: AuditOutlined,
+    labelKey: 'menu.agri.logs',
+    descriptionKey: 'menu.agri.logs.desc',
+    permission: 'agri.logs',
+    group: 'agri',
+    page: lazy(() => import('./pages/service-logs-page').then((m) => ({ default: m.ServiceLogsPage }))),
+    subRoutes: [
+      {
+        path: '/agri/service-logs/:id',
+        page: lazy(() => import('./pages/service-log-page').then((m) => ({ default: m.ServiceLogPage }))),
+      },
+    ],
+  },
+  {
+    key: 'agri-dispatches',
+    path: '/agri/dispatches',
+    icon: SolutionOutlined,
+    labelKey: 'menu.agri.dispatches',
+    descriptionKey: 'menu.agri.dispatches.desc',
+    permission: 'agri.logs',
+    group: 'agri',
+    page: lazy(() => people().then((m) => ({ default: m.DispatchesPage }))),
+  },
+  {
+    key: 'agri-commissioners',
+    path: '/agri/commissioners',
+    icon: TeamOutlined,
+    labelKey: 'menu.agri.commissioners',
+    descriptionKey: 'menu.agri.commissioners.desc',
+    permission: 'agri.read',
+    group: 'agri',
+    page: lazy(() => people().then((m) => ({ default: m.CommissionersPage }))),
+  },
+  {
+    key: 'agri-appraisals',
+    path: '/agri/appraisals',
+    icon: TrophyOutlined,
+    labelKey: 'menu.agri.appraisals',
+    descriptionKey: 'menu.agri.appraisals.desc',
+    permission: 'agri.read',
+    group: 'agri',
+    page: lazy(() => people().then((m) => ({ default: m.AppraisalsPage }))),
+  },
+  {
+    key: 'agri-parks',
+    path: '/agri/parks',
+    icon: EnvironmentOutlined,
+    labelKey: 'menu.agri.parks',
+    descriptionKey: 'menu.agri.parks.desc',
+    permission: 'agri.read',
+    group: 'agri',
+    page: lazy(() => units().then((m) => ({ default: m.ParksPage }))),
+  },
+  {
+    key: 'agri-bases',
+    path: '/agri/bases',
+    icon: ClusterOutlined,
+    labelKey: 'menu.agri.bases',
+    descriptionKey: 'menu.agri.bases.desc',
+    permission: 'agri.read',
+    group: 'agri',
+    page: lazy(() => units().then((m) => ({ default: m.BasesPage }))),
+  },
+  {
+    key: 'agri-cooperatives',
+    path: '/agri/cooperatives',
+    icon: ShopOutlined,
+    labelKey: 'menu.agri.cooperatives',
+    descriptionKey: 'menu.agri.cooperatives.desc',
+    permission: 'agri.read',
+    group: 'agri',
+    page: lazy(() => units().then((m) => ({ default: m.CooperativesPage }))),
+  },
+  {
+    key: 'agri-trainings',
+    path: '/agri/trainings',
+    icon: ReadOutlined,
+    labelKey: 'menu.agri.trainings',
+    descriptionKey: 'menu.agri.trainings.desc',
+    permission: 'agri.read',
+    group: 'agri',
+    page: lazy(() => import('./pages/trainings-page').then((m) => ({ default: m.TrainingsPage }))),
+  },
+];
