@@ -15,6 +15,7 @@ import { ipPermissions } from './permissions/ip';
 import { marketPermissions } from './permissions/market';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
+import { portalPermissions } from './permissions/portal';
 import { projectsPermissions } from './permissions/projects';
 import { registryPermissions } from './permissions/registry';
 
@@ -101,6 +102,7 @@ const MODULE_PERMISSIONS = [
   marketPermissions,
   contractsPermissions,
   ipPermissions,
+  portalPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -213,7 +213,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   for (const m of modules) {
     await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
-    if (m.publicRoutes) await app.register(m.publicRoutes(deps), { prefix: `/api/v1/public/${m.prefix}` });
+    if (m.publicRoutes) {
+      const at = m.publicPrefix ?? m.prefix;
+      await app.register(m.publicRoutes(deps), { prefix: at ? `/api/v1/public/${at}` : '/api/v1/public' });
+    }
   }
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
