@@ -11,6 +11,7 @@ import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
+import { portalFeature } from './portal/feature';
 import { projectsFeature } from './projects/feature';
 import { registryFeature } from './registry/feature';
 
@@ -24,6 +25,7 @@ export const FEATURES = [
   marketFeature,
   contractsFeature,
   ipFeature,
+  portalFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];
