@@ -76,7 +76,7 @@ function Providers() {
       theme={{ token: THEME_TOKENS }}
       button={{ autoInsertSpace: false }}
     >
-      <RouterProvider router={router} />
+      <RouterProvider router={router} useTransitions={false} />
     </ConfigProvider>
   );
 }
