@@ -18,7 +18,7 @@ import {
   insertNotices,
   replacePublicCodes,
 } from './repo';
-import { APPROVED_STATES, addDays } from './service';
+import { APPROVED_STATES, addDays, callName } from './service';
 
 const DEMO_USER = 'demo';
 const OFFICE = '泉州市科学技术局（电话 0595-2228xxxx）';
@@ -115,8 +115,8 @@ export const DEMO_PUBLIC_2016 = [
 function guideDocx(call: Awaited<ReturnType<typeof callsOpenOrUpcoming>>[number]) {
   const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const attachments = (call.requiredAttachments as { name: string }[]).map((a, i) => `${i + 1}. ${a.name}`);
-  return a4Docx(`${call.title}申报指南`, [
-    docPara(`${call.title}申报指南`, { bold: true, size: 36, center: true }),
+  return a4Docx(`${callName(call.title)}申报指南`, [
+    docPara(`${callName(call.title)}申报指南`, { bold: true, size: 36, center: true }),
     docPara(`一、计划类别：${call.programmeName}（${call.year}年度）`),
     docPara(`二、申报时间：${day(call.opensAt)} 至 ${day(call.closesAt)}，逾期系统不再受理。`),
     docPara(
@@ -141,7 +141,7 @@ export async function loadDemoPortal({ db }: DemoContext) {
     await insertGuideFiles(db, [
       {
         callId: call.id,
-        fileName: `${call.title}申报指南.docx`,
+        fileName: `${callName(call.title)}申报指南.docx`,
         mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         size: content.length,
         content,
@@ -160,8 +160,8 @@ export async function loadDemoPortal({ db }: DemoContext) {
     const end = addDays(start, 6);
     notices.push({
       type: 'approval' as const,
-      title: `${call.title}拟立项项目公示`,
-      body: `根据专家评审和局务会研究，现将${call.title}拟立项项目予以公示（名单附后）。公示期为${start}至${end}。任何单位和个人对公示项目有异议的，请在公示期内通过本页提出，写明理由并提供必要的证明材料；以单位名义提出的须加盖公章，以个人名义提出的须署真实姓名。`,
+      title: `${callName(call.title)}拟立项项目公示`,
+      body: `根据专家评审和局务会研究，现将${callName(call.title)}拟立项项目予以公示（名单附后）。公示期为${start}至${end}。任何单位和个人对公示项目有异议的，请在公示期内通过本页提出，写明理由并提供必要的证明材料；以单位名义提出的须加盖公章，以个人名义提出的须署真实姓名。`,
       records,
       callId: call.id,
       windowStart: start,

@@ -95,11 +95,12 @@ export async function noticeFromCall(
   if (records.length === 0)
     throw invalid('callId', msg('该批次没有已批准的项目', 'The call has no approved applications'));
   const start = windowStart ?? clock.today();
+  const name = callName(call.title);
   const end = addDays(start, 6);
   const body: NoticeBody = {
     type: 'approval',
-    title: `${call.title}拟立项项目公示`,
-    body: `根据项目评审和局务会研究结果，现将${call.title}拟立项项目予以公示。公示期为${start}至${end}。如有异议，请在公示期内通过本页提出，并写明理由、提供必要的证明材料。`,
+    title: `${name}拟立项项目公示`,
+    body: `根据项目评审和局务会研究结果，现将${name}拟立项项目予以公示。公示期为${start}至${end}。如有异议，请在公示期内通过本页提出，并写明理由、提供必要的证明材料。`,
     records,
     windowStart: start,
     windowEnd: end,
@@ -116,6 +117,11 @@ export async function noticeFromCall(
     return row.id;
   });
   return noticeDetail(deps, id);
+}
+
+/** A call's name as a notice says it: 「2017年度…项目申报指南」 becomes 「2017年度…项目」. */
+export function callName(title: string): string {
+  return title.replace(/申报指南$|申报通知$/, '');
 }
 
 export function addDays(day: string, n: number): string {

@@ -52,7 +52,7 @@ export function StatisticsPage() {
                             <th scope="row" style={{ fontWeight: 400, minWidth: 160 }}>
                               {pickMsg({ zh: i.name, en: i.nameEn })}
                             </th>
-                            <td>{pickMsg({ zh: i.unit, en: i.unitEn })}</td>
+                            <td style={{ whiteSpace: 'nowrap' }}>{pickMsg({ zh: i.unit, en: i.unitEn })}</td>
                             {i.values.map((v, k) => (
                               <td key={s.regions[k].code} className="num">
                                 {v === null ? '—' : v.toLocaleString()}
