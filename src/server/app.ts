@@ -257,7 +257,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         return reply.sendFile(path.normalize(file).slice(1));
       }
       // Read on each request (it is small) so a rebuilt web app is served without a restart.
-      const indexHtml = await fs.promises.readFile(path.join(opts.webDir!, pageFor(file, req)));
+      // A build without the portal's page (an older one) serves the app's page everywhere.
+      const page = pageFor(file, req);
+      const html = fs.existsSync(path.join(opts.webDir!, page)) ? page : 'index.html';
+      const indexHtml = await fs.promises.readFile(path.join(opts.webDir!, html));
       return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
     });
   }
