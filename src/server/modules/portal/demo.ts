@@ -16,6 +16,7 @@ import {
   insertGuideFiles,
   insertGuides,
   insertNotices,
+  insertObjection,
   replacePublicCodes,
 } from './repo';
 import { APPROVED_STATES, addDays, callName } from './service';
@@ -185,7 +186,17 @@ export async function loadDemoPortal({ db }: DemoContext) {
     publishedAt: new Date('2016-11-04T09:00:00+08:00'),
     createdBy: DEMO_USER,
   });
-  if (notices.length > 0) await insertNotices(db, notices);
+  const ids = notices.length > 0 ? await insertNotices(db, notices) : [];
+  // One objection waiting on the notice still in its window (the workbench counts it).
+  if (ids.length > 0 && withApproved.length > 0) {
+    await insertObjection(db, {
+      noticeId: ids[0].id,
+      trackingNo: `YY${today.replaceAll('-', '')}DEMO01`,
+      name: '陈某某（演示）',
+      contact: 'objector.demo@example.cn',
+      reason: '名单第 2 项的承担单位上一年度已获市级同类项目资助，请核实是否重复立项。',
+    });
+  }
 
   await replacePublicCodes(db, 2016, DEMO_PUBLIC_2016, DEMO_USER);
   return {
