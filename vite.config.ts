@@ -36,6 +36,13 @@ export default defineConfig({
     // .vite/manifest.json: which chunks each page loads (`npm run bench web` weighs them).
     manifest: true,
     chunkSizeWarningLimit: 1500,
+    // Two pages: the signed-in app, and the public portal that loads none of it (portal.html).
+    rollupOptions: {
+      input: {
+        main: path.resolve(import.meta.dirname, 'src/web/index.html'),
+        portal: path.resolve(import.meta.dirname, 'src/web/portal.html'),
+      },
+    },
   },
   server: {
     port: 5173,

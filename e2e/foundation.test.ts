@@ -6,7 +6,9 @@ const platform = startPlatform();
 describe('sign-in and role menus', () => {
   it('refuses a wrong password with a message that does not say whether the user exists', async () => {
     const page = await platform.newPage();
+    // A visitor's / is the public portal; its 登录 button leads to the sign-in form.
     await page.goto('/');
+    await page.getByRole('link', { name: '登录' }).click();
     await page.waitForURL(/\/login/);
     await page.getByLabel('用户名').fill('leader');
     await page.getByLabel('密码').fill('not-the-password');

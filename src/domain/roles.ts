@@ -17,6 +17,7 @@ import { ipPermissions } from './permissions/ip';
 import { marketPermissions } from './permissions/market';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
+import { portalPermissions } from './permissions/portal';
 import { projectsPermissions } from './permissions/projects';
 import { registryPermissions } from './permissions/registry';
 
@@ -114,6 +115,7 @@ const MODULE_PERMISSIONS = [
   ipPermissions,
   financePermissions,
   agriPermissions,
+  portalPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -23,6 +23,7 @@ import { RegionTree } from './platform/region-tree';
 import { type LogSettings, loggerOptions, registerRequestLog } from './platform/request-log';
 import { registerRevalidation } from './platform/revalidation';
 import { registerRouteContractCheck } from './platform/route-contract';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './platform/sessions';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 
 export interface AppOptions {
@@ -54,6 +55,18 @@ export interface AppOptions {
   city?: string;
   /** The modules to mount; all of them (MODULES) unless a test builds the app with others. */
   modules?: readonly ServerModule[];
+}
+
+/**
+ * Which page a path opens: the public portal (portal.html, none of the signed-in app's code) for
+ * /public/… and for / when the browser holds no session; the signed-in app for the rest (its
+ * technology-market page /public/market included).
+ */
+export function pageFor(file: string, req: { cookies: Record<string, string | undefined> }): string {
+  const portalPath =
+    (file === '/public' || file.startsWith('/public/')) && !file.startsWith('/public/market');
+  const visitor = file === '/' && !req.cookies[SESSION_COOKIE] && !req.cookies[SECURE_SESSION_COOKIE];
+  return portalPath || visitor ? 'portal.html' : 'index.html';
 }
 
 /** Builds the whole application; main.ts listens with it, tests inject requests into it. */
@@ -213,7 +226,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   for (const m of modules) {
     await app.register(m.routes(deps), { prefix: `/api/v1/${m.prefix}` });
-    if (m.publicRoutes) await app.register(m.publicRoutes(deps), { prefix: `/api/v1/public/${m.prefix}` });
+    if (m.publicRoutes) {
+      const at = m.publicPrefix ?? m.prefix;
+      await app.register(m.publicRoutes(deps), { prefix: at ? `/api/v1/public/${at}` : '/api/v1/public' });
+    }
   }
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
@@ -241,7 +257,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         return reply.sendFile(path.normalize(file).slice(1));
       }
       // Read on each request (it is small) so a rebuilt web app is served without a restart.
-      const indexHtml = await fs.promises.readFile(path.join(opts.webDir!, 'index.html'));
+      // A build without the portal's page (an older one) serves the app's page everywhere.
+      const page = pageFor(file, req);
+      const html = fs.existsSync(path.join(opts.webDir!, page)) ? page : 'index.html';
+      const indexHtml = await fs.promises.readFile(path.join(opts.webDir!, html));
       return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
     });
   }

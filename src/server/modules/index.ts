@@ -17,6 +17,7 @@ import { ipModule } from './ip/module';
 import { marketModule } from './market/module';
 import { planModule } from './plan/module';
 import { policiesModule } from './policies/module';
+import { portalModule } from './portal/module';
 import { projectsModule } from './projects/module';
 import { referenceModule } from './reference/module';
 import { registryModule } from './registry/module';
@@ -38,6 +39,8 @@ export interface ServerModule {
   routes(deps: Deps): FastifyPluginAsync;
   /** Routes anyone may call (access 'public'), mounted at `/api/v1/public/<prefix>`. */
   publicRoutes?(deps: Deps): FastifyPluginAsync;
+  /** Where `publicRoutes` go below `/api/v1/public` when not at `prefix` ('' for the portal's own). */
+  publicPrefix?: string;
   /** Loads this module's demo data on a new embedded database; returns a summary for the audit. */
   demo?(ctx: DemoContext): Promise<unknown>;
   /** What is inconsistent in the module's own configuration; the app refuses to start if any. */
@@ -57,5 +60,6 @@ export const MODULES: readonly ServerModule[] = [
   ipModule,
   financeModule,
   agriModule,
+  portalModule,
   workbenchModule,
 ];

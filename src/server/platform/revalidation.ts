@@ -9,11 +9,17 @@ declare module 'fastify' {
      * (`Cache-Control: private, no-cache`), and answer 304 without a body when it did not.
      */
     revalidate?: true;
+    /**
+     * A public answer (no sign-in, the same for everyone): `Cache-Control: public, max-age=<n>`
+     * with an ETag, so browsers and any proxy in front keep it n seconds and then ask whether it
+     * changed. Every GET under /api/v1/public is public and revalidated; n is 0 when unset.
+     */
+    publicCache?: number;
   }
 }
 
 /** A weak validator of the answer's bytes: equal answers, equal tags, whichever server gives them. */
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
@@ -29,12 +35,21 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  */
 export function registerRevalidation(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!reply.routeOptions.config?.revalidate) return payload;
-    if (req.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const config = reply.routeOptions.config;
+    const isPublic =
+      config?.access === 'public' && (reply.routeOptions.url ?? '').startsWith('/api/v1/public/');
+    if (!config?.revalidate && !isPublic) return payload;
+    if (req.method !== 'GET' || reply.statusCode !== 200) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const etag = etagOf(payload);
     reply.header('etag', etag);
-    reply.header('cache-control', 'private, no-cache');
-    reply.header('vary', 'Cookie, Accept-Language');
+    if (isPublic) {
+      reply.header('cache-control', `public, max-age=${config.publicCache ?? 0}, must-revalidate`);
+      reply.header('vary', 'Accept-Language');
+    } else {
+      reply.header('cache-control', 'private, no-cache');
+      reply.header('vary', 'Cookie, Accept-Language');
+    }
     if (!matches(req.headers['if-none-match'], etag)) return payload;
     reply.code(304);
     reply.removeHeader('content-type');

@@ -63,6 +63,22 @@ it('has the page itself checked on every use, so a new build shows at once', asy
   }
 });
 
+it('opens the public portal for a visitor at / and under /public, the app for a session and the market page', async () => {
+  fs.writeFileSync(path.join(webDir, 'portal.html'), '<!doctype html><title>门户</title>');
+  try {
+    const page = async (url: string, cookie?: string) =>
+      (await app.inject({ url, headers: cookie ? { cookie } : {} })).body.includes('门户') ? 'portal' : 'app';
+    expect(await page('/')).toBe('portal');
+    expect(await page('/public/calls')).toBe('portal');
+    expect(await page('/public')).toBe('portal');
+    expect(await page('/', 'kc_session=abc')).toBe('app');
+    expect(await page('/public/market')).toBe('app');
+    expect(await page('/registry/orgs')).toBe('app');
+  } finally {
+    fs.rmSync(path.join(webDir, 'portal.html'));
+  }
+});
+
 it('serves neither the compressed copies nor the build manifest under URLs of their own', async () => {
   for (const url of [`/${ASSET}.br`, `/${ASSET}.gz`, '/.vite/manifest.json']) {
     const res = await app.inject({ url });

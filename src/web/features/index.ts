@@ -13,6 +13,7 @@ import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
+import { portalFeature } from './portal/feature';
 import { projectsFeature } from './projects/feature';
 import { registryFeature } from './registry/feature';
 
@@ -28,6 +29,7 @@ export const FEATURES = [
   ipFeature,
   financeFeature,
   agriFeature,
+  portalFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -7,6 +7,7 @@ export * from './market';
 export * from './plan';
 export * from './platform';
 export * from './policies';
+export * from './portal';
 export * from './projects';
 export * from './recommendations';
 export * from './reference';

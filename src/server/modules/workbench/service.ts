@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps';
 import { scopeOf } from '../../platform/scope';
 import { registrarRegionOf } from '../contracts/policy';
 import { countContracts } from '../contracts/repo';
+import { countOpenObjections } from '../portal/repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
 import { projectScope } from '../projects/policy';
@@ -95,6 +96,14 @@ const LINES: readonly Line[] = [
         deps.regions,
         clock.today(),
       ),
+  },
+  {
+    // 公示异议 received on the portal and not yet answered.
+    key: 'toAnswerObjections',
+    permission: 'portal.manage',
+    menuKey: 'portal-objections',
+    path: '/portal/objections?status=open',
+    count: (deps) => countOpenObjections(deps.db),
   },
   {
     key: 'toCorrect',

@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   LikeOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Alert, Card, Skeleton, Typography, theme } from 'antd';
@@ -25,6 +26,7 @@ const ICONS: Record<WorkbenchKey, ComponentType> = {
   toAcceptFinal: FileDoneOutlined,
   toReview: FormOutlined,
   toRegister: FileDoneOutlined,
+  toAnswerObjections: MessageOutlined,
   toCorrect: EditOutlined,
   drafts: FieldTimeOutlined,
   expiring: SafetyCertificateOutlined,
