@@ -13,6 +13,7 @@ import { contractsPermissions } from './permissions/contracts';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { ipPermissions } from './permissions/ip';
 import { marketPermissions } from './permissions/market';
+import { onboardingPermissions } from './permissions/onboarding';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
 import { projectsPermissions } from './permissions/projects';
@@ -29,6 +30,8 @@ export const ROLE_CODES = [
   'enterprise',
   'institution',
   'expert',
+  'unit_admin',
+  'finance',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -51,6 +54,8 @@ export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
   enterprise: 'org',
   institution: 'org',
   expert: 'assigned',
+  unit_admin: 'org',
+  finance: 'org',
 };
 
 export const ROLE_NAMES: Record<RoleCode, Msg> = {
@@ -64,6 +69,8 @@ export const ROLE_NAMES: Record<RoleCode, Msg> = {
   enterprise: msg('企业', 'Enterprise'),
   institution: msg('高校/院所', 'University / institute'),
   expert: msg('评审专家', 'Expert reviewer'),
+  unit_admin: msg('单位管理员', 'Unit administrator'),
+  finance: msg('财务', 'Finance'),
 };
 
 /** 三员分立: the three administrator roles, each of which may hold only its own duties. */
@@ -86,6 +93,8 @@ export const ROLE_BINDING: Record<RoleCode, 'none' | 'region' | 'park' | 'org'> 
   enterprise: 'org',
   institution: 'org',
   expert: 'none',
+  unit_admin: 'org',
+  finance: 'org',
 };
 
 /**
@@ -101,6 +110,7 @@ const MODULE_PERMISSIONS = [
   marketPermissions,
   contractsPermissions,
   ipPermissions,
+  onboardingPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -12,6 +12,7 @@ export const WORKBENCH_KEYS = [
   'toAcceptFinal',
   'toReview',
   'toRegister',
+  'toOnboard',
   'toCorrect',
   'drafts',
   'expiring',

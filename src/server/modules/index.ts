@@ -13,6 +13,7 @@ import { authModule } from './auth/module';
 import { contractsModule } from './contracts/module';
 import { ipModule } from './ip/module';
 import { marketModule } from './market/module';
+import { onboardingModule, orgAccountsModule } from './onboarding/module';
 import { planModule } from './plan/module';
 import { policiesModule } from './policies/module';
 import { projectsModule } from './projects/module';
@@ -53,5 +54,7 @@ export const MODULES: readonly ServerModule[] = [
   marketModule,
   contractsModule,
   ipModule,
+  onboardingModule,
+  orgAccountsModule,
   workbenchModule,
 ];

@@ -1,6 +1,7 @@
 export * from './ip';
 export * from './jobs';
 export * from './market';
+export * from './onboarding';
 export * from './plan';
 export * from './platform';
 export * from './policies';

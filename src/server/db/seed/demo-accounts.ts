@@ -38,6 +38,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     org: 'institution',
   },
   { username: 'expert.demo', displayName: '评审专家（演示）', role: 'expert' },
+  {
+    username: 'unitadmin.demo',
+    displayName: '示范鞋业单位管理员（演示）',
+    role: 'unit_admin',
+    org: 'enterprise',
+  },
 ];
 
 /** The organisations the demo enterprise and institution accounts belong to (invented names). */

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps';
 import { scopeOf } from '../../platform/scope';
 import { registrarRegionOf } from '../contracts/policy';
 import { countContracts } from '../contracts/repo';
+import { countPending } from '../onboarding/repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
 import { projectScope } from '../projects/policy';
@@ -95,6 +96,14 @@ const LINES: readonly Line[] = [
         deps.regions,
         clock.today(),
       ),
+  },
+  {
+    // Self-registrations waiting for this reviewer (门户与注册).
+    key: 'toOnboard',
+    permission: 'onboarding.review',
+    menuKey: 'onboarding-registrations',
+    path: '/onboarding/registrations?status=pending',
+    count: (deps, actor) => countPending(deps.db, scopeOf(actor, deps.regions)),
   },
   {
     key: 'toCorrect',

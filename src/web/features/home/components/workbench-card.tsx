@@ -9,6 +9,7 @@ import {
   FormOutlined,
   LikeOutlined,
   SafetyCertificateOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { Alert, Card, Skeleton, Typography, theme } from 'antd';
 import type { ComponentType } from 'react';
@@ -25,6 +26,7 @@ const ICONS: Record<WorkbenchKey, ComponentType> = {
   toAcceptFinal: FileDoneOutlined,
   toReview: FormOutlined,
   toRegister: FileDoneOutlined,
+  toOnboard: UserAddOutlined,
   toCorrect: EditOutlined,
   drafts: FieldTimeOutlined,
   expiring: SafetyCertificateOutlined,
