@@ -9,6 +9,7 @@ import { authFeature } from './auth/feature';
 import { contractsFeature } from './contracts/feature';
 import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
+import { onboardingFeature } from './onboarding/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { projectsFeature } from './projects/feature';
@@ -24,6 +25,7 @@ export const FEATURES = [
   marketFeature,
   contractsFeature,
   ipFeature,
+  onboardingFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];
