@@ -74,7 +74,7 @@ export async function loadDemoRegistrations({ db, demoPassword }: DemoContext) {
       fileKind: 'authorisation' as const,
       reviewNote: '授权书未加盖单位公章，请重新上传盖章扫描件。',
       reviewedBy: 'county.jinjiang',
-      reviewedAt: new Date('2017-03-09T02:00:00Z'),
+      reviewedAt: new Date('2017-03-09T06:30:00Z'),
       ...file('授权书-晋江华信'),
     },
     {
