@@ -13,13 +13,22 @@ const platform = startPlatform();
 const SHOTS = process.env.KC_SHOTS;
 const RUN = Date.now().toString(36).toUpperCase();
 const ORG = `晋江启航智能科技有限公司（${RUN}）`;
-const USCC = makeUscc('9', '1', '350582', `MA${RUN.replace(/[IOSVZ]/g, '1').padStart(6, '1').slice(-6)}`);
+const USCC = makeUscc(
+  '9',
+  '1',
+  '350582',
+  `MA${RUN.replace(/[IOSVZ]/g, '1')
+    .padStart(6, '1')
+    .slice(-6)}`,
+);
 const ADMIN = `qihang.${RUN.toLowerCase()}`;
 const ADMIN_PASSWORD = 'Qihang#Admin2026';
 const APPLICANT = `qihang.sb.${RUN.toLowerCase()}`;
 const APPLICANT_PASSWORD = 'Qihang#Apply2026';
 const MOBILE = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
-const PDF = Buffer.from('%PDF-1.4\n% 授权书\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n% 授权书\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 const ok = /^确\s*定$/;
 
 const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
@@ -85,7 +94,9 @@ describe('门户与注册: an enterprise registers itself and its accounts work'
     await shot(page, 'onboarding-03-approved');
   });
 
-  it('the contact signs in as unit administrator and opens a 申报员 account', { timeout: 120_000 }, async () => {
+  it('the contact signs in as unit administrator and opens a 申报员 account', {
+    timeout: 120_000,
+  }, async () => {
     const page = await platform.newPage();
     await signIn(page, ADMIN, ADMIN_PASSWORD);
     await page.goto('/org-accounts');
@@ -97,7 +108,10 @@ describe('门户与注册: an enterprise registers itself and its accounts work'
     const password = (await page.getByTestId('initial-password').innerText()).trim();
     expect(password.length).toBeGreaterThan(12);
     await shot(page, 'onboarding-04-initial-password');
-    await dialog(page).locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await dialog(page)
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
     await seen(page.getByRole('row', { name: new RegExp(APPLICANT) }));
 
     // The 申报员 signs in with the first password, sets its own, and opens an open call's form.
@@ -111,7 +125,9 @@ describe('门户与注册: an enterprise registers itself and its accounts work'
     await applicant.goto('/projects/open-calls');
     const call = applicant.getByRole('row', { name: /燎原计划项目申报指南/ }).first();
     await call.getByRole('link', { name: '立即申报' }).click();
-    await dialog(applicant).getByRole('button', { name: /^创\s*建$/ }).click();
+    await dialog(applicant)
+      .getByRole('button', { name: /^创\s*建$/ })
+      .click();
     await applicant.waitForURL(/\/projects\/my-applications\/[0-9a-f-]{36}$/);
     // Prefilled from the record approval created (一企一档).
     await expect.poll(() => applicant.getByLabel('申报单位').inputValue()).toBe(ORG);

@@ -16,6 +16,8 @@ import { usePublicRegions, useSubmitRegistration } from '../api';
 export interface Correction {
   trackingNo: string;
   mobile: string;
+  /** The reviewer's reason for returning it. */
+  note: string | null;
   form: Record<string, unknown>;
 }
 
@@ -88,6 +90,7 @@ export function RegistrationForm({
           showIcon
           style={{ marginBottom: 16 }}
           title={t('onboarding.public.resubmitting', { trackingNo: correction.trackingNo })}
+          description={correction.note ? `${t('onboarding.reviewNote')}：${correction.note}` : undefined}
         />
       )}
       {kind === 'org' ? (

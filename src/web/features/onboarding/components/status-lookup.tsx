@@ -87,6 +87,7 @@ export function StatusLookup({
             onCorrect(r.kind, {
               trackingNo: r.trackingNo,
               mobile: form.getFieldValue('contactMobile'),
+              note: r.reviewNote,
               form: Object.fromEntries(
                 Object.entries(r.form ?? {}).filter(([k, v]) => v !== null && k !== 'fileName'),
               ),

@@ -82,6 +82,8 @@ export const en: Record<keyof typeof zh, string> = {
 
   'onboarding.accounts.create': 'New account',
   'onboarding.accounts.displayName': 'Name',
+  'onboarding.accounts.usernameHelp':
+    '3–64 lower-case letters, digits, dots, underscores or hyphens; the platform makes the first password, changed at first sign-in',
   'onboarding.accounts.kind': 'Account kind',
   'onboarding.accounts.kindHelp':
     'Applicants apply and register contracts; finance reads the organisation’s records only',

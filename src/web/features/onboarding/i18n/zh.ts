@@ -74,6 +74,8 @@ export const zh = {
 
   'onboarding.accounts.create': '新增账号',
   'onboarding.accounts.displayName': '姓名',
+  'onboarding.accounts.usernameHelp':
+    '3–64 位小写字母、数字、点、下划线或连字符；初始密码由平台生成，首次登录须修改',
   'onboarding.accounts.kind': '账号类型',
   'onboarding.accounts.kindHelp': '申报员可申报项目、登记合同；财务只能查看本单位信息',
   'onboarding.accounts.lastLogin': '最近登录',

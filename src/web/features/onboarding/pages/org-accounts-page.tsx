@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { USERNAME_PATTERN } from '../../../../domain/contracts/admin';
 import { SUB_ACCOUNT_KIND_NAMES, SUB_ACCOUNT_KINDS } from '../../../../domain/onboarding';
 import { useMsg, useT } from '../../../app/i18n';
 import { DayCell, NameCell } from '../../../app/list/cells';
@@ -179,7 +180,7 @@ export function OrgAccountsPage() {
               rules={[
                 {
                   required: true,
-                  pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/,
+                  pattern: USERNAME_PATTERN,
                   message: t('onboarding.usernameHelp'),
                 },
               ]}
