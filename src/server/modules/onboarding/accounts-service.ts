@@ -22,7 +22,7 @@ import { endUserSessions } from '../../platform/sessions';
 import { clearLoginThrottle } from '../admin/users-repo';
 import { generateInitialPassword } from '../admin/users-service';
 import { canResetAdmin } from './policy';
-import { REGISTRATION, registrationDetail } from './registration-service';
+import { REGISTRATION } from './registration-service';
 import {
   countRecentTokens,
   findAccount,
@@ -38,6 +38,7 @@ import {
   unitAdminByEmail,
   usernameTaken,
 } from './repo';
+import { registrationDetail } from './review-service';
 
 const ACCOUNT = msg('账号', 'account');
 

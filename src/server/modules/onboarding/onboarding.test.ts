@@ -435,10 +435,15 @@ describeEachDb('onboarding: organisations register themselves', (ctx) => {
       .where(eq(mailOutbox.recipient, 'nobody@example.cn'));
     expect(none).toHaveLength(0);
     expect((await ask(fields.contactEmail)).statusCode).toBe(200);
-    const [mail] = await ctx.database.db
+    const mails = await ctx.database.db
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.recipient, fields.contactEmail));
+    // The approval was mailed first, then the link.
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      [`科创平台：注册申请 ${trackingNo} 已通过`, '科创平台：重置单位管理员密码'].sort(),
+    );
+    const mail = mails.find((m) => m.subject.includes('重置'))!;
     expect(mail.status).toBe('stored');
     const token = /token=([\w-]+)/.exec(mail.body)![1];
 
@@ -448,7 +453,7 @@ describeEachDb('onboarding: organisations register themselves', (ctx) => {
       cookie: sysadmin.cookie,
     });
     expect(outbox.statusCode).toBe(200);
-    expect(outbox.json().items).toHaveLength(1);
+    expect(outbox.json().items).toHaveLength(2);
     expect((await call(ctx.app, { url: `${API}/outbox`, cookie: county.cookie })).statusCode).toBe(403);
 
     const confirm = (body: unknown) =>

@@ -34,11 +34,8 @@ import { readForm } from '../../platform/uploads';
 import { contentDisposition } from '../projects/applications/attachments-service';
 import { confirmPasswordReset, requestPasswordReset, resetUnitAdminPassword } from './accounts-service';
 import {
-  decideRegistration,
   lookupRegistration,
   type RegistrationUpload,
-  registrationDetail,
-  registrationFileFor,
   resubmitRegistration,
   submitRegistration,
 } from './registration-service';
@@ -52,6 +49,7 @@ import {
   type RegistrationRow,
   registrationsAfter,
 } from './repo';
+import { decideRegistration, registrationDetail, registrationFileFor } from './review-service';
 
 const tags = ['onboarding'];
 
@@ -220,7 +218,18 @@ export function publicOnboardingRoutes(deps: Deps) {
 
     r.post(
       '/registrations',
-      { config: limited, schema: { tags, response: { 201: registrationReceiptSchema } } },
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Register an organisation or an expert (multipart/form-data)',
+          description:
+            'Fields: kind (org | expert) and those of orgRegistrationSchema or expertRegistrationSchema ' +
+            '(src/domain/contracts/onboarding.ts; lists comma-separated), and file (PDF, JPEG or PNG, ≤ 5 MB).',
+          consumes: ['multipart/form-data'],
+          response: { 201: registrationReceiptSchema },
+        },
+      },
       async (req, reply) => {
         const form = await registrationForm(req);
         const kind = z.enum(REGISTRATION_KINDS).safeParse(form.fields.kind);
@@ -243,7 +252,17 @@ export function publicOnboardingRoutes(deps: Deps) {
 
     r.post(
       '/registrations/resubmit',
-      { config: limited, schema: { tags, response: { 200: registrationReceiptSchema } } },
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Correct and resubmit a returned registration (multipart/form-data)',
+          description:
+            'The registration form again with trackingNo and lookupMobile; file and password only when changed.',
+          consumes: ['multipart/form-data'],
+          response: { 200: registrationReceiptSchema },
+        },
+      },
       async (req) => resubmitRegistration(deps, auditContext(req), await registrationForm(req)),
     );
 
