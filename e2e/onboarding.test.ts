@@ -47,13 +47,17 @@ describe('门户与注册: an enterprise registers itself and its accounts work'
   it('a visitor registers the enterprise from the login page', { timeout: 120_000 }, async () => {
     const page = await platform.newPage();
     await page.goto('/login');
+    // The counties arrive from the public API; the select is filled once they are there.
+    const regions = page.waitForResponse((r) => r.url().includes('/api/v1/public/onboarding/regions'));
     await page.getByRole('link', { name: '企业/机构注册' }).click();
     await page.waitForURL(/\/register\?tab=org/);
+    await regions;
     await page.getByLabel('统一社会信用代码').fill(USCC);
     await page.getByLabel('单位名称').fill(ORG);
     await page.getByLabel('法定代表人').fill('许启航');
     await page.getByLabel('所在县(市、区)').click();
     await option(page, '晋江市');
+    await seen(page.locator('form').getByTitle('晋江市', { exact: true }));
     await page.getByLabel('联系人').fill('王晓敏');
     await page.getByLabel('手机号码').fill(MOBILE);
     await page.getByLabel('电子邮箱').fill(`${ADMIN}@example.cn`);
@@ -66,7 +70,7 @@ describe('门户与注册: an enterprise registers itself and its accounts work'
     await shot(page, 'onboarding-01-register');
     await page.getByRole('button', { name: '提交注册' }).click();
     await seen(page.getByText('注册申请已提交'));
-    const note = await page.getByTestId('tracking-no').innerText();
+    const note = (await page.getByTestId('tracking-no').textContent()) ?? '';
     trackingNo = /ZC\d{8}[A-Z0-9]{6}/.exec(note)?.[0] ?? '';
     expect(trackingNo).not.toBe('');
 
@@ -105,7 +109,7 @@ describe('门户与注册: an enterprise registers itself and its accounts work'
     await d.getByLabel('姓名').fill('李申报');
     await d.getByLabel('登录用户名').fill(APPLICANT);
     await d.getByRole('button', { name: ok }).click();
-    const password = (await page.getByTestId('initial-password').innerText()).trim();
+    const password = ((await page.getByTestId('initial-password').textContent()) ?? '').trim();
     expect(password.length).toBeGreaterThan(12);
     await shot(page, 'onboarding-04-initial-password');
     await dialog(page)
