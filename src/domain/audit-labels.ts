@@ -230,6 +230,30 @@ const FIXED: Record<string, Msg> = {
     '推荐函随推荐归档',
     'File the recommendation letter with the recommendation',
   ),
+
+  // 门户与注册: self-registration, its review, the unit's own accounts, password resets.
+  'registration.submit': msg('提交注册申请', 'Submit registration'),
+  'registration.resubmit': msg('修改后重新提交注册申请', 'Resubmit corrected registration'),
+  'registration.approve': msg('注册申请审核通过', 'Approve registration'),
+  'registration.return': msg('退回注册申请', 'Return registration'),
+  'registration.refuse': msg('注册申请不予通过', 'Refuse registration'),
+  'registration.export': msg('导出注册申请', 'Export registrations'),
+  'registration.file.download': msg('查看注册材料', 'Open registration file'),
+  'org_account.create': msg('单位管理员新增子账号', 'Unit administrator creates sub-account'),
+  'org_account.disable': msg('单位管理员停用子账号', 'Unit administrator disables sub-account'),
+  'org_account.enable': msg('单位管理员启用子账号', 'Unit administrator enables sub-account'),
+  'org_account.reset_password': msg(
+    '单位管理员重置子账号密码',
+    'Unit administrator resets sub-account password',
+  ),
+  'org_account.export': msg('导出单位账号', 'Export organisation accounts'),
+  'unit_admin.reset_password': msg(
+    '凭单位盖章申请重置单位管理员密码',
+    'Reset unit administrator password on stamped request',
+  ),
+  'password_reset.request': msg('申请邮件重置密码', 'Request password-reset link'),
+  'password_reset.complete': msg('通过邮件链接重置密码', 'Reset password by e-mail link'),
+  'mail_outbox.export': msg('导出邮件发件箱', 'Export mail outbox'),
 };
 
 /** Technology contract steps: 「技术合同：准予登记」 from the contracts' one transition table. */
@@ -319,6 +343,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, Msg>> = {
   finance_record: msg('科技金融记录', 'Finance record'),
   finance_institution: msg('金融机构', 'Financial institution'),
   export: msg('导出', 'Export'),
+  registration: msg('注册申请', 'Registration'),
+  mail: msg('邮件', 'Mail'),
 };
 
 /** The label of an action code; an unknown code (an older release's) shows as itself. */

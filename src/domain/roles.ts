@@ -15,6 +15,7 @@ import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { financePermissions } from './permissions/finance';
 import { ipPermissions } from './permissions/ip';
 import { marketPermissions } from './permissions/market';
+import { onboardingPermissions } from './permissions/onboarding';
 import { planPermissions } from './permissions/plan';
 import { policiesPermissions } from './permissions/policies';
 import { portalPermissions } from './permissions/portal';
@@ -34,6 +35,8 @@ export const ROLE_CODES = [
   'expert',
   'financier',
   'commissioner',
+  'unit_admin',
+  'accountant',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -59,6 +62,8 @@ export const ROLE_SCOPE: Record<RoleCode, ScopeKind> = {
   expert: 'assigned',
   financier: 'org',
   commissioner: 'assigned',
+  unit_admin: 'org',
+  accountant: 'org',
 };
 
 export const ROLE_NAMES: Record<RoleCode, Msg> = {
@@ -74,6 +79,8 @@ export const ROLE_NAMES: Record<RoleCode, Msg> = {
   expert: msg('评审专家', 'Expert reviewer'),
   financier: msg('金融机构', 'Financial institution'),
   commissioner: msg('科技特派员', 'S&T commissioner'),
+  unit_admin: msg('单位管理员', 'Unit administrator'),
+  accountant: msg('财务', 'Accountant'),
 };
 
 /** 三员分立: the three administrator roles, each of which may hold only its own duties. */
@@ -98,6 +105,8 @@ export const ROLE_BINDING: Record<RoleCode, 'none' | 'region' | 'park' | 'org'> 
   expert: 'none',
   financier: 'org',
   commissioner: 'none',
+  unit_admin: 'org',
+  accountant: 'org',
 };
 
 /**
@@ -116,6 +125,7 @@ const MODULE_PERMISSIONS = [
   financePermissions,
   agriPermissions,
   portalPermissions,
+  onboardingPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -13,6 +13,7 @@ export const WORKBENCH_KEYS = [
   'toReview',
   'toRegister',
   'toAnswerObjections',
+  'toOnboard',
   'toCorrect',
   'drafts',
   'expiring',

@@ -6,7 +6,7 @@ export const contractsPermissions = modulePermissions({
   'contracts.read': {
     name: msg('查看技术合同', 'View technology contracts'),
     group: 'business',
-    grantedTo: ['leader', 'staff', 'county', 'enterprise', 'institution'],
+    grantedTo: ['leader', 'staff', 'county', 'enterprise', 'institution', 'accountant'],
   },
   'contracts.submit': {
     name: msg('填报并提交技术合同（卖方）', 'Enter and submit technology contracts (seller)'),

@@ -6,7 +6,7 @@ export const registryPermissions = modulePermissions({
   'registry.read': {
     name: msg('查看创新主体库', 'View the registry'),
     group: 'business',
-    grantedTo: ['leader', 'staff', 'county', 'park', 'enterprise', 'institution'],
+    grantedTo: ['leader', 'staff', 'county', 'park', 'enterprise', 'institution', 'unit_admin', 'accountant'],
   },
   'registry.write': {
     name: msg('维护创新主体库', 'Maintain the registry'),

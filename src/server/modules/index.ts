@@ -15,6 +15,7 @@ import { contractsModule } from './contracts/module';
 import { financeModule } from './finance/module';
 import { ipModule } from './ip/module';
 import { marketModule } from './market/module';
+import { onboardingModule, orgAccountsModule } from './onboarding/module';
 import { planModule } from './plan/module';
 import { policiesModule } from './policies/module';
 import { portalModule } from './portal/module';
@@ -61,5 +62,7 @@ export const MODULES: readonly ServerModule[] = [
   financeModule,
   agriModule,
   portalModule,
+  onboardingModule,
+  orgAccountsModule,
   workbenchModule,
 ];

@@ -22,6 +22,13 @@ export interface Upload {
  * A body that declares more than the limit is refused before it is read.
  */
 export async function readUpload(req: FastifyRequest): Promise<Upload> {
+  const { fields, file, fileName } = await readForm(req);
+  if (!file) throw invalid('file', msg('请选择要上传的文件', 'Choose a file to upload'));
+  return { fields, file, fileName };
+}
+
+/** The same form where the file may be left out (a correction that keeps the file it had). */
+export async function readForm(req: FastifyRequest): Promise<Omit<Upload, 'file'> & { file?: Buffer }> {
   if (!req.isMultipart?.()) {
     throw invalid(
       'file',
@@ -39,7 +46,7 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
         continue;
       }
       const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
+      if (part.fieldname === 'file' && !file && bytes.length > 0) {
         file = bytes;
         fileName = part.filename;
       }
@@ -48,7 +55,6 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
     throw e;
   }
-  if (!file || file.length === 0) throw invalid('file', msg('请选择要上传的文件', 'Choose a file to upload'));
   // The form's text is not seen by the route schemas: the same refusal as for JSON bodies.
   const problem = findInputProblem({ ...fields, fileName }, false);
   if (problem) throw invalid(problem.field, inputProblemMessage(problem));

@@ -11,7 +11,35 @@ const PublicMarketPage = lazy(() =>
   import('../features/market/pages/public-market-page').then((m) => ({ default: m.PublicMarketPage })),
 );
 
+/** 注册 and the unit administrator's password reset: anyone may open them, no sign-in. */
+const PublicRegisterPage = lazy(() =>
+  import('../features/onboarding/pages/public-register-page').then((m) => ({
+    default: m.PublicRegisterPage,
+  })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/onboarding/pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+
 export const router = createBrowserRouter([
+  {
+    path: '/register',
+    element: (
+      <Suspense fallback={<PageLoading fullPage />}>
+        <PublicRegisterPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
+  {
+    path: '/reset-password',
+    element: (
+      <Suspense fallback={<PageLoading fullPage />}>
+        <ResetPasswordPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/public/market',
     element: (

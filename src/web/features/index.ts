@@ -11,6 +11,7 @@ import { contractsFeature } from './contracts/feature';
 import { financeFeature } from './finance/feature';
 import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
+import { onboardingFeature } from './onboarding/feature';
 import { planFeature } from './plan/feature';
 import { policiesFeature } from './policies/feature';
 import { portalFeature } from './portal/feature';
@@ -30,6 +31,7 @@ export const FEATURES = [
   financeFeature,
   agriFeature,
   portalFeature,
+  onboardingFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -4,6 +4,7 @@ export * from './ip';
 export * from './ip-cases';
 export * from './jobs';
 export * from './market';
+export * from './onboarding';
 export * from './plan';
 export * from './platform';
 export * from './policies';

@@ -40,6 +40,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'expert.demo', displayName: '评审专家（演示）', role: 'expert' },
   { username: 'bank.demo', displayName: '兴泉银行科技支行（演示）', role: 'financier', org: 'bank' },
   { username: 'commissioner.demo', displayName: '科技特派员（演示）', role: 'commissioner' },
+  {
+    username: 'unitadmin.demo',
+    displayName: '示范鞋业单位管理员（演示）',
+    role: 'unit_admin',
+    org: 'enterprise',
+  },
 ];
 
 type DemoOrgKey = 'enterprise' | 'institution' | 'bank';

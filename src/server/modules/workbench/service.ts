@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps';
 import { scopeOf } from '../../platform/scope';
 import { registrarRegionOf } from '../contracts/policy';
 import { countContracts } from '../contracts/repo';
+import { countPending } from '../onboarding/repo';
 import { countOpenObjections } from '../portal/repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
@@ -104,6 +105,14 @@ const LINES: readonly Line[] = [
     menuKey: 'portal-objections',
     path: '/portal/objections?status=open',
     count: (deps) => countOpenObjections(deps.db),
+  },
+  {
+    // Self-registrations waiting for this reviewer (门户与注册).
+    key: 'toOnboard',
+    permission: 'onboarding.review',
+    menuKey: 'onboarding-registrations',
+    path: '/onboarding/registrations?status=pending',
+    count: (deps, actor) => countPending(deps.db, scopeOf(actor, deps.regions)),
   },
   {
     key: 'toCorrect',

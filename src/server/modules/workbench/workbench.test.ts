@@ -79,8 +79,8 @@ describeEachDb('workbench: what waits for each user', (ctx) => {
     });
     const county = await signedIn(ctx, 'county', { regionCode: region.county });
     const { items, by } = await counts(ctx, county.cookie);
-    expect(items.map((i) => i.key)).toEqual(['toRecommend', 'toRegister', 'expiring', 'unread']);
-    expect(by).toEqual({ toRecommend: 2, toRegister: 1, expiring: 1, unread: 0 });
+    expect(items.map((i) => i.key)).toEqual(['toRecommend', 'toRegister', 'toOnboard', 'expiring', 'unread']);
+    expect(by).toEqual({ toRecommend: 2, toRegister: 1, toOnboard: 0, expiring: 1, unread: 0 });
     expect(items.find((i) => i.key === 'toRegister')).toMatchObject({
       path: `/contracts?status=submitted&registrarRegion=${region.county}`,
       menuKey: 'contracts-list',
@@ -96,6 +96,7 @@ describeEachDb('workbench: what waits for each user', (ctx) => {
     expect((await counts(ctx, elsewhere.cookie)).by).toEqual({
       toRecommend: 0,
       toRegister: 0,
+      toOnboard: 0,
       expiring: 0,
       unread: 0,
     });

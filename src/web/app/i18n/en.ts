@@ -98,6 +98,7 @@ export const en: Dictionary = {
   'home.todo.toReview': 'Reviews to score',
   'home.todo.toRegister': 'Contracts to register',
   'home.todo.toAnswerObjections': 'Objections to answer',
+  'home.todo.toOnboard': 'Registrations to review',
   'home.todo.toCorrect': 'Returned for correction',
   'home.todo.drafts': 'Drafts not submitted',
   'home.todo.expiring': 'Qualifications ending within {days} days',

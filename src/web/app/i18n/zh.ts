@@ -95,6 +95,7 @@ export const zh = {
   'home.todo.toReview': '待评审',
   'home.todo.toRegister': '待登记技术合同',
   'home.todo.toAnswerObjections': '待答复公示异议',
+  'home.todo.toOnboard': '待审核注册申请',
   'home.todo.toCorrect': '退回待修改',
   'home.todo.drafts': '未提交的草稿',
   'home.todo.expiring': '{days} 天内到期资质',

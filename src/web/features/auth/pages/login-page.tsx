@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { MfaChallenge } from '../../../../domain/contracts/auth';
 import { errorMessage, isApiError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
@@ -107,6 +107,20 @@ export function LoginPage() {
               <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
                 {t('auth.login')}
               </Button>
+              <nav
+                aria-label={t('onboarding.public.title')}
+                style={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  flexWrap: 'wrap',
+                  gap: 8,
+                  marginTop: 16,
+                }}
+              >
+                <Link to="/register?tab=org">{t('auth.registerOrg')}</Link>
+                <Link to="/register?tab=expert">{t('auth.registerExpert')}</Link>
+                <Link to="/register?tab=status">{t('auth.registerStatus')}</Link>
+              </nav>
             </Form>
           )}
         </Card>

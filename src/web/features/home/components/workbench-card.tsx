@@ -10,6 +10,7 @@ import {
   LikeOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { Alert, Card, Skeleton, Typography, theme } from 'antd';
 import type { ComponentType } from 'react';
@@ -27,6 +28,7 @@ const ICONS: Record<WorkbenchKey, ComponentType> = {
   toReview: FormOutlined,
   toRegister: FileDoneOutlined,
   toAnswerObjections: MessageOutlined,
+  toOnboard: UserAddOutlined,
   toCorrect: EditOutlined,
   drafts: FieldTimeOutlined,
   expiring: SafetyCertificateOutlined,
