@@ -10,6 +10,7 @@
 import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import { contractsPermissions } from './permissions/contracts';
+import { creditPermissions } from './permissions/credit';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { ipPermissions } from './permissions/ip';
 import { marketPermissions } from './permissions/market';
@@ -101,6 +102,7 @@ const MODULE_PERMISSIONS = [
   marketPermissions,
   contractsPermissions,
   ipPermissions,
+  creditPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -11,6 +11,7 @@ import type { RegionTree } from '../platform/region-tree';
 import { adminModule } from './admin/module';
 import { authModule } from './auth/module';
 import { contractsModule } from './contracts/module';
+import { creditModule } from './credit/module';
 import { ipModule } from './ip/module';
 import { marketModule } from './market/module';
 import { planModule } from './plan/module';
@@ -49,6 +50,7 @@ export const MODULES: readonly ServerModule[] = [
   planModule,
   adminModule,
   projectsModule,
+  creditModule,
   policiesModule,
   marketModule,
   contractsModule,

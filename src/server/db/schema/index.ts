@@ -1,3 +1,4 @@
+export * from './credit';
 export * from './ip';
 export * from './jobs';
 export * from './market';

@@ -23,6 +23,7 @@ import {
   policiesAfter,
   publicPolicies,
 } from './repo';
+import { itemRoutes } from './items-routes';
 import { createPolicy, policyDetail, transitionPolicy, updatePolicy } from './service';
 
 const tags = ['policies'];
@@ -63,6 +64,7 @@ export function policyRoutes(deps: Deps) {
     const manage = { access: 'policies.manage' as const };
 
     listRoutes(app, deps, POLICIES_LIST);
+    itemRoutes(app, deps);
 
     r.get(
       '/:id',

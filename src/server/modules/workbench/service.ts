@@ -10,6 +10,7 @@ import { countContracts } from '../contracts/repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
 import { projectScope } from '../projects/policy';
+import { countOpenBenefits } from '../policies/items-repo';
 import { countQualifications } from '../registry/qualifications-repo';
 import { countOpenReviews, yearsWithData } from './workbench-repo';
 
@@ -122,6 +123,14 @@ const LINES: readonly Line[] = [
         { status: 'all', expiresWithin: EXPIRING_DAYS, validOn: clock.today() },
         deps.regions,
       ),
+  },
+  {
+    // 免申即享: notices the organisation has still to answer (bank account or decline).
+    key: 'toConfirmBenefit',
+    permission: 'policies.benefits',
+    menuKey: 'policies-benefits',
+    path: '/policies/benefits?status=notified',
+    count: (deps, actor) => (actor.orgId ? countOpenBenefits(deps.db, actor.orgId) : Promise.resolve(0)),
   },
   {
     key: 'unread',

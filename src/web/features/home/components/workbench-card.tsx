@@ -25,6 +25,7 @@ const ICONS: Record<WorkbenchKey, ComponentType> = {
   toAcceptFinal: FileDoneOutlined,
   toReview: FormOutlined,
   toRegister: FileDoneOutlined,
+  toConfirmBenefit: FileDoneOutlined,
   toCorrect: EditOutlined,
   drafts: FieldTimeOutlined,
   expiring: SafetyCertificateOutlined,
