@@ -1,10 +1,6 @@
 /** Contracts of policy fulfilment (/api/v1/policies/items, /api/v1/policies/benefits). */
 import { z } from 'zod';
-import {
-  BENEFICIARY_STATUS_CODES,
-  BENEFIT_KIND_CODES,
-  ITEM_FIGURE_CODES,
-} from '../policy-items';
+import { BENEFICIARY_STATUS_CODES, BENEFIT_KIND_CODES, ITEM_FIGURE_CODES } from '../policy-items';
 import { ORG_KIND_CODES } from '../registry';
 import { pageQuerySchema, regionCodeSchema, wanSchema } from './common';
 
@@ -21,7 +17,10 @@ export const eligibilityRuleSchema = z.object({
   /** Counties (a county includes its functional zones); empty: everywhere in the city. */
   regionCodes: z.array(regionCodeSchema).max(30).default([]),
   /** Industry codes (国民经济行业分类), matched as prefixes: 'C' all manufacturing, 'C39' electronics. */
-  industryCodes: z.array(z.string().regex(/^[A-Z0-9]{1,5}$/)).max(30).default([]),
+  industryCodes: z
+    .array(z.string().regex(/^[A-Z0-9]{1,5}$/))
+    .max(30)
+    .default([]),
   /** 规上工业企业 (the registry's current flag): true only those, false only the others. */
   aboveSize: z.boolean().nullish(),
   qualification: z
@@ -49,7 +48,7 @@ export const eligibilityRuleSchema = z.object({
 });
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
-export const itemBodySchema = z.object({
+const itemFields = z.object({
   title: text(200),
   /** 预算科目 (budget line). */
   budgetLine: z.string().trim().max(100).nullish(),
@@ -62,15 +61,17 @@ export const itemBodySchema = z.object({
   /** percent: what the percentage is of (保费, 研发费用…). */
   baseLabel: z.string().trim().max(60).nullish(),
   /** 免申即享: the platform lists who qualifies; otherwise applications through `callId`. */
-  noApplication: z.boolean().default(false),
+  noApplication: z.boolean(),
   /** The projects call an item needing an application is applied for through. */
   callId: z.uuid().nullish(),
   /** The figure its payments count in. */
   figure: z.enum(ITEM_FIGURE_CODES).nullish(),
   rule: eligibilityRuleSchema.nullish(),
 });
+export const itemBodySchema = itemFields.extend({ noApplication: z.boolean().default(false) });
 export type ItemBody = z.infer<typeof itemBodySchema>;
-export const itemUpdateSchema = itemBodySchema.partial();
+/** A change: only the fields sent (no defaults filled in). */
+export const itemUpdateSchema = itemFields.partial();
 export type ItemUpdate = z.infer<typeof itemUpdateSchema>;
 
 export const itemListQuerySchema = pageQuerySchema.extend({
@@ -110,7 +111,12 @@ export type ItemRow = z.infer<typeof itemRowSchema>;
 export const itemDetailSchema = z.object({
   item: itemRowSchema.extend({ rule: eligibilityRuleSchema.nullable() }),
   versions: z.array(
-    z.object({ version: z.number().int(), rule: eligibilityRuleSchema, savedBy: z.string(), savedAt: z.string() }),
+    z.object({
+      version: z.number().int(),
+      rule: eligibilityRuleSchema,
+      savedBy: z.string(),
+      savedAt: z.string(),
+    }),
   ),
   abilities: z.object({ edit: z.boolean(), confirm: z.boolean(), pay: z.boolean() }),
 });

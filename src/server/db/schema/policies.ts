@@ -14,7 +14,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { POLICY_STATUS_CODES } from '../../../domain/policies';
-import { BENEFICIARY_STATUS_CODES, BENEFIT_KIND_CODES, ITEM_FIGURE_CODES } from '../../../domain/policy-items';
+import {
+  BENEFICIARY_STATUS_CODES,
+  BENEFIT_KIND_CODES,
+  ITEM_FIGURE_CODES,
+} from '../../../domain/policy-items';
 import { wan } from './columns';
 import { personalText } from './platform';
 import { regions } from './reference';

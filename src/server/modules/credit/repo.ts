@@ -1,6 +1,7 @@
 /** The credit records' SQL. */
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CreditFilters, CreditListQuery } from '../../../domain/contracts/credit';
 import type { Tx } from '../../db/client';
 import { creditRecords as c, experts, organizations, regions, users } from '../../db/schema';
@@ -49,14 +50,31 @@ function where(scope: Scope, f: CreditFilters, tree: RegionTree, today: string):
     f.inForce === 'true' ? creditInForceOn(today) : undefined,
     f.inForce === 'false' ? sql`not ${creditInForceOn(today)}` : undefined,
     f.q
-      ? or(ilike(c.subjectName, likePattern(f.q)), ilike(c.reason, likePattern(f.q)), ilike(c.sourceDocument, likePattern(f.q)))
+      ? or(
+          ilike(c.subjectName, likePattern(f.q)),
+          ilike(c.reason, likePattern(f.q)),
+          ilike(c.sourceDocument, likePattern(f.q)),
+        )
       : undefined,
   );
 }
 
-const SORTABLE = { subjectName: c.subjectName, validFrom: c.validFrom, validTo: c.validTo, updatedAt: c.updatedAt };
+const SORTABLE = {
+  subjectName: c.subjectName,
+  validFrom: c.validFrom,
+  validTo: c.validTo,
+  updatedAt: c.updatedAt,
+};
 
-export function listCredit(tx: Tx, scope: Scope, q: CreditListQuery, tree: RegionTree, today: string, limit: number, offset: number) {
+export function listCredit(
+  tx: Tx,
+  scope: Scope,
+  q: CreditListQuery,
+  tree: RegionTree,
+  today: string,
+  limit: number,
+  offset: number,
+) {
   const order = orderBy(q.sort ?? '-validFrom', SORTABLE, asc(c.id));
   return pageRows(select(tx, today), where(scope, q, tree, today), order, limit, offset);
 }
@@ -69,7 +87,15 @@ export async function countCredit(tx: Tx, scope: Scope, f: CreditFilters, tree: 
   return row.n;
 }
 
-export function creditAfter(tx: Tx, scope: Scope, f: CreditFilters, tree: RegionTree, today: string, afterId: string | null, limit: number) {
+export function creditAfter(
+  tx: Tx,
+  scope: Scope,
+  f: CreditFilters,
+  tree: RegionTree,
+  today: string,
+  afterId: string | null,
+  limit: number,
+) {
   return rowsAfter(select(tx, today), where(scope, f, tree, today), c.id, afterId, limit);
 }
 
@@ -119,7 +145,12 @@ export async function activeCreditOf(
   ].filter((x): x is SQL => !!x);
   if (subjects.length === 0) return undefined;
   const [row] = await tx
-    .select({ id: c.id, reason: c.reason, subjectName: c.subjectName, validTo: sql<string | null>`${c.validTo}::text` })
+    .select({
+      id: c.id,
+      reason: c.reason,
+      subjectName: c.subjectName,
+      validTo: sql<string | null>`${c.validTo}::text`,
+    })
     .from(c)
     .where(and(or(...subjects), creditInForceOn(on)))
     .orderBy(asc(c.validFrom), asc(c.id))
@@ -145,7 +176,10 @@ export async function subjectOf(tx: Tx, kind: 'org' | 'expert' | 'user', id: str
     return r ? { name: r.name, regionCode: r.regionCode, userId: r.userId } : undefined;
   }
   const [r] = await tx
-    .select({ name: users.displayName, regionCode: sql<string | null>`coalesce(${organizations.regionCode}, ${users.regionCode})` })
+    .select({
+      name: users.displayName,
+      regionCode: sql<string | null>`coalesce(${organizations.regionCode}, ${users.regionCode})`,
+    })
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.orgId))
     .where(eq(users.id, id));
@@ -169,7 +203,9 @@ export async function demoCreditSubjects(tx: Tx) {
   const other = await tx
     .select({ id: o.id, name: o.name, regionCode: o.regionCode })
     .from(o)
-    .where(sql`${o.aboveSize} and not exists (select 1 from qualifications q where q.org_id = ${o.id} and q.type_code = 'hte')`)
+    .where(
+      sql`${o.aboveSize} and not exists (select 1 from qualifications q where q.org_id = ${o.id} and q.type_code = 'hte')`,
+    )
     .orderBy(asc(o.name))
     .limit(1);
   return [first[0], other[0]] as const;

@@ -70,11 +70,17 @@ export function creditRoutes(deps: Deps) {
     r.patch('/records/:id', { config: manage, schema: { ...one, body: creditUpdateSchema } }, async (req) =>
       changeCredit(deps, auditContext(req), actorOf(req), req.params.id, req.body),
     );
-    r.post('/records/:id/objection', { config: manage, schema: { ...one, body: creditTextSchema } }, async (req) =>
-      recordObjection(deps, auditContext(req), actorOf(req), req.params.id, 'objection', req.body.text),
+    r.post(
+      '/records/:id/objection',
+      { config: manage, schema: { ...one, body: creditTextSchema } },
+      async (req) =>
+        recordObjection(deps, auditContext(req), actorOf(req), req.params.id, 'objection', req.body.text),
     );
-    r.post('/records/:id/answer', { config: manage, schema: { ...one, body: creditTextSchema } }, async (req) =>
-      recordObjection(deps, auditContext(req), actorOf(req), req.params.id, 'answer', req.body.text),
+    r.post(
+      '/records/:id/answer',
+      { config: manage, schema: { ...one, body: creditTextSchema } },
+      async (req) =>
+        recordObjection(deps, auditContext(req), actorOf(req), req.params.id, 'answer', req.body.text),
     );
   };
 }

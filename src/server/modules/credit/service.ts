@@ -37,7 +37,8 @@ export async function createCredit(deps: Deps, ctx: AuditContext, actor: Actor, 
       orgId: body.subjectKind === 'org' ? body.subjectId : null,
       expertId: body.subjectKind === 'expert' ? body.subjectId : null,
       // An expert's account is blocked with the expert (it applies and reviews as that person).
-      userId: body.subjectKind === 'user' ? body.subjectId : ('userId' in subject ? (subject.userId ?? null) : null),
+      userId:
+        body.subjectKind === 'user' ? body.subjectId : 'userId' in subject ? (subject.userId ?? null) : null,
       subjectName: subject.name,
       regionCode,
       reason: body.reason,
@@ -47,7 +48,12 @@ export async function createCredit(deps: Deps, ctx: AuditContext, actor: Actor, 
       validTo: body.validTo ?? null,
       createdBy: actor.username,
     });
-    await writeAudit(tx, ctx, { action: 'credit.create', targetType: 'credit_record', targetId: row.id, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'credit.create',
+      targetType: 'credit_record',
+      targetId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return creditDetail(deps, actor, id);
@@ -58,7 +64,13 @@ async function loadForWrite(deps: Deps, actor: Actor, id: string) {
   if (!visible) throw notFound(RECORD);
 }
 
-export async function changeCredit(deps: Deps, ctx: AuditContext, actor: Actor, id: string, body: CreditUpdate) {
+export async function changeCredit(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  body: CreditUpdate,
+) {
   await loadForWrite(deps, actor, id);
   await deps.db.transaction(async (tx) => {
     const before = await lockCredit(tx, id);
@@ -66,7 +78,13 @@ export async function changeCredit(deps: Deps, ctx: AuditContext, actor: Actor, 
     const validTo = body.validTo === undefined ? before.validTo : body.validTo;
     checkPeriod(validFrom, validTo);
     const after = await updateCredit(tx, id, { ...body, validTo });
-    await writeAudit(tx, ctx, { action: 'credit.update', targetType: 'credit_record', targetId: id, before, after });
+    await writeAudit(tx, ctx, {
+      action: 'credit.update',
+      targetType: 'credit_record',
+      targetId: id,
+      before,
+      after,
+    });
   });
   return creditDetail(deps, actor, id);
 }
@@ -85,7 +103,10 @@ export async function recordObjection(
     const before = await lockCredit(tx, id);
     if (kind === 'answer' && !before.objection)
       throw conflict(msg('尚无异议，无需答复', 'There is no objection to answer'), 'answer');
-    const set = kind === 'objection' ? { objection: text, objectionAt: new Date() } : { answer: text, answeredAt: new Date() };
+    const set =
+      kind === 'objection'
+        ? { objection: text, objectionAt: new Date() }
+        : { answer: text, answeredAt: new Date() };
     await updateCredit(tx, id, set);
     await writeAudit(tx, ctx, {
       action: kind === 'objection' ? 'credit.objection' : 'credit.answer',

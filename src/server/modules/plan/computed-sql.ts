@@ -327,7 +327,8 @@ export const COMPUTED: Record<string, Definition> = {
   policies_issued: {
     source: POLICY_DOCUMENT,
     aggregate: 'records',
-    where: (ctx) => sql`${policyDocuments.status} in ('issued', 'repealed') and ${policyDocuments.issuedOn} <= ${yearEnd(ctx)}`,
+    where: (ctx) =>
+      sql`${policyDocuments.status} in ('issued', 'repealed') and ${policyDocuments.issuedOn} <= ${yearEnd(ctx)}`,
   },
   // Valid invention patents on 31 December of the year (or the as-of date when earlier).
   valid_inv_patents: {

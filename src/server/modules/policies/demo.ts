@@ -2,9 +2,10 @@
  * Demo data: a few documents of Quanzhou's 2016 "1+X" innovation policy set (one framework
  * opinion plus supporting measures). Titles, numbers and texts are invented for the demonstration.
  */
+
+import type { EligibilityRule } from '../../../domain/contracts/policy-items';
 import type { Db } from '../../db/client';
 import type { policyDocuments } from '../../db/schema';
-import type { EligibilityRule } from '../../../domain/contracts/policy-items';
 import { clock } from '../../platform/clock';
 import type { RegionTree } from '../../platform/region-tree';
 import {
@@ -159,7 +160,22 @@ export const NEW_HTE_2016: EligibilityRule = {
  * The 2016 科技保险保费补贴 as the seed reports it: 14 enterprises, 49.52 万元 (50% of the premium,
  * at most 5 万元 each), paid in one batch to 高企 holding their certificate before the year's second half.
  */
-const INSURANCE_AMOUNTS = ['5.00', '4.80', '4.36', '4.12', '3.90', '3.75', '3.60', '3.48', '3.25', '3.10', '2.96', '2.70', '2.50', '2.00'];
+const INSURANCE_AMOUNTS = [
+  '5.00',
+  '4.80',
+  '4.36',
+  '4.12',
+  '3.90',
+  '3.75',
+  '3.60',
+  '3.48',
+  '3.25',
+  '3.10',
+  '2.96',
+  '2.70',
+  '2.50',
+  '2.00',
+];
 const INSURED: EligibilityRule = {
   orgKinds: ['enterprise'],
   regionCodes: [],
@@ -170,7 +186,10 @@ const INSURED: EligibilityRule = {
 
 async function loadDemoItems(db: Db, regions: RegionTree) {
   const docs = new Map(
-    (await documentsByNo(db, ['泉政文〔2016〕61号', '泉科〔2017〕5号', '泉科〔2017〕9号'])).map((d) => [d.documentNo, d.id]),
+    (await documentsByNo(db, ['泉政文〔2016〕61号', '泉科〔2017〕5号', '泉科〔2017〕9号'])).map((d) => [
+      d.documentNo,
+      d.id,
+    ]),
   );
   const opinion = docs.get('泉政文〔2016〕61号')!;
   const incubators = docs.get('泉科〔2017〕9号')!;
@@ -223,7 +242,14 @@ async function loadDemoItems(db: Db, regions: RegionTree) {
       percent: 30,
       baseLabel: '新增孵化用房建设投入',
     },
-    { ...base, documentId: incubators, title: '众创空间奖励', year: 2017, benefitKind: 'fixed', amount: '20.00' },
+    {
+      ...base,
+      documentId: incubators,
+      title: '众创空间奖励',
+      year: 2017,
+      benefitKind: 'fixed',
+      amount: '20.00',
+    },
   ]);
   await insertRuleVersion(db, { itemId: newHte.id, version: 1, rule: NEW_HTE_2016, savedBy: 'demo' });
 

@@ -1,6 +1,7 @@
 /** The SQL of policy fulfilment: items, rule versions, the eligible list, beneficiaries, payments. */
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type {
   BeneficiaryQuery,
   EligibilityRule,
@@ -76,7 +77,14 @@ function itemWhere(scope: Scope, f: ItemFilters, tree: RegionTree): SQL | undefi
 
 const ITEM_SORT = { title: i.title, year: i.year, updatedAt: i.updatedAt };
 
-export function listItems(tx: Tx, scope: Scope, q: ItemListQuery, tree: RegionTree, limit: number, offset: number) {
+export function listItems(
+  tx: Tx,
+  scope: Scope,
+  q: ItemListQuery,
+  tree: RegionTree,
+  limit: number,
+  offset: number,
+) {
   const order = orderBy(q.sort ?? '-year', ITEM_SORT, asc(i.id));
   return pageRows(itemSelect(tx), itemWhere(scope, q, tree), order, limit, offset);
 }
@@ -171,7 +179,12 @@ export interface RuleInput {
   today: string;
 }
 
-function eligibleWhere(scope: Scope, r: RuleInput, f: Omit<EligibleQuery, 'page' | 'pageSize' | 'sort'>, tree: RegionTree) {
+function eligibleWhere(
+  scope: Scope,
+  r: RuleInput,
+  f: Omit<EligibleQuery, 'page' | 'pageSize' | 'sort'>,
+  tree: RegionTree,
+) {
   const codes = regionCodesUnder(tree, f.regionCode);
   return and(
     ruleCondition(r.rule, r.ruleRegions),
@@ -229,25 +242,40 @@ export async function excludedByCredit(tx: Tx, scope: Scope, r: RuleInput, limit
     scopeWhere(scope, { regionCode: o.regionCode }),
   );
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(o).where(where);
-  const rows = await orgSelect(tx)
-    .where(where)
-    .orderBy(asc(o.name), asc(o.id))
-    .limit(limit);
+  const rows = await orgSelect(tx).where(where).orderBy(asc(o.name), asc(o.id)).limit(limit);
   if (rows.length === 0) return { total: n, rows: [] };
   const reasons = await tx
     .select({ orgId: c.orgId, reason: c.reason, validTo: c.validTo })
     .from(c)
-    .where(and(inArray(c.orgId, rows.map((x) => x.id)), creditInForceOn(r.today)))
+    .where(
+      and(
+        inArray(
+          c.orgId,
+          rows.map((x) => x.id),
+        ),
+        creditInForceOn(r.today),
+      ),
+    )
     .orderBy(asc(c.validFrom));
   const byOrg = new Map(reasons.map((x) => [x.orgId, x]));
   return {
     total: n,
-    rows: rows.map((x) => ({ ...x, reason: byOrg.get(x.id)?.reason ?? '', validTo: byOrg.get(x.id)?.validTo ?? null })),
+    rows: rows.map((x) => ({
+      ...x,
+      reason: byOrg.get(x.id)?.reason ?? '',
+      validTo: byOrg.get(x.id)?.validTo ?? null,
+    })),
   };
 }
 
 /** The confirmation: every organisation the rule selects now, as one snapshot with its version. */
-export async function snapshotBeneficiaries(tx: Tx, itemId: string, version: number, amount: string | null, r: RuleInput) {
+export async function snapshotBeneficiaries(
+  tx: Tx,
+  itemId: string,
+  version: number,
+  amount: string | null,
+  r: RuleInput,
+) {
   const rows = await queryRows<{ org_id: string }>(
     tx,
     sql`insert into ${b} (item_id, org_id, region_code, rule_version, amount)
@@ -289,8 +317,12 @@ function beneficiarySelect(tx: Tx) {
       accountName: b.accountName,
       declineReason: b.declineReason,
       respondedAt: ts(b.respondedAt),
-      paidAmount: sql<string | null>`(select sum(${pp.amount})::text from ${pp} where ${pp.itemId} = ${b.itemId} and ${pp.orgId} = ${b.orgId})`,
-      paidOn: sql<string | null>`(select max(${pp.paidOn})::text from ${pp} where ${pp.itemId} = ${b.itemId} and ${pp.orgId} = ${b.orgId})`,
+      paidAmount: sql<
+        string | null
+      >`(select sum(${pp.amount})::text from ${pp} where ${pp.itemId} = ${b.itemId} and ${pp.orgId} = ${b.orgId})`,
+      paidOn: sql<
+        string | null
+      >`(select max(${pp.paidOn})::text from ${pp} where ${pp.itemId} = ${b.itemId} and ${pp.orgId} = ${b.orgId})`,
       notifiedAt: sql<string>`to_char(${b.notifiedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
     })
     .from(b)
@@ -369,7 +401,12 @@ export async function beneficiariesOf(tx: Tx, itemId: string, orgIds: string[]) 
     .where(and(eq(b.itemId, itemId), inArray(b.orgId, orgIds)));
 }
 
-export async function setBeneficiaryStatus(tx: Tx, itemId: string, orgIds: string[], status: BeneficiaryStatus) {
+export async function setBeneficiaryStatus(
+  tx: Tx,
+  itemId: string,
+  orgIds: string[],
+  status: BeneficiaryStatus,
+) {
   if (orgIds.length > 0)
     await tx
       .update(b)
@@ -441,10 +478,7 @@ export function batchRows(tx: Tx, itemId: string, limit: number, offset: number)
 }
 
 export async function countBatches(tx: Tx, itemId: string) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(pb)
-    .where(eq(pb.itemId, itemId));
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(pb).where(eq(pb.itemId, itemId));
   return row.n;
 }
 
@@ -457,7 +491,6 @@ export async function insertItems(tx: Tx, values: (typeof i.$inferInsert)[]) {
   return tx.insert(i).values(values).returning({ id: i.id, title: i.title });
 }
 
-
 /** The first call of a programme (the demo links its items needing an application to one). */
 export async function firstCallOf(tx: Tx, programmeCode: string) {
   const rows = await queryRows<{ id: string }>(
@@ -469,5 +502,8 @@ export async function firstCallOf(tx: Tx, programmeCode: string) {
 
 /** Documents by 文号 (the demo attaches its items to them). */
 export async function documentsByNo(tx: Tx, nos: string[]) {
-  return tx.select({ id: d.id, documentNo: d.documentNo, regionCode: d.regionCode }).from(d).where(inArray(d.documentNo, nos));
+  return tx
+    .select({ id: d.id, documentNo: d.documentNo, regionCode: d.regionCode })
+    .from(d)
+    .where(inArray(d.documentNo, nos));
 }

@@ -21,9 +21,11 @@ import {
   myBenefitsQuerySchema,
   previewSchema,
 } from '../../../domain/contracts/policy-items';
+import { msg } from '../../../domain/message';
 import { BENEFICIARY_STATUS_NAMES, BENEFIT_KIND_NAMES, maskAccount } from '../../../domain/policy-items';
 import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import {
   type BatchRecord,
@@ -55,8 +57,6 @@ import {
   respondToBenefit,
   updateItem,
 } from './items-service';
-import { notFound } from '../../platform/errors';
-import { msg } from '../../../domain/message';
 
 const tags = ['policies'];
 const underItem = { id: z.uuid().optional() };
@@ -88,7 +88,8 @@ const ITEMS_LIST: ListSpec<typeof itemListQuerySchema, ItemRecord> = {
       { header: '已拨付单位数', value: (r) => r.paidCount },
       { header: '已拨付金额（万元）', value: (r) => r.paidAmount },
     ],
-    after: (deps, { scope }, f, afterId, limit) => itemsAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      itemsAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 
@@ -173,7 +174,8 @@ const MY_BENEFITS: ListSpec<typeof myBenefitsQuerySchema, BeneficiaryRecord> = {
     name: '政策兑现通知',
     audit: { action: 'policy-benefit.export', objectType: 'policy_beneficiary' },
     columns: beneficiaryColumns,
-    after: (deps, { scope }, f, afterId, limit) => beneficiariesAfter(deps.db, scope, f, deps.regions, afterId, limit),
+    after: (deps, { scope }, f, afterId, limit) =>
+      beneficiariesAfter(deps.db, scope, f, deps.regions, afterId, limit),
   },
 };
 
@@ -227,14 +229,21 @@ export function itemRoutes(app: FastifyInstance, deps: Deps) {
   listRoutes(app, deps, BATCHES_LIST);
   listRoutes(app, deps, MY_BENEFITS);
 
-  r.get('/items/:id', { config: read, schema: detail }, async (req) => itemDetail(deps, actorOf(req), req.params.id));
+  r.get('/items/:id', { config: read, schema: detail }, async (req) =>
+    itemDetail(deps, actorOf(req), req.params.id),
+  );
   r.post(
     '/items',
     {
       config: manage,
-      schema: { tags, body: itemBodySchema.extend({ documentId: z.uuid() }), response: { 201: itemDetailSchema } },
+      schema: {
+        tags,
+        body: itemBodySchema.extend({ documentId: z.uuid() }),
+        response: { 201: itemDetailSchema },
+      },
     },
-    async (req, reply) => reply.status(201).send(await createItem(deps, auditContext(req), actorOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createItem(deps, auditContext(req), actorOf(req), req.body)),
   );
   r.patch('/items/:id', { config: manage, schema: { ...detail, body: itemUpdateSchema } }, async (req) =>
     updateItem(deps, auditContext(req), actorOf(req), req.params.id, req.body),
@@ -269,16 +278,26 @@ export function itemRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.post(
     '/items/:id/batches',
-    { config: manage, schema: { tags, params: idParamSchema, body: batchBodySchema, response: { 201: batchRowSchema } } },
+    {
+      config: manage,
+      schema: { tags, params: idParamSchema, body: batchBodySchema, response: { 201: batchRowSchema } },
+    },
     async (req, reply) =>
-      reply.status(201).send(await recordBatch(deps, auditContext(req), actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await recordBatch(deps, auditContext(req), actorOf(req), req.params.id, req.body)),
   );
   // The organisation answers its own notice; staff record an answer received on paper (代录).
   r.post(
     '/benefits/:id/respond',
     {
       config: { access: 'policies.benefits' as const },
-      schema: { tags, params: idParamSchema, body: benefitResponseSchema, response: { 200: beneficiaryRowSchema } },
+      schema: {
+        tags,
+        params: idParamSchema,
+        body: benefitResponseSchema,
+        response: { 200: beneficiaryRowSchema },
+      },
     },
     async (req) => respondToBenefit(deps, auditContext(req), actorOf(req), req.params.id, req.body),
   );

@@ -60,7 +60,11 @@ export function ruleInput(deps: Deps, rule: EligibilityRule): RuleInput {
     if (!deps.regions.get(code))
       throw invalid('rule.regionCodes', msg(`区域 ${code} 不存在`, `No such region: ${code}`));
   const expanded = rule.regionCodes.flatMap((c) => deps.regions.selfAndDescendants(c));
-  return { rule, ruleRegions: rule.regionCodes.length > 0 ? [...new Set(expanded)] : null, today: clock.today() };
+  return {
+    rule,
+    ruleRegions: rule.regionCodes.length > 0 ? [...new Set(expanded)] : null,
+    today: clock.today(),
+  };
 }
 
 function checkBenefit(b: Pick<ItemBody, 'benefitKind' | 'amount' | 'percent'>) {
@@ -68,7 +72,8 @@ function checkBenefit(b: Pick<ItemBody, 'benefitKind' | 'amount' | 'percent'>) {
     throw invalid('amount', msg('定额奖补须填写每家金额（万元）', 'A fixed benefit needs its amount'));
   if (b.benefitKind === 'percent' && !b.percent)
     throw invalid('percent', msg('按比例补助须填写比例', 'A percentage benefit needs its percentage'));
-  if (b.amount && cents(b.amount) <= 0n) throw invalid('amount', msg('金额须大于 0', 'The amount must be positive'));
+  if (b.amount && cents(b.amount) <= 0n)
+    throw invalid('amount', msg('金额须大于 0', 'The amount must be positive'));
 }
 
 function storedRule(raw: unknown): EligibilityRule | null {
@@ -84,7 +89,11 @@ export async function itemDetail(deps: Deps, actor: Actor, id: string) {
   const manage = canManagePolicy(actor, scope, item);
   return {
     item: { ...item, rule: storedRule(row.rule) },
-    versions: versions.map((v) => ({ ...v, rule: eligibilityRuleSchema.parse(v.rule), savedAt: v.savedAt ?? '' })),
+    versions: versions.map((v) => ({
+      ...v,
+      rule: eligibilityRuleSchema.parse(v.rule),
+      savedAt: v.savedAt ?? '',
+    })),
     abilities: {
       edit: manage,
       confirm: manage && item.noApplication && !item.listConfirmedAt && item.ruleVersion > 0,
@@ -112,7 +121,14 @@ async function checkCall(tx: Tx, body: Pick<ItemBody, 'callId'>) {
     throw invalid('callId', msg('申报指南不存在', 'No such call'));
 }
 
-async function saveRule(deps: Deps, tx: Tx, actor: Actor, itemId: string, version: number, rule: EligibilityRule) {
+async function saveRule(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  itemId: string,
+  version: number,
+  rule: EligibilityRule,
+) {
   ruleInput(deps, rule);
   await insertRuleVersion(tx, { itemId, version, rule, savedBy: actor.username });
 }
@@ -139,7 +155,12 @@ export async function createItem(
       ruleVersion: rule ? 1 : 0,
     });
     if (rule) await saveRule(deps, tx, actor, row.id, 1, rule);
-    await writeAudit(tx, ctx, { action: 'policy-item.create', targetType: 'policy_item', targetId: row.id, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'policy-item.create',
+      targetType: 'policy_item',
+      targetId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return itemDetail(deps, actor, id);
@@ -164,7 +185,13 @@ export async function updateItem(deps: Deps, ctx: AuditContext, actor: Actor, id
       set.ruleVersion = version;
     }
     const after = await updateItemRow(tx, id, set);
-    await writeAudit(tx, ctx, { action: 'policy-item.update', targetType: 'policy_item', targetId: id, before: row, after });
+    await writeAudit(tx, ctx, {
+      action: 'policy-item.update',
+      targetType: 'policy_item',
+      targetId: id,
+      before: row,
+      after,
+    });
   });
   return itemDetail(deps, actor, id);
 }
@@ -199,8 +226,12 @@ export async function confirmList(deps: Deps, ctx: AuditContext, actor: Actor, i
   await deps.db.transaction(async (tx) => {
     const { row } = await loadForWrite(deps, tx, actor, id);
     if (!row.noApplication)
-      throw conflict(msg('该事项需申报，不适用免申即享名单', 'The item needs an application; it has no list'), 'noApplication');
-    if (row.listConfirmedAt) throw conflict(msg('名单已确认', 'The list is already confirmed'), 'listConfirmedAt');
+      throw conflict(
+        msg('该事项需申报，不适用免申即享名单', 'The item needs an application; it has no list'),
+        'noApplication',
+      );
+    if (row.listConfirmedAt)
+      throw conflict(msg('名单已确认', 'The list is already confirmed'), 'listConfirmedAt');
     const rule = storedRule(row.rule);
     if (!rule) throw invalid('rule', msg('该事项尚未设置资格规则', 'The item has no eligibility rule yet'));
     const input = ruleInput(deps, rule);
@@ -232,7 +263,10 @@ export async function remindPending(deps: Deps, ctx: AuditContext, actor: Actor,
     const orgIds = await pendingOrgIds(tx, id);
     const notified = await notify(tx, await usersOfOrgs(tx, orgIds), {
       kind: 'policy.benefit-reminder',
-      title: msg(`请尽快确认「${row.title}」的收款账户`, `Please confirm your bank account for "${row.title}"`),
+      title: msg(
+        `请尽快确认「${row.title}」的收款账户`,
+        `Please confirm your bank account for "${row.title}"`,
+      ),
       link: BENEFITS_LINK,
     });
     await writeAudit(tx, ctx, {
@@ -273,7 +307,13 @@ export async function respondToBenefit(
           accountName: body.accountName,
           declineReason: null,
         }
-      : { status: 'declined' as const, declineReason: body.reason, bankName: null, bankAccount: null, accountName: null };
+      : {
+          status: 'declined' as const,
+          declineReason: body.reason,
+          bankName: null,
+          bankAccount: null,
+          accountName: null,
+        };
     await updateBeneficiary(tx, id, { ...set, respondedAt: new Date() });
     await writeAudit(tx, ctx, {
       action: body.accept ? 'policy-benefit.accept' : 'policy-benefit.decline',
@@ -288,7 +328,8 @@ export async function respondToBenefit(
 
 /** A payment batch: amounts per organisation and the pay date; a 免申即享 item pays confirmed ones only. */
 export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, id: string, body: BatchBody) {
-  if (body.paidOn > clock.today()) throw invalid('paidOn', msg('拨付日期不能晚于今天', 'The pay date cannot be in the future'));
+  if (body.paidOn > clock.today())
+    throw invalid('paidOn', msg('拨付日期不能晚于今天', 'The pay date cannot be in the future'));
   const orgIds = body.payments.map((p) => p.orgId);
   if (new Set(orgIds).size !== orgIds.length)
     throw invalid('payments', msg('同一批次中单位重复', 'An organisation appears twice in the batch'));
@@ -299,13 +340,20 @@ export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, i
       const c = cents(p.amount);
       if (c <= 0n) throw invalid('payments', msg('拨付金额须大于 0', 'Amounts must be positive'));
       if (cap !== null && c > cap)
-        throw invalid('payments', msg(`单家金额不得超过 ${row.amount} 万元`, `No payment may exceed ${row.amount} (10k yuan)`));
+        throw invalid(
+          'payments',
+          msg(`单家金额不得超过 ${row.amount} 万元`, `No payment may exceed ${row.amount} (10k yuan)`),
+        );
     }
     const orgs = await orgsByIds(tx, orgIds);
-    if (orgs.length !== orgIds.length) throw invalid('payments', msg('有单位不在创新主体库中', 'An organisation is not in the registry'));
+    if (orgs.length !== orgIds.length)
+      throw invalid('payments', msg('有单位不在创新主体库中', 'An organisation is not in the registry'));
     const paid = await alreadyPaid(tx, id, orgIds);
     if (paid.length > 0)
-      throw conflict(msg(`有 ${paid.length} 家单位已拨付过该事项`, `${paid.length} organisation(s) were already paid`), 'payments');
+      throw conflict(
+        msg(`有 ${paid.length} 家单位已拨付过该事项`, `${paid.length} organisation(s) were already paid`),
+        'payments',
+      );
     if (row.noApplication) {
       const listed = new Map((await beneficiariesOf(tx, id, orgIds)).map((x) => [x.orgId, x.status]));
       const notReady = orgIds.filter((o) => listed.get(o) !== 'accepted');
@@ -322,7 +370,12 @@ export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, i
       const record = await activeCreditOf(tx, { orgId: org }, clock.today());
       if (record) throw conflict(creditRefusal(record), 'payments');
     }
-    const batch = await insertBatch(tx, { itemId: id, paidOn: body.paidOn, note: body.note ?? null, createdBy: actor.username });
+    const batch = await insertBatch(tx, {
+      itemId: id,
+      paidOn: body.paidOn,
+      note: body.note ?? null,
+      createdBy: actor.username,
+    });
     const region = new Map(orgs.map((o) => [o.id, o.regionCode]));
     await insertPayments(
       tx,
@@ -343,7 +396,15 @@ export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, i
       targetId: id,
       after: { batchId: batch.id, paidOn: body.paidOn, payments: body.payments.length, total },
     });
-    return { id: batch.id, itemId: id, paidOn: body.paidOn, note: batch.note, payments: body.payments.length, total, createdBy: actor.username, createdAt: batch.createdAt.toISOString() };
+    return {
+      id: batch.id,
+      itemId: id,
+      paidOn: body.paidOn,
+      note: batch.note,
+      payments: body.payments.length,
+      total,
+      createdBy: actor.username,
+      createdAt: batch.createdAt.toISOString(),
+    };
   });
 }
-

@@ -15,6 +15,7 @@ import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { pageOf } from '../../platform/listing';
+import { itemRoutes } from './items-routes';
 import {
   countPolicies,
   countPublicPolicies,
@@ -23,7 +24,6 @@ import {
   policiesAfter,
   publicPolicies,
 } from './repo';
-import { itemRoutes } from './items-routes';
 import { createPolicy, policyDetail, transitionPolicy, updatePolicy } from './service';
 
 const tags = ['policies'];

@@ -6,7 +6,7 @@
  */
 import { and, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { EligibilityRule } from '../../../domain/contracts/policy-items';
-import { organizations as o, orgAnnualStats as s, qualifications as q } from '../../db/schema';
+import { organizations as o, qualifications as q, orgAnnualStats as s } from '../../db/schema';
 
 /** `regionCodes`: the rule's counties already expanded to their zones (null: the whole city). */
 export function ruleCondition(rule: EligibilityRule, regionCodes: string[] | null): SQL {
@@ -14,7 +14,8 @@ export function ruleCondition(rule: EligibilityRule, regionCodes: string[] | nul
   if (regionCodes) parts.push(inArray(o.regionCode, regionCodes));
   if (rule.industryCodes.length > 0)
     parts.push(or(...rule.industryCodes.map((code) => sql`${o.industryCode} like ${`${code}%`}`)));
-  if (rule.aboveSize === true || rule.aboveSize === false) parts.push(sql`${o.aboveSize} = ${rule.aboveSize}`);
+  if (rule.aboveSize === true || rule.aboveSize === false)
+    parts.push(sql`${o.aboveSize} = ${rule.aboveSize}`);
   const qual = rule.qualification;
   if (qual) {
     const conds = [

@@ -7,10 +7,10 @@ import type { Deps } from '../../platform/deps';
 import { scopeOf } from '../../platform/scope';
 import { registrarRegionOf } from '../contracts/policy';
 import { countContracts } from '../contracts/repo';
+import { countOpenBenefits } from '../policies/items-repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
 import { projectScope } from '../projects/policy';
-import { countOpenBenefits } from '../policies/items-repo';
 import { countQualifications } from '../registry/qualifications-repo';
 import { countOpenReviews, yearsWithData } from './workbench-repo';
 

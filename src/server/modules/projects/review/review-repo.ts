@@ -10,8 +10,8 @@ import {
   organizations,
   reviewAssignments as ra,
 } from '../../../db/schema';
-import { type Scope, scopeWhere } from '../../../platform/scope';
 import { clock } from '../../../platform/clock';
+import { type Scope, scopeWhere } from '../../../platform/scope';
 import { expertUnderCredit } from '../../credit/credit-sql';
 
 /** Assignments that count: the expert is (still) on the panel. */
