@@ -438,6 +438,11 @@ export async function orgsByIds(tx: Tx, ids: string[]) {
   return tx.select({ id: o.id, regionCode: o.regionCode }).from(o).where(inArray(o.id, ids));
 }
 
+export async function orgIdsByUscc(tx: Tx, usccs: string[]) {
+  if (usccs.length === 0) return [];
+  return tx.select({ id: o.id, uscc: o.uscc }).from(o).where(inArray(o.uscc, usccs));
+}
+
 export async function insertBatch(tx: Tx, values: typeof pb.$inferInsert) {
   const [row] = await tx.insert(pb).values(values).returning();
   return row;

@@ -38,6 +38,7 @@ import {
   insertRuleVersion,
   lockBeneficiary,
   lockItem,
+  orgIdsByUscc,
   orgsByIds,
   pendingOrgIds,
   type RuleInput,
@@ -327,9 +328,24 @@ export async function respondToBenefit(
 }
 
 /** A payment batch: amounts per organisation and the pay date; a 免申即享 item pays confirmed ones only. */
-export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, id: string, body: BatchBody) {
-  if (body.paidOn > clock.today())
+export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, id: string, raw: BatchBody) {
+  if (raw.paidOn > clock.today())
     throw invalid('paidOn', msg('拨付日期不能晚于今天', 'The pay date cannot be in the future'));
+  const usccs = raw.payments.filter((p) => !p.orgId).map((p) => (p.uscc ?? '').toUpperCase());
+  const byUscc = new Map((await orgIdsByUscc(deps.db, usccs)).map((o) => [o.uscc, o.id]));
+  const unknown = usccs.filter((u) => !byUscc.has(u));
+  if (unknown.length > 0)
+    throw invalid(
+      'payments',
+      msg(`创新主体库中没有：${unknown.slice(0, 5).join('、')}`, `Not in the registry: ${unknown.slice(0, 5).join(', ')}`),
+    );
+  const body = {
+    ...raw,
+    payments: raw.payments.map((p) => ({
+      orgId: p.orgId ?? (byUscc.get((p.uscc ?? '').toUpperCase()) as string),
+      amount: p.amount,
+    })),
+  };
   const orgIds = body.payments.map((p) => p.orgId);
   if (new Set(orgIds).size !== orgIds.length)
     throw invalid('payments', msg('同一批次中单位重复', 'An organisation appears twice in the batch'));
