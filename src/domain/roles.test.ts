@@ -28,6 +28,7 @@ describe('permission catalogue assembled from the modules', () => {
       'market.read',
       'contracts.read',
       'ip.read',
+      'credit.read',
     ]);
     expect(DEFAULT_ROLE_PERMISSIONS.park).toEqual(['registry.read', 'market.read', 'ip.read']);
     for (const role of ROLE_CODES)

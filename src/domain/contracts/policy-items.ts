@@ -206,7 +206,9 @@ export const batchBodySchema = z.object({
   note: z.string().trim().max(500).nullish(),
   /** Each organisation by its id, or by its USCC (a batch pasted from a spreadsheet). */
   payments: z
-    .array(z.object({ orgId: z.uuid().optional(), uscc: z.string().trim().max(18).optional(), amount: wanSchema }))
+    .array(
+      z.object({ orgId: z.uuid().optional(), uscc: z.string().trim().max(18).optional(), amount: wanSchema }),
+    )
     .min(1)
     .max(5000),
 });

@@ -7,6 +7,7 @@
 import { adminFeature } from './admin/feature';
 import { authFeature } from './auth/feature';
 import { contractsFeature } from './contracts/feature';
+import { creditFeature } from './credit/feature';
 import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
 import { planFeature } from './plan/feature';
@@ -21,6 +22,7 @@ export const FEATURES = [
   planFeature,
   projectsFeature,
   policiesFeature,
+  creditFeature,
   marketFeature,
   contractsFeature,
   ipFeature,

@@ -337,7 +337,10 @@ export async function recordBatch(deps: Deps, ctx: AuditContext, actor: Actor, i
   if (unknown.length > 0)
     throw invalid(
       'payments',
-      msg(`创新主体库中没有：${unknown.slice(0, 5).join('、')}`, `Not in the registry: ${unknown.slice(0, 5).join(', ')}`),
+      msg(
+        `创新主体库中没有：${unknown.slice(0, 5).join('、')}`,
+        `Not in the registry: ${unknown.slice(0, 5).join(', ')}`,
+      ),
     );
   const body = {
     ...raw,

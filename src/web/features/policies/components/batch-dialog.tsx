@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, DatePicker, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { Alert, App as AntApp, DatePicker, Form, Input, InputNumber, Modal, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../app/i18n';

@@ -1,6 +1,6 @@
 import {
-  App as AntApp,
   Alert,
+  App as AntApp,
   Button,
   Card,
   Descriptions,
