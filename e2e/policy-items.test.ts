@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { makeUscc } from '../src/domain/identifiers';
 import { seen, signIn, startPlatform } from './harness';
 
 const platform = startPlatform();
@@ -92,8 +93,12 @@ describe('政策兑现 (免申即享) and 失信记录 as their users work with 
     await staff.getByRole('button', { name: '新增失信记录' }).click();
     const d = dialog(staff);
     await d.getByRole('combobox').first().click();
-    await d.getByRole('combobox').first().fill('示范鞋业');
-    await staff.getByText('泉州示范鞋业科技有限公司').last().click();
+    // The demo enterprise account's organisation, found by its 统一社会信用代码.
+    await d
+      .getByRole('combobox')
+      .first()
+      .fill(makeUscc('9', '1', '350582', 'MA2XJ0D1'));
+    await staff.locator('.ant-select-item-option').filter({ hasText: '泉州示范鞋业科技有限公司' }).click();
     await d.getByLabel('失信行为').fill('项目验收材料弄虚作假');
     await d.getByLabel('处理依据').fill('泉科〔2026〕8号');
     await d.getByRole('button', { name: /^创\s*建$/ }).click();
