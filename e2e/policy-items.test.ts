@@ -106,7 +106,7 @@ describe('政策兑现 (免申即享) and 失信记录 as their users work with 
 
     const enterprise = await platform.newPage();
     await signIn(enterprise, 'enterprise.demo');
-    await enterprise.goto('/projects/calls');
+    await enterprise.goto('/projects/open-calls');
     const row = enterprise.getByRole('row', { name: new RegExp(CALL.replace(/[（）]/g, '.')) });
     await seen(row.getByTestId('apply-refused'));
     await seen(row.getByText(/失信记录有效期内（项目验收材料弄虚作假/));
