@@ -1,5 +1,5 @@
 /**
- * `npm run bench [registry|plan|projects|load|lists|compare|web]`: runs one scenario, or all of them, each on its own
+ * `npm run bench [registry|plan|policies|projects|load|lists|compare|web]`: runs one scenario, or all of them, each on its own
  * throwaway PostgreSQL database. Figures go to stdout as JSON lines; progress and errors to stderr.
  */
 import { compareBench } from './compare';
@@ -7,6 +7,7 @@ import { listsBench } from './lists';
 import { loadBench } from './load';
 import { log } from './measure';
 import { planBench } from './plan';
+import { policiesBench } from './policies';
 import { projectsBench } from './projects';
 import { registryBench } from './registry';
 import { webBench } from './web';
@@ -14,6 +15,7 @@ import { webBench } from './web';
 const SCENARIOS: Record<string, () => Promise<void>> = {
   registry: registryBench,
   plan: planBench,
+  policies: policiesBench,
   projects: projectsBench,
   load: loadBench,
   lists: listsBench,

@@ -32,6 +32,7 @@ describe('permission catalogue assembled from the modules', () => {
       'finance.read',
       'agri.read',
       'agri.logs',
+      'credit.read',
     ]);
     // A bank or fund user holds the finance module's reading and entering, nothing else.
     expect(DEFAULT_ROLE_PERMISSIONS.financier).toEqual(['finance.read', 'finance.manage', 'finance.import']);

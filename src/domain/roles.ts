@@ -11,6 +11,7 @@ import { type Msg, msg } from './message';
 import { adminPermissions } from './permissions/admin';
 import { agriPermissions } from './permissions/agri';
 import { contractsPermissions } from './permissions/contracts';
+import { creditPermissions } from './permissions/credit';
 import type { PermissionDef, PermissionGroup } from './permissions/define';
 import { financePermissions } from './permissions/finance';
 import { ipPermissions } from './permissions/ip';
@@ -126,6 +127,7 @@ const MODULE_PERMISSIONS = [
   agriPermissions,
   portalPermissions,
   onboardingPermissions,
+  creditPermissions,
 ] as const;
 
 export type { PermissionGroup };

@@ -17,6 +17,7 @@ export const WORKBENCH_KEYS = [
   'toCorrect',
   'drafts',
   'expiring',
+  'toConfirmBenefit',
   'unread',
 ] as const;
 export type WorkbenchKey = (typeof WORKBENCH_KEYS)[number];

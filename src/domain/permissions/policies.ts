@@ -13,4 +13,9 @@ export const policiesPermissions = modulePermissions({
     group: 'business',
     grantedTo: ['staff'],
   },
+  'policies.benefits': {
+    name: msg('确认政策兑现（本单位）', 'Confirm policy benefits (own organisation)'),
+    group: 'business',
+    grantedTo: ['enterprise', 'institution'],
+  },
 });

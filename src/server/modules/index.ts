@@ -12,6 +12,7 @@ import { adminModule } from './admin/module';
 import { agriModule } from './agri/module';
 import { authModule } from './auth/module';
 import { contractsModule } from './contracts/module';
+import { creditModule } from './credit/module';
 import { financeModule } from './finance/module';
 import { ipModule } from './ip/module';
 import { marketModule } from './market/module';
@@ -55,6 +56,7 @@ export const MODULES: readonly ServerModule[] = [
   planModule,
   adminModule,
   projectsModule,
+  creditModule,
   policiesModule,
   marketModule,
   contractsModule,

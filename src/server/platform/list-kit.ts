@@ -94,6 +94,14 @@ export async function listPage<S extends z.ZodObject, Row extends { id: string }
 }
 
 /**
+ * A list under a record (`/items/:id/eligible`) takes its path parameters as filters: the query
+ * schema names them (optional there), and they override the query string's.
+ */
+function withParams(req: { query: unknown; params: unknown }) {
+  return { ...(req.query as object), ...(req.params as object) };
+}
+
+/**
  * Registers `GET <path>` (a page), `GET <path>/export.xlsx` (every row, streamed: small exports
  * and API clients) and `POST <path>/export-jobs` (the same rows written by a background job with
  * progress, platform/jobs.ts: what the web uses). All three take the list's filters and the
@@ -112,7 +120,8 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
       config,
       schema: { tags: spec.tags, querystring: spec.query, response: { 200: listResponse(spec.item) } },
     },
-    async (req) => listPage(spec, deps, viewerOf(actorOf(req), deps.regions), req.query as PageQueryOf<S>),
+    async (req) =>
+      listPage(spec, deps, viewerOf(actorOf(req), deps.regions), withParams(req) as PageQueryOf<S>),
   );
   r.get(
     `${spec.path}/export.xlsx`,
@@ -126,7 +135,7 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
         object: { type: spec.export.audit.objectType },
       });
       const viewer = viewerOf(actorOf(req), deps.regions);
-      const filters = req.query as FiltersOf<PageQueryOf<S>>;
+      const filters = withParams(req) as FiltersOf<PageQueryOf<S>>;
       return sendXlsx(
         reply,
         `${spec.export.name}.xlsx`,
@@ -175,7 +184,12 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
     async (req, reply) => {
       // The filters as the caller wrote them: the job validates them again when it runs.
       const raw = querystring.parse(req.url.split('?')[1] ?? '');
-      const job = await app.exportJobs.create(actorOf(req), kind, { ...raw }, auditContext(req));
+      const job = await app.exportJobs.create(
+        actorOf(req),
+        kind,
+        { ...raw, ...(req.params as object) },
+        auditContext(req),
+      );
       return reply.status(202).send(job);
     },
   );

@@ -8,6 +8,7 @@ import { adminFeature } from './admin/feature';
 import { agriFeature } from './agri/feature';
 import { authFeature } from './auth/feature';
 import { contractsFeature } from './contracts/feature';
+import { creditFeature } from './credit/feature';
 import { financeFeature } from './finance/feature';
 import { ipFeature } from './ip/feature';
 import { marketFeature } from './market/feature';
@@ -25,6 +26,7 @@ export const FEATURES = [
   planFeature,
   projectsFeature,
   policiesFeature,
+  creditFeature,
   marketFeature,
   contractsFeature,
   ipFeature,

@@ -1,4 +1,5 @@
 export * from './agri';
+export * from './credit';
 export * from './finance';
 export * from './ip';
 export * from './ip-cases';

@@ -56,9 +56,6 @@ const FIGURES: Fig[] = [
   { code: 'rd_gdp_ratio', year: 2015, value: 1.11 },
   { code: 'rd_gdp_ratio', year: 2016, value: 1.16, source: '演示数据：按2015年1.11%外推', vintage: DEMO },
   { code: 'hitech_va_share', year: 2016, value: 21.3, source: '演示数据', vintage: DEMO },
-  { code: 'policies_issued', year: 2016, value: 4, w: ENT },
-  { code: 'insurance_subsidy_ents', year: 2016, value: 14, w: ENT },
-  { code: 'insurance_subsidy_amount', year: 2016, value: 49.52, w: ENT },
   {
     code: 'htz_output',
     year: 2016,
@@ -87,7 +84,6 @@ const FIGURES: Fig[] = [
   { code: 'htz_output', year: 2017, value: 15200000, w: HTZ, ...demo17 },
   { code: 'rd_gdp_ratio', year: 2017, value: 1.3, ...demo17 },
   { code: 'hitech_va_share', year: 2017, value: 22.1, ...demo17 },
-  { code: 'policies_issued', year: 2017, value: 11, w: ENT, ...demo17 },
   { code: 'talents', year: 2017, value: 16, w: ENT, ...demo17 },
   { code: 'zone_fund', year: 2017, value: 24000, w: ENT, ...demo17 },
   { code: 'major_projects', year: 2017, value: 26, w: ENT, ...demo17 },

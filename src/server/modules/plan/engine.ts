@@ -59,6 +59,8 @@ export class YearFigures {
     if (!byLeaf) return null;
     let total = 0;
     for (const leaf of this.regionsUnder(region)) total += byLeaf.get(leaf) ?? 0;
+    // Records of the city itself (the city's own policy documents) count in the city's figure only.
+    if (this.regions.get(region)?.level === 'city') total += byLeaf.get(region) ?? 0;
     return total;
   }
 

@@ -8,5 +8,5 @@ export const policiesModule: ServerModule = {
   prefix: 'policies',
   routes: policyRoutes,
   publicRoutes: publicPolicyRoutes,
-  demo: ({ db }) => loadDemoPolicies(db),
+  demo: ({ db, regions }) => loadDemoPolicies(db, regions),
 };

@@ -36,7 +36,7 @@ export type PolicyRow = Awaited<ReturnType<typeof select>>[number];
  * Which documents a scope reads: the city everything; a county its own documents and the city's
  * once issued (a county works under the city's policies, not under its drafts).
  */
-function scopeCondition(scope: Scope, tree: RegionTree): SQL {
+export function scopeCondition(scope: Scope, tree: RegionTree): SQL {
   switch (scope.kind) {
     case 'city':
       return sql`true`;

@@ -15,6 +15,7 @@ import { actorOf, auditContext } from '../../platform/access';
 import type { Deps } from '../../platform/deps';
 import { type ListSpec, listRoutes } from '../../platform/list-kit';
 import { pageOf } from '../../platform/listing';
+import { itemRoutes } from './items-routes';
 import {
   countPolicies,
   countPublicPolicies,
@@ -63,6 +64,7 @@ export function policyRoutes(deps: Deps) {
     const manage = { access: 'policies.manage' as const };
 
     listRoutes(app, deps, POLICIES_LIST);
+    itemRoutes(app, deps);
 
     r.get(
       '/:id',

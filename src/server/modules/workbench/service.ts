@@ -8,6 +8,7 @@ import { scopeOf } from '../../platform/scope';
 import { registrarRegionOf } from '../contracts/policy';
 import { countContracts } from '../contracts/repo';
 import { countPending } from '../onboarding/repo';
+import { countOpenBenefits } from '../policies/items-repo';
 import { countOpenObjections } from '../portal/repo';
 import { countApplications } from '../projects/applications/applications-repo';
 import { countOwnNotifications } from '../projects/notifications/notifications-repo';
@@ -140,6 +141,14 @@ const LINES: readonly Line[] = [
         { status: 'all', expiresWithin: EXPIRING_DAYS, validOn: clock.today() },
         deps.regions,
       ),
+  },
+  {
+    // 免申即享: notices the organisation has still to answer (bank account or decline).
+    key: 'toConfirmBenefit',
+    permission: 'policies.benefits',
+    menuKey: 'policies-benefits',
+    path: '/policies/benefits?status=notified',
+    count: (deps, actor) => (actor.orgId ? countOpenBenefits(deps.db, actor.orgId) : Promise.resolve(0)),
   },
   {
     key: 'unread',

@@ -96,6 +96,7 @@ export const en: Dictionary = {
   'home.todo.toPropose': 'Reviewed, to propose',
   'home.todo.toAcceptFinal': 'Awaiting acceptance',
   'home.todo.toReview': 'Reviews to score',
+  'home.todo.toConfirmBenefit': 'Benefits to confirm',
   'home.todo.toRegister': 'Contracts to register',
   'home.todo.toAnswerObjections': 'Objections to answer',
   'home.todo.toOnboard': 'Registrations to review',

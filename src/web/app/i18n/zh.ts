@@ -93,6 +93,7 @@ export const zh = {
   'home.todo.toPropose': '评审完成待拟立项',
   'home.todo.toAcceptFinal': '待验收',
   'home.todo.toReview': '待评审',
+  'home.todo.toConfirmBenefit': '待确认政策兑现',
   'home.todo.toRegister': '待登记技术合同',
   'home.todo.toAnswerObjections': '待答复公示异议',
   'home.todo.toOnboard': '待审核注册申请',

@@ -4,16 +4,19 @@ import type {
   applicationCreateSchema,
   applicationUpdateSchema,
 } from '../../../../domain/contracts/projects';
+import { creditRefusal } from '../../../../domain/credit';
 import { msg } from '../../../../domain/message';
 import { TRANSITIONS } from '../../../../domain/projects';
 import type { Tx } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import { type AuditContext, writeAudit } from '../../../platform/audit';
+import { clock } from '../../../platform/clock';
 import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors';
 import { inBatches } from '../../../platform/excel';
 import { COUNT_CAP, cappedTotal, pageOf } from '../../../platform/listing';
 import type { Scope } from '../../../platform/scope';
+import { activeCreditOf } from '../../credit/repo';
 import { type CallRow, knownFieldCodes } from '../calls/calls-repo';
 import { callRules, isOpen, loadCall } from '../calls/calls-service';
 import { cents, wan } from '../money';
@@ -138,6 +141,9 @@ export async function createApplication(
         'callId',
         msg('您的账号未关联创新主体库中的单位', 'Your account belongs to no registered organisation'),
       );
+    // 科研诚信: an organisation or applicant under a credit record in force files nothing new.
+    const record = await activeCreditOf(tx, { orgId: org.id, userId: actor.id }, clock.today());
+    if (record) throw conflict(creditRefusal(record), 'credit');
     const call = await loadCall(tx, actor, body.callId);
     if (!isOpen(call))
       throw conflict(msg('该指南当前不在申报期内', 'The call is not open for applications'), 'callId');

@@ -4,12 +4,14 @@
  * the review closes. Each guard returns the columns its action sets besides the state.
  */
 import type { ActionBody } from '../../../../domain/contracts/projects';
+import { creditRefusal } from '../../../../domain/credit';
 import { msg } from '../../../../domain/message';
 import { type ActionCode, addWorkingDays, panelScore } from '../../../../domain/projects';
 import type { Tx } from '../../../db/client';
 import type { applications } from '../../../db/schema';
 import type { Deps } from '../../../platform/deps';
 import { AppError, conflict, invalid } from '../../../platform/errors';
+import { activeCreditOf } from '../../credit/repo';
 import { type CallRow, committedFunding } from '../calls/calls-repo';
 import { cents, wan } from '../money';
 import { FINAL_REPORT, publicityOver } from '../policy';
@@ -35,8 +37,11 @@ type Guard = (g: GuardInput) => Promise<Set>;
 
 const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-async function submit({ tx, deps, app, call, body, now, actorId }: GuardInput): Promise<Set> {
+async function submit({ tx, deps, app, call, body, now, today, actorId }: GuardInput): Promise<Set> {
   checkDeclaration(body);
+  // 科研诚信: a credit record in force on the organisation or the applicant refuses the submission.
+  const record = await activeCreditOf(tx, { orgId: app.orgId, userId: actorId }, today);
+  if (record) throw conflict(creditRefusal(record), 'credit');
   // A returned application may be corrected after the call has closed (补正): the return itself
   // usually comes after the deadline, and refusing the resubmission would turn it into a rejection.
   if (app.state === 'draft' && now.getTime() >= call.closesAt.getTime())

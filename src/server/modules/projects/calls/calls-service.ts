@@ -8,6 +8,7 @@ import type {
   requiredAttachmentSchema,
   rubricCriterionSchema,
 } from '../../../../domain/contracts/projects';
+import { creditRefusal } from '../../../../domain/credit';
 import { type Msg, msg } from '../../../../domain/message';
 import type { Tx } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
@@ -16,6 +17,7 @@ import { clock } from '../../../platform/clock';
 import type { Deps } from '../../../platform/deps';
 import { conflict, invalid, notFound } from '../../../platform/errors';
 import type { Viewer } from '../../../platform/scope';
+import { activeCreditOf } from '../../credit/repo';
 import { cents, wan } from '../money';
 import { hasAnyProjectPermission } from '../policy';
 import {
@@ -67,9 +69,16 @@ const cst = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
  * Whether the organisation may start an application to this call now, and why not: the call's
  * period and the per-applicant limit, the two things creating one would refuse.
  */
-export function applyAbility(r: CallRow, used: number, now = clock.now()): NonNullable<Call['apply']> {
+export function applyAbility(
+  r: CallRow,
+  used: number,
+  now = clock.now(),
+  credit: Msg | null = null,
+): NonNullable<Call['apply']> {
   const status = callStatus(r, now);
   const no = (reason: Msg) => ({ allowed: false, used, reason });
+  // 科研诚信: under a credit record in force, nothing new is filed, and the list says why.
+  if (credit && status === 'open') return no(credit);
   if (status === 'upcoming')
     return no(msg(`未开始，${cst(r.opensAt)} 开放申报`, `Not open yet: opens ${cst(r.opensAt)} (UTC+8)`));
   if (status === 'closed')
@@ -94,9 +103,13 @@ async function presentCalls(tx: Tx, actor: Actor, rows: CallRow[], now: Date): P
         rows.map((r) => r.id),
       )
     : new Map<string, number>();
+  const record = applicant
+    ? await activeCreditOf(tx, { orgId: actor.orgId, userId: actor.id }, clock.today())
+    : undefined;
+  const credit = record ? creditRefusal(record) : null;
   return rows.map((r) => ({
     ...presentCall(r, now),
-    apply: applicant ? applyAbility(r, used.get(r.id) ?? 0, now) : null,
+    apply: applicant ? applyAbility(r, used.get(r.id) ?? 0, now, credit) : null,
   }));
 }
 

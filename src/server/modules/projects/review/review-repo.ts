@@ -10,7 +10,9 @@ import {
   organizations,
   reviewAssignments as ra,
 } from '../../../db/schema';
+import { clock } from '../../../platform/clock';
 import { type Scope, scopeWhere } from '../../../platform/scope';
+import { expertUnderCredit } from '../../credit/credit-sql';
 
 /** Assignments that count: the expert is (still) on the panel. */
 export const isActive = sql`${ra.status} in ('assigned', 'accepted', 'submitted')`;
@@ -38,7 +40,8 @@ export async function activePool(tx: Tx) {
     })
     .from(e)
     .leftJoin(inHand, eq(inHand.expertId, e.id))
-    .where(eq(e.active, true))
+    // An expert under a credit record in force is never drawn (科研诚信).
+    .where(and(eq(e.active, true), sql`not ${expertUnderCredit(e.id, e.userId, clock.today())}`))
     .orderBy(asc(e.id));
   const conflicts = await tx
     .select({ expertId: ec.expertId, orgId: ec.orgId, reason: ec.reason, endedOn: ec.endedOn })

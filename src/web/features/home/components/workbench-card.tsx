@@ -29,6 +29,7 @@ const ICONS: Record<WorkbenchKey, ComponentType> = {
   toRegister: FileDoneOutlined,
   toAnswerObjections: MessageOutlined,
   toOnboard: UserAddOutlined,
+  toConfirmBenefit: FileDoneOutlined,
   toCorrect: EditOutlined,
   drafts: FieldTimeOutlined,
   expiring: SafetyCertificateOutlined,

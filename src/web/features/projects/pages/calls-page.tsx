@@ -142,7 +142,9 @@ export function CallsPage() {
             {apply && c.status === 'open' && c.apply && !c.apply.allowed && (
               <Tooltip title={c.apply.reason ? pick(c.apply.reason) : undefined}>
                 <Typography.Text type="secondary" data-testid="apply-refused">
-                  {t('projects.app.limitReached', { used: c.apply.used })}
+                  {c.apply.used < c.maxPerApplicant && c.apply.reason
+                    ? pick(c.apply.reason)
+                    : t('projects.app.limitReached', { used: c.apply.used })}
                 </Typography.Text>
               </Tooltip>
             )}
