@@ -8,7 +8,7 @@
 import querystring from 'node:querystring';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { listResponse, type PageQuery } from '../../domain/contracts/common';
 import { type Access, actorOf, auditContext } from './access';
 import { auditRead } from './audit-trail';
@@ -101,6 +101,12 @@ function withParams(req: { query: unknown; params: unknown }) {
   return { ...(req.query as object), ...(req.params as object) };
 }
 
+/** The path parameters of a list under a record are the records' ids: checked as uuids (400 otherwise). */
+function paramsOf(path: string): { params?: z.ZodObject } {
+  const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  return names.length === 0 ? {} : { params: z.object(Object.fromEntries(names.map((n) => [n, z.uuid()]))) };
+}
+
 /**
  * Registers `GET <path>` (a page), `GET <path>/export.xlsx` (every row, streamed: small exports
  * and API clients) and `POST <path>/export-jobs` (the same rows written by a background job with
@@ -114,11 +120,17 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: spec.access };
+  const params = paramsOf(spec.path);
   r.get(
     spec.path,
     {
       config,
-      schema: { tags: spec.tags, querystring: spec.query, response: { 200: listResponse(spec.item) } },
+      schema: {
+        tags: spec.tags,
+        ...params,
+        querystring: spec.query,
+        response: { 200: listResponse(spec.item) },
+      },
     },
     async (req) =>
       listPage(spec, deps, viewerOf(actorOf(req), deps.regions), withParams(req) as PageQueryOf<S>),
@@ -127,7 +139,11 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
     `${spec.path}/export.xlsx`,
     {
       config,
-      schema: { tags: spec.tags, querystring: spec.query.omit({ page: true, pageSize: true, sort: true }) },
+      schema: {
+        tags: spec.tags,
+        ...params,
+        querystring: spec.query.omit({ page: true, pageSize: true, sort: true }),
+      },
     },
     async (req, reply) => {
       await auditRead(req, {
@@ -177,6 +193,7 @@ export function listRoutes<S extends z.ZodObject, Row extends { id: string }>(
       schema: {
         tags: spec.tags,
         summary: `Export ${spec.export.name} as a background job (progress at /api/v1/jobs/{id})`,
+        ...params,
         querystring: filtersSchema,
         response: exportJobAccepted,
       },

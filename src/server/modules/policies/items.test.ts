@@ -135,6 +135,8 @@ describeEachDb('policies: items, 免申即享 and payments', (ctx) => {
 
     const eligible = await staff.get(`/items/${id}/eligible`);
     expect(eligible.status, eligible.text).toBe(200);
+    // A list under a record checks the record's id like any other route (400, not a database error).
+    for (const bad of ['x', `${id}'`]) expect((await staff.get(`/items/${bad}/eligible`)).status).toBe(400);
     expect(eligible.json().total).toBe(2);
     const sheet = await staff.get(`/items/${id}/eligible/export.xlsx`);
     expect(sheet.status).toBe(200);
