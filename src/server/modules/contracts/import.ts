@@ -25,7 +25,8 @@ import type { Actor } from '../../platform/actor';
 import { type AuditContext, writeAudit } from '../../platform/audit';
 import { clock } from '../../platform/clock';
 import type { Deps } from '../../platform/deps';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
+import { openTemplateSheet } from '../../platform/template-sheet';
 import { rawOf, readDate, readText, textOf } from '../registry/import/cells';
 import { checkAmounts } from './checks';
 import { registrarRegionOf } from './policy';
@@ -90,28 +91,7 @@ export async function importTemplate(): Promise<Buffer> {
 }
 
 async function readRows(file: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw invalid(
-      'file',
-      msg('无法读取该文件：请上传 .xlsx 工作簿', 'Cannot read the file: upload an .xlsx workbook'),
-    );
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalid('file', msg('工作簿没有工作表', 'The workbook has no sheet'));
-  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => textOf(rawOf(v) as string));
-  const index = new Map<Column, number>();
-  for (const col of IMPORT_COLUMNS) {
-    const i = header.indexOf(col);
-    if (i < 0)
-      throw invalid(
-        'file',
-        msg(`缺少列「${col}」：请使用导入模板`, `Column "${col}" is missing: use the template`),
-      );
-    index.set(col, i + 1);
-  }
+  const { ws, index } = await openTemplateSheet(file, IMPORT_COLUMNS);
   const rows: { row: number; get: (c: Column) => string; date: (c: Column) => string | null }[] = [];
   ws.eachRow((r, n) => {
     if (n === 1) return;

@@ -79,13 +79,4 @@ export const en: Record<keyof typeof zh, string> = {
   'contracts.parties': 'Parties',
   'contracts.basics': 'Contract',
   'contracts.import': 'Import contracts registered elsewhere',
-  'contracts.importTemplate': 'Download the template',
-  'contracts.importChoose': 'Choose an Excel file',
-  'contracts.importValidOnly': 'Import the valid rows even if others have errors',
-  'contracts.importCheck': 'Check only',
-  'contracts.importRun': 'Import',
-  'contracts.importSummary': '{total} rows, {valid} valid, {inserted} imported',
-  'contracts.importRow': 'Row',
-  'contracts.importColumn': 'Column',
-  'contracts.importProblem': 'Problem',
 };

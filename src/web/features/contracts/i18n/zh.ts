@@ -76,13 +76,4 @@ export const zh = {
   'contracts.parties': '当事人',
   'contracts.basics': '合同信息',
   'contracts.import': '导入外地登记合同',
-  'contracts.importTemplate': '下载导入模板',
-  'contracts.importChoose': '选择 Excel 文件',
-  'contracts.importValidOnly': '有错误时仍导入正确的行',
-  'contracts.importCheck': '仅检查',
-  'contracts.importRun': '导入',
-  'contracts.importSummary': '共 {total} 行，正确 {valid} 行，已导入 {inserted} 行',
-  'contracts.importRow': '行号',
-  'contracts.importColumn': '列',
-  'contracts.importProblem': '问题',
 } as const;

@@ -11,6 +11,7 @@ import {
 } from '../../../../domain/tech-contracts';
 import { useAuth } from '../../../app/auth-context';
 import { useMsg, useT } from '../../../app/i18n';
+import { ImportDialog } from '../../../app/import-dialog';
 import { NameCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
@@ -18,7 +19,6 @@ import { Money } from '../../../app/money';
 import { RegionSelect, useOffersRegionFilter } from '../../registry/components/region-select';
 import { type ContractItem, contractExportPath, useContracts } from '../api';
 import { ContractForm } from '../components/contract-form';
-import { ImportDialog } from '../components/import-dialog';
 import { chinaToday, DeadlineTag, StatusTag, useTypeLabel } from '../format';
 
 /** 技术合同认定登记: the contracts the user's scope holds, with their registration state. */
@@ -162,7 +162,15 @@ export function ContractsPage() {
         }
         empty={{ filtered: t('contracts.emptyFiltered'), none: t('contracts.emptyNone') }}
       />
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {importing && (
+        <ImportDialog
+          title={t('contracts.import')}
+          endpoint="/api/v1/contracts/import"
+          templatePath="/api/v1/contracts/import/template.xlsx"
+          queryKey={['contracts']}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {creating && (
         <ContractForm
           onClose={(id) => {

@@ -12,6 +12,7 @@ import {
 } from '../../../../domain/finance';
 import { useAuth } from '../../../app/auth-context';
 import { type MessageKey, useMsg, useT } from '../../../app/i18n';
+import { ImportDialog } from '../../../app/import-dialog';
 import { NameCell } from '../../../app/list/cells';
 import { ListPage } from '../../../app/list/list-page';
 import { useUrlListState } from '../../../app/list/use-list-state';
@@ -26,7 +27,6 @@ import {
   useInstitutions,
   useMyInstitution,
 } from '../api';
-import { ImportDialog } from '../components/import-dialog';
 import { RecordEditor } from '../components/record-editor';
 
 const MENU_KEY: Record<RecordKind, MessageKey> = {
@@ -278,7 +278,15 @@ function RecordsPage({ kind }: { kind: RecordKind }) {
         empty={{ filtered: t('finance.emptyFiltered'), none: t('finance.emptyNone') }}
       />
       {editing && <RecordEditor kind={kind} id={editing.id} onClose={() => setEditing(null)} />}
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {importing && (
+        <ImportDialog
+          title={t('finance.import')}
+          endpoint="/api/v1/finance/records/import"
+          templatePath="/api/v1/finance/records/import/template.xlsx"
+          queryKey={['finance']}
+          onClose={() => setImporting(false)}
+        />
+      )}
     </>
   );
 }

@@ -2,23 +2,45 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
-import type { ContractImportResult } from '../../../../domain/contracts/tech-contracts';
-import { api, downloadFile } from '../../../app/api-client';
-import { useMsg, useT } from '../../../app/i18n';
-import { useApiErrorHandler } from '../../../app/use-api-error';
+import type { Msg } from '../../domain/message';
+import { api, downloadFile } from './api-client';
+import { useMsg, useT } from './i18n';
+import { useApiErrorHandler } from './use-api-error';
+
+/** What a row-checked spreadsheet import answers (the contracts' and the finance records' alike). */
+export interface SheetImportResult {
+  totalRows: number;
+  validRows: number;
+  inserted: number;
+  errors: { row: number; column: string; message: Msg }[];
+}
 
 /**
- * 导入外地登记合同: the provincial system's spreadsheet, checked first (nothing written), then
- * imported — all rows, or only the valid ones when asked.
+ * An import of records from a spreadsheet: the template to download, the file, a check first
+ * (nothing written, every row and column error listed), then the import — all rows, or only the
+ * valid ones when asked. `endpoint` takes the file with `dryRun` and `validOnly`; `queryKey` is
+ * refreshed when rows were written.
  */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+export function ImportDialog({
+  title,
+  endpoint,
+  templatePath,
+  queryKey,
+  onClose,
+}: {
+  title: string;
+  endpoint: string;
+  templatePath: string;
+  queryKey: readonly unknown[];
+  onClose: () => void;
+}) {
   const t = useT();
   const pickMsg = useMsg();
   const onError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [validOnly, setValidOnly] = useState(false);
-  const [result, setResult] = useState<ContractImportResult | null>(null);
+  const [result, setResult] = useState<SheetImportResult | null>(null);
   const [busy, setBusy] = useState(false);
 
   const send = async (dryRun: boolean) => {
@@ -27,12 +49,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     body.append('file', file);
     setBusy(true);
     try {
-      const r = await api.post<ContractImportResult>(
-        `/api/v1/contracts/import?dryRun=${dryRun}&validOnly=${validOnly}`,
+      const r = await api.post<SheetImportResult>(
+        `${endpoint}?dryRun=${dryRun}&validOnly=${validOnly}`,
         body,
       );
       setResult(r);
-      if (r.inserted > 0) await queryClient.invalidateQueries({ queryKey: ['contracts'] });
+      if (r.inserted > 0) await queryClient.invalidateQueries({ queryKey });
     } catch (error) {
       onError(error);
     } finally {
@@ -41,12 +63,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open title={t('contracts.import')} footer={null} onCancel={onClose} width={760}>
+    <Modal open title={title} footer={null} onCancel={onClose} width={760}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Button onClick={() => downloadFile('/api/v1/contracts/import/template.xlsx')}>
-            {t('contracts.importTemplate')}
-          </Button>
+          <Button onClick={() => downloadFile(templatePath)}>{t('import.template')}</Button>
           <Upload
             accept=".xlsx"
             maxCount={1}
@@ -57,25 +77,25 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             }}
             onRemove={() => setFile(null)}
           >
-            <Button icon={<UploadOutlined />}>{t('contracts.importChoose')}</Button>
+            <Button icon={<UploadOutlined />}>{t('import.choose')}</Button>
           </Upload>
         </Space>
         <Checkbox checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)}>
-          {t('contracts.importValidOnly')}
+          {t('import.validOnly')}
         </Checkbox>
         <Space>
           <Button disabled={!file} loading={busy} onClick={() => send(true)}>
-            {t('contracts.importCheck')}
+            {t('import.check')}
           </Button>
           <Button type="primary" disabled={!file} loading={busy} onClick={() => send(false)}>
-            {t('contracts.importRun')}
+            {t('import.run')}
           </Button>
         </Space>
         {result && (
           <Alert
             type={result.errors.length ? 'warning' : 'success'}
             showIcon
-            title={t('contracts.importSummary', {
+            title={t('import.summary', {
               total: String(result.totalRows),
               valid: String(result.validRows),
               inserted: String(result.inserted),
@@ -89,9 +109,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             pagination={{ pageSize: 10 }}
             dataSource={result.errors}
             columns={[
-              { title: t('contracts.importRow'), dataIndex: 'row', width: 70 },
-              { title: t('contracts.importColumn'), dataIndex: 'column', width: 180 },
-              { title: t('contracts.importProblem'), key: 'm', render: (_, e) => pickMsg(e.message) },
+              { title: t('import.row'), dataIndex: 'row', width: 70 },
+              { title: t('import.column'), dataIndex: 'column', width: 180 },
+              { title: t('import.problem'), key: 'm', render: (_, e) => pickMsg(e.message) },
             ]}
           />
         )}
