@@ -1,79 +1,39 @@
 import { getTableName, type SQL, sql } from 'drizzle-orm';
 import {
-  agriCommissioners,
-  agriDispatches,
-  agriServiceLogs,
-  agriTrainings,
-  agriUnits,
   carrierAnnual,
   carriers,
-  financeRecords,
-  ipCases,
   ipPatents,
   marketAchievements,
   marketDemands,
   marketMatches,
   orgAnnualStats,
   organizations,
-  policyDocuments,
-  policyItems,
-  policyPayments,
   qualifications,
   rdPlatforms,
   techContractAmounts,
   techContracts,
 } from '../../db/schema';
+import { AGRI_FIGURES } from '../agri/figures-sql';
+import { FINANCE_FIGURES } from '../finance/figures-sql';
+import { IP_CASE_FIGURES } from '../ip/cases-figures-sql';
 import { patentValidOn } from '../ip/validity-sql';
+import { POLICY_FIGURES } from '../policies/figures-sql';
 import { facilityActiveOn } from '../registry/facilities-repo';
 import { qualificationValidOn } from '../registry/validity-sql';
+import {
+  type Definition,
+  type Dimension,
+  type EvalContext,
+  type Source,
+  tables,
+  yearEnd,
+} from './figure-kit';
 
-/** What a computed figure is evaluated for: the statistics year and the as-of date. */
-export interface EvalContext {
-  year: number;
-  asOf: string;
-}
-
-/** Figures are grouped by leaf region (county or functional zone) or by high-tech zone sub-park. */
-export type Dimension = 'region' | 'park';
-
-/** A table the figures count rows of, with the columns every figure and drill-down needs. */
-interface Source {
-  from: (ctx: EvalContext) => SQL;
-  /** The tables `from` reads, so kept figures are refreshed when one of them changes. */
-  tables: string[];
-  /**
-   * For yearly figures (statistics, carriers' yearly reports): whether the year has been reported
-   * at all. A year nobody has reported yet has no figure, which is not the same as zero.
-   */
-  yearHeld?: (ctx: EvalContext) => SQL;
-  region: SQL;
-  org: SQL;
-  record: SQL;
-  detail: SQL;
-  /** Who a record without a registry organisation names (a patent's applicants), for drill-downs. */
-  party?: SQL;
-}
-
-/**
- * Each computed indicator is defined once: the rows of a source it counts (`where`) and how
- * (distinct organisations, records, or a sum). The same definition gives the figure and its
- * drill-down, so every figure is traceable to the records listed. Figures sharing a source are
- * evaluated together in one scan (`aggregateQuery`).
- */
-export interface Definition {
-  source: Source;
-  where: (ctx: EvalContext) => SQL;
-  aggregate: 'orgs' | 'records' | 'sum';
-  amount?: SQL;
-  /** Tables the condition reads beyond the source's own. */
-  alsoReads?: string[];
-}
+export type { Definition, Dimension, EvalContext };
 
 const q = qualifications;
 const s = orgAnnualStats;
 const o = organizations;
-
-const tables = (...t: Parameters<typeof getTableName>[0][]) => t.map((x) => getTableName(x));
 
 const QUALIFICATION: Source = {
   from: () => sql`${q}`,
@@ -177,125 +137,6 @@ const PATENT: Source = {
   party: sql`${ipPatents.applicantNames}`,
 };
 
-/** 专利行政执法案件, counted in the county or zone where the case arises. */
-const IP_CASE: Source = {
-  from: () => sql`${ipCases}`,
-  tables: tables(ipCases),
-  region: sql`${ipCases.regionCode}`,
-  org: sql`null::uuid`,
-  record: sql`${ipCases.id}`,
-  detail: sql`coalesce(${ipCases.caseNo}, '') || ' ' || ${ipCases.title}`,
-};
-
-/** 科技金融: the finance module's records, by the enterprise's region (recorded with the record). */
-const FINANCE: Source = {
-  from: () => sql`${financeRecords}`,
-  tables: tables(financeRecords),
-  region: sql`${financeRecords.regionCode}`,
-  org: sql`${financeRecords.enterpriseId}`,
-  record: sql`${financeRecords.id}`,
-  detail: sql`${financeRecords.startOn}::text || coalesce(' ' || ${financeRecords.refNo}, '') || coalesce(' ' || ${financeRecords.appNo}, '')`,
-};
-
-/** 农业科技载体 (科技特派员示范基地, 科技型农民专业合作社 …) by their own region. */
-const AGRI_UNIT: Source = {
-  from: () => sql`${agriUnits}`,
-  tables: tables(agriUnits),
-  region: sql`${agriUnits.regionCode}`,
-  org: sql`${agriUnits.orgId}`,
-  record: sql`${agriUnits.id}`,
-  detail: sql`${agriUnits.name}`,
-};
-const agriUnitActive = (kind: string, level: string | null) => (ctx: EvalContext) =>
-  sql`${agriUnits.kind} = ${kind}${level ? sql` and ${agriUnits.level} = ${level}` : sql``} and ${agriUnits.recognisedOn} <= ${ctx.asOf} and (${agriUnits.endedOn} is null or ${agriUnits.endedOn} > ${ctx.asOf})`;
-
-/** 科技特派员 trainings held in the year up to the as-of date, by the region holding them. */
-const AGRI_TRAINING: Source = {
-  from: () => sql`${agriTrainings}`,
-  tables: tables(agriTrainings),
-  region: sql`${agriTrainings.regionCode}`,
-  org: sql`null::uuid`,
-  record: sql`${agriTrainings.id}`,
-  detail: sql`${agriTrainings.heldOn}::text || ' ' || ${agriTrainings.title}`,
-  party: sql`${agriTrainings.organiser}`,
-};
-const onsiteTrainings = (ctx: EvalContext) =>
-  sql`${agriTrainings.kind} = 'onsite' and ${agriTrainings.heldOn} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}`;
-
-/** Each commissioner dispatched into a region in the year (a dispatch in force on some day of it, up to the as-of date). */
-const AGRI_DISPATCHED: Source = {
-  tables: tables(agriDispatches, agriCommissioners),
-  from: (ctx) => {
-    const d = agriDispatches;
-    return sql`(select ${d.regionCode} as region_code, ${d.commissionerId} as commissioner_id, min(${agriCommissioners.name}) as detail from ${d} join ${agriCommissioners} on ${agriCommissioners.id} = ${d.commissionerId} where ${d.startsOn} <= ${yearEnd(ctx)} and ${d.endsOn} >= ${`${ctx.year}-01-01`} group by 1, 2) ad`;
-  },
-  region: sql`ad.region_code`,
-  org: sql`null::uuid`,
-  record: sql`ad.commissioner_id`,
-  detail: sql`ad.detail`,
-  party: sql`ad.detail`,
-};
-/** Each party served in the year: a registry organisation once, otherwise its kind and name in its region. */
-const AGRI_SERVED: Source = {
-  tables: tables(agriDispatches),
-  from: (ctx) => {
-    const d = agriDispatches;
-    return sql`(select ${d.regionCode} as region_code, coalesce(${d.servedOrgId}::text, ${d.servedKind} || ':' || ${d.servedName}) as party, min(${d.servedOrgId}::text)::uuid as org_id, min(${d.servedName}) as detail from ${d} where ${d.startsOn} <= ${yearEnd(ctx)} and ${d.endsOn} >= ${`${ctx.year}-01-01`} group by 1, 2) sp`;
-  },
-  region: sql`sp.region_code`,
-  org: sql`sp.org_id`,
-  record: sql`sp.party`,
-  detail: sql`sp.detail`,
-  party: sql`sp.detail`,
-};
-/** 服务天数: the days (China time) on which a commissioner gave a confirmed service free of anomaly flags. */
-const AGRI_SERVICE_DAY: Source = {
-  tables: tables(agriServiceLogs, agriCommissioners),
-  from: (ctx) => {
-    const l = agriServiceLogs;
-    return sql`(select ${l.regionCode} as region_code, ${l.commissionerId} as commissioner_id, (${l.servedAt} at time zone 'Asia/Shanghai')::date as day, min(${agriCommissioners.name}) as name from ${l} join ${agriCommissioners} on ${agriCommissioners.id} = ${l.commissionerId} where ${l.status} = 'confirmed' and cardinality(${l.flags}) = 0 and (${l.servedAt} at time zone 'Asia/Shanghai')::date between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)} group by 1, 2, 3) sd`;
-  },
-  region: sql`sd.region_code`,
-  org: sql`null::uuid`,
-  record: sql`sd.commissioner_id::text || ':' || sd.day::text`,
-  detail: sql`sd.day::text`,
-  party: sql`sd.name`,
-};
-
-/** 政策兑现: payments of policy items, by the paid organisation's region. */
-const POLICY_PAYMENT: Source = {
-  tables: tables(policyPayments, policyItems),
-  from: () => sql`${policyPayments} join ${policyItems} on ${policyItems.id} = ${policyPayments.itemId}`,
-  region: sql`${policyPayments.regionCode}`,
-  org: sql`${policyPayments.orgId}`,
-  record: sql`${policyPayments.id}`,
-  detail: sql`${policyItems.title} || ' ' || ${policyPayments.paidOn}::text`,
-};
-
-/** 政策文件库: documents by the issuing bureau's region (the city's own count in the city's figure). */
-const POLICY_DOCUMENT: Source = {
-  tables: tables(policyDocuments),
-  from: () => sql`${policyDocuments}`,
-  region: sql`${policyDocuments.regionCode}`,
-  org: sql`null::uuid`,
-  record: sql`${policyDocuments.id}`,
-  detail: sql`coalesce(${policyDocuments.documentNo}, '') || ' ' || ${policyDocuments.title}`,
-};
-
-/** The last day a yearly flow counts: 31 December, or the as-of date when earlier. */
-const yearEnd = (ctx: EvalContext) => (ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`);
-
-/** Payments in the year (up to the as-of date) of the items counting in `figure`. */
-function itemPayments(figure: string, aggregate: 'orgs' | 'sum'): Definition {
-  return {
-    source: POLICY_PAYMENT,
-    aggregate,
-    amount: aggregate === 'sum' ? sql`${policyPayments.amount}` : undefined,
-    where: (ctx) =>
-      sql`${policyItems.figure} = ${figure} and ${policyPayments.paidOn} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}`,
-  };
-}
-
 /** Patents filed (`filedOn`) or granted (`grantedOn`) in the year up to the as-of date. */
 function patentFlow(column: 'filedOn' | 'grantedOn', inventionOnly: boolean): Definition {
   return {
@@ -303,21 +144,6 @@ function patentFlow(column: 'filedOn' | 'grantedOn', inventionOnly: boolean): De
     aggregate: 'records',
     where: (ctx) =>
       sql`${ipPatents[column]} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}${inventionOnly ? sql` and ${ipPatents.kind} = 'invention'` : sql``}`,
-  };
-}
-
-/**
- * Finance records of a kind dated in the year up to the as-of date (授信日, 挂牌日, 投资日, 起保日,
- * 质押登记日), counted as enterprises, records or a sum of their amounts.
- */
-function financeFlow(kind: string, aggregate: Definition['aggregate'], extra?: SQL): Definition {
-  const f = financeRecords;
-  return {
-    source: FINANCE,
-    aggregate,
-    amount: aggregate === 'sum' ? sql`${f.amount}` : undefined,
-    where: (ctx) =>
-      sql`${f.kind} = ${kind} and ${f.startOn} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}${extra ? sql` and ${extra}` : sql``}`,
   };
 }
 
@@ -353,22 +179,10 @@ function aboveSize(extra?: (ctx: EvalContext) => SQL): Definition {
 }
 
 export const COMPUTED: Record<string, Definition> = {
-  commissioner_bases: {
-    source: AGRI_UNIT,
-    aggregate: 'records',
-    where: agriUnitActive('commissioner_base', 'municipal'),
-  },
-  tech_coops: { source: AGRI_UNIT, aggregate: 'records', where: agriUnitActive('tech_coop', null) },
-  agri_commissioners: { source: AGRI_DISPATCHED, aggregate: 'records', where: () => sql`true` },
-  agri_served_parties: { source: AGRI_SERVED, aggregate: 'records', where: () => sql`true` },
-  agri_service_days: { source: AGRI_SERVICE_DAY, aggregate: 'records', where: () => sql`true` },
-  agri_trainings: { source: AGRI_TRAINING, aggregate: 'records', where: onsiteTrainings },
-  agri_training_attendances: {
-    source: AGRI_TRAINING,
-    aggregate: 'sum',
-    amount: sql`${agriTrainings.attendances}`,
-    where: onsiteTrainings,
-  },
+  ...IP_CASE_FIGURES,
+  ...FINANCE_FIGURES,
+  ...AGRI_FIGURES,
+  ...POLICY_FIGURES,
   hte_valid: validQualification(['hte']),
   new_hte_giant: {
     source: FIRST_RECOGNITION,
@@ -444,39 +258,12 @@ export const COMPUTED: Record<string, Definition> = {
   patent_grants: patentFlow('grantedOn', false),
   inv_patent_apps: patentFlow('filedOn', true),
   inv_patent_grants: patentFlow('grantedOn', true),
-  // Cases filed (立案) in the year up to the as-of date, whatever became of them since.
-  ip_cases: {
-    source: IP_CASE,
-    aggregate: 'records',
-    where: (ctx) => sql`${ipCases.filedOn} between ${`${ctx.year}-01-01`} and ${yearEnd(ctx)}`,
-  },
-  insurance_subsidy_ents: itemPayments('insurance_subsidy', 'orgs'),
-  insurance_subsidy_amount: itemPayments('insurance_subsidy', 'sum'),
-  // 累计出台: every document issued by the year's end (or the as-of date), repealed since or not.
-  policies_issued: {
-    source: POLICY_DOCUMENT,
-    aggregate: 'records',
-    where: (ctx) =>
-      sql`${policyDocuments.status} in ('issued', 'repealed') and ${policyDocuments.issuedOn} <= ${yearEnd(ctx)}`,
-  },
   // Valid invention patents on 31 December of the year (or the as-of date when earlier).
   valid_inv_patents: {
     source: PATENT,
     aggregate: 'records',
     where: (ctx) => sql`${ipPatents.kind} = 'invention' and ${patentValidOn(yearEnd(ctx))}`,
   },
-  // 高新技术企业发展基金: credit lines granted under the fund (not the other instruments).
-  credit_granted_ents: financeFlow('credit', 'orgs', sql`${financeRecords.instrument} = 'hte_fund'`),
-  credit_granted_amount: financeFlow('credit', 'sum', sql`${financeRecords.instrument} = 'hte_fund'`),
-  // Each pledge registration is one patent (专利权质押登记), released or not since.
-  patent_pledges: financeFlow('pledge', 'records'),
-  patent_pledge_amount: financeFlow('pledge', 'sum'),
-  equity_listings: financeFlow('listing', 'records'),
-  fund_investments: financeFlow('investment', 'records'),
-  fund_investment_amount: financeFlow('investment', 'sum'),
-  insured_ents: financeFlow('insurance', 'orgs'),
-  tech_loans: financeFlow('loan', 'records'),
-  tech_loan_amount: financeFlow('loan', 'sum'),
 };
 
 /** The park of the organisation behind a row (only when grouping by park). */
