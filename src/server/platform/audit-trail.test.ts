@@ -43,8 +43,10 @@ describeEachDb('audit trail', (ctx) => {
 
     const expected: Expected[] = [];
     let forbiddenChecked = 0;
-    for (const rule of ctx.app.accessRules) {
+    for (const [i, rule] of ctx.app.accessRules.entries()) {
       if (rule.access === 'public') continue;
+      // Let the batched writes keep up: past 500 waiting, refusals are only counted (by design).
+      if (i % 100 === 99) await ctx.app.auditTrail.flush();
       const route = `${rule.method} ${rule.url}`;
       const anonymous = await call(ctx.app, { method: rule.method as 'GET', url: fill(rule.url) });
       expect(anonymous.statusCode, route).toBe(401);

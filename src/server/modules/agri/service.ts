@@ -186,8 +186,21 @@ export function commissionerItem(row: CommissionerRow) {
   return {
     ...rest,
     mobile: maskMobile(row.mobile),
-    idNumber: idNumberSealed ? maskIdCard(open(idNumberSealed)) : null,
+    idNumber: maskedIdNumber(idNumberSealed),
   };
+}
+
+/**
+ * The masked ID number. One sealed under another key (a copy restored without its key) reads as
+ * unreadable in its row rather than failing the whole list.
+ */
+function maskedIdNumber(sealed: string | null): string | null {
+  if (!sealed) return null;
+  try {
+    return maskIdCard(open(sealed));
+  } catch {
+    return '（无法解密）';
+  }
 }
 
 function sealIdNumber(idNumber: string | null | undefined): string | null | undefined {

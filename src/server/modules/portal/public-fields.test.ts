@@ -177,6 +177,7 @@ describeEachDb('public answers carry only allow-listed fields', (ctx) => {
       '/api/v1/public/notices/:id': `/api/v1/public/notices/${noticeId}`,
       '/api/v1/public/statistics': '/api/v1/public/statistics?year=2016',
       '/api/v1/public/guides': '/api/v1/public/guides',
+      '/api/v1/public/onboarding/regions': '/api/v1/public/onboarding/regions',
     };
     const publicGets = ctx.app.accessRules
       .filter((r) => r.access === 'public' && r.method === 'GET')
