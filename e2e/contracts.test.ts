@@ -58,7 +58,9 @@ describe('技术合同认定登记 as its users work with it', () => {
     await seen(county.getByText('材料不齐全'));
     await county.getByRole('button', { name: '准予登记' }).click();
     await county.getByRole('button', { name: ok }).click();
-    await seen(county.getByText(new RegExp(`^${year}350582\\d{6}$`)), 30_000);
+    const numbered = county.getByText(new RegExp(`^${year}350582\\d{6}$`));
+    await seen(numbered, 30_000);
+    const no = (await numbered.first().textContent())!.trim();
     const [download] = await Promise.all([
       county.waitForEvent('download'),
       county.getByRole('button', { name: '下载登记证明' }).click(),
@@ -66,5 +68,11 @@ describe('技术合同认定登记 as its users work with it', () => {
     expect(download.suggestedFilename()).toMatch(/^技术合同登记证明-\d+\.docx$/);
     const after = await figure(county);
     expect(Math.round((after - before) * 100)).toBe(123450);
+
+    // The certificate's QR code opens the public site's check, which anyone may read.
+    const visitor = await platform.newPage();
+    await visitor.goto(`/public/verify/contract/${no}`);
+    await seen(visitor.getByText('该合同经本平台认定登记，登记有效。'));
+    await seen(visitor.getByRole('cell', { name: no }));
   });
 });

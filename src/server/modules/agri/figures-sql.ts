@@ -7,7 +7,7 @@ import {
   agriTrainings,
   agriUnits,
 } from '../../db/schema';
-import { type Definition, type EvalContext, type Source, tables, yearEnd } from '../plan/figure-kit';
+import { type Definition, type EvalContext, type Source, tables, yearEnd } from '../plan/figure-kit-sql';
 
 /** 农业科技载体 (科技特派员示范基地, 科技型农民专业合作社 …) by their own region. */
 const AGRI_UNIT: Source = {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import type { RoleCode } from '../../../domain/roles';
 import { auditLog } from '../../db/schema';
@@ -194,6 +195,9 @@ describeEachDb('contracts: 技术合同认定登记', (ctx) => {
     expect(cert.res.headers['content-type']).toContain('wordprocessingml');
     expect((cert.raw as Buffer).subarray(0, 2).toString()).toBe('PK');
     const no = registered.json().contract.registrationNo;
+    // The certificate's 核验地址 (and QR code) opens the public site's check of it.
+    const xml = await (await JSZip.loadAsync(cert.raw as Buffer)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`/public/verify/contract/${no}`);
     const pub = await call(ctx.app, { url: `/api/v1/public/contracts/verify/${no}` });
     expect(pub.statusCode).toBe(200);
     expect(Object.keys(pub.json()).sort()).toEqual(

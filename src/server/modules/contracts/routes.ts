@@ -41,7 +41,6 @@ import { byRegistrationNo, type ContractRow, contractsAfter, countContracts, lis
 import { contractDetail, createContract, updateContract } from './service';
 
 const tags = ['contracts'];
-export const VERIFY_PATH = '/api/v1/public/contracts/verify';
 
 const CONTRACTS_LIST: ListSpec<typeof contractListQuerySchema, ContractRow> = {
   path: '',
@@ -80,9 +79,9 @@ const CONTRACTS_LIST: ListSpec<typeof contractListQuerySchema, ContractRow> = {
   },
 };
 
-/** The address printed (and in the QR code) on a certificate: this server's public verification. */
+/** The address printed (and in the QR code) on a certificate: the public site's check of it (电子核验). */
 const verifyUrl = (req: FastifyRequest) => (no: string) =>
-  `${req.protocol}://${req.host}${VERIFY_PATH}/${no}`;
+  `${req.protocol}://${req.host}/public/verify/contract/${no}`;
 
 /** 技术合同认定登记: /api/v1/contracts. */
 export function contractRoutes(deps: Deps) {

@@ -1,7 +1,7 @@
 /** The figures counted from the finance module's records (gathered in plan/computed-sql.ts). */
 import { type SQL, sql } from 'drizzle-orm';
 import { financeRecords } from '../../db/schema';
-import { type Definition, type Source, tables, yearEnd } from '../plan/figure-kit';
+import { type Definition, type Source, tables, yearEnd } from '../plan/figure-kit-sql';
 
 /** 科技金融: the finance module's records, by the enterprise's region (recorded with the record). */
 const FINANCE: Source = {

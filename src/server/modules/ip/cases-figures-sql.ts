@@ -1,7 +1,7 @@
 /** The figures counted from 专利行政执法 cases (gathered in plan/computed-sql.ts). */
 import { sql } from 'drizzle-orm';
 import { ipCases } from '../../db/schema';
-import { type Definition, type Source, tables, yearEnd } from '../plan/figure-kit';
+import { type Definition, type Source, tables, yearEnd } from '../plan/figure-kit-sql';
 
 /** 专利行政执法案件, counted in the county or zone where the case arises. */
 const IP_CASE: Source = {

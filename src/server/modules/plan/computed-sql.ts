@@ -27,7 +27,7 @@ import {
   type Source,
   tables,
   yearEnd,
-} from './figure-kit';
+} from './figure-kit-sql';
 
 export type { Definition, Dimension, EvalContext };
 

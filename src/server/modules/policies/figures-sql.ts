@@ -1,7 +1,7 @@
 /** The figures counted from policy documents and policy-item payments (gathered in plan/computed-sql.ts). */
 import { sql } from 'drizzle-orm';
 import { policyDocuments, policyItems, policyPayments } from '../../db/schema';
-import { type Definition, type Source, tables, yearEnd } from '../plan/figure-kit';
+import { type Definition, type Source, tables, yearEnd } from '../plan/figure-kit-sql';
 
 /** 政策兑现: payments of policy items, by the paid organisation's region. */
 const POLICY_PAYMENT: Source = {

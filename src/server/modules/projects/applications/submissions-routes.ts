@@ -9,11 +9,10 @@ import { contentDisposition } from './attachments-service';
 import { submissionDocx, verifySubmission } from './submissions';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const VERIFY_PATH = '/api/v1/public/projects/submissions';
 
-/** The address printed (and in the QR code) on a 申报书: this server's public verification. */
+/** The address printed (and in the QR code) on a 申报书: the public site's check of it (电子核验). */
 const verifyUrl = (req: FastifyRequest) => (sha256: string) =>
-  `${req.protocol}://${req.host}${VERIFY_PATH}/${sha256}`;
+  `${req.protocol}://${req.host}/public/verify/submission/${sha256}`;
 
 /** The 申报书 of the latest submission, for whoever may see the application. */
 export function submissionRoutes(deps: Deps) {

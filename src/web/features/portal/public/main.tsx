@@ -45,6 +45,14 @@ const GuidesPage = page(
   () => import('./pages/guides'),
   (m) => m.GuidesPage,
 );
+const ContractVerifyPage = page(
+  () => import('./pages/verify'),
+  (m) => m.ContractVerifyPage,
+);
+const SubmissionVerifyPage = page(
+  () => import('./pages/verify'),
+  (m) => m.SubmissionVerifyPage,
+);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
 
@@ -63,6 +71,8 @@ const router = createBrowserRouter([
       { path: '/public/policies', element: wrap(<PoliciesPage />) },
       { path: '/public/statistics', element: wrap(<StatisticsPage />) },
       { path: '/public/guides', element: wrap(<GuidesPage />) },
+      { path: '/public/verify/contract/:no', element: wrap(<ContractVerifyPage />) },
+      { path: '/public/verify/submission/:sha256', element: wrap(<SubmissionVerifyPage />) },
       { path: '*', element: <Navigate to="/public" replace /> },
     ],
   },
