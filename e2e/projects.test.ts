@@ -78,7 +78,21 @@ async function open(page: Page, label: string) {
 
 /** Confirms the pop-up confirmation of an action (确定…？) with its button. */
 async function confirm(page: Page, button: string) {
-  await dialog(page).getByRole('button', { name: button, exact: true }).click();
+  const ok = dialog(page).getByRole('button', { name: button, exact: true });
+  await ok.click();
+  // On a loaded machine a click landing while the dialog still opens can be lost, leaving it open
+  // with nothing sent: click again while it stays open and idle (a sent action shows the button
+  // loading, and antd ignores clicks on a loading button).
+  for (let i = 0; i < 3; i++) {
+    if (
+      await ok.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    if (!(await ok.getAttribute('class'))?.includes('ant-btn-loading')) await ok.click().catch(() => {});
+  }
 }
 
 /** 提交 asks for the 承诺书 first: it cannot be sent until the applicant ticks it. */

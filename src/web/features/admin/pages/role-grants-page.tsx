@@ -51,7 +51,7 @@ export function RoleGrantsPage() {
       sortOrder: list.sortOrderOf('username'),
     },
     { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
-    { title: t('users.binding'), key: 'binding', render: (_, user) => bindingOf(user) },
+    { title: t('users.binding'), key: 'binding', width: 200, render: (_, user) => bindingOf(user) },
     { title: t('admin.sec.createdBy'), dataIndex: 'createdBy', key: 'createdBy', render: (v) => v ?? '—' },
     {
       title: t('users.role'),

@@ -40,7 +40,7 @@ export function UsersPage() {
       render: (role: RoleCode | null) =>
         role ? pickMsg(ROLE_NAMES[role]) : <Tag color="warning">{t('admin.sec.noRole')}</Tag>,
     },
-    { title: t('users.binding'), key: 'binding', render: (_, user) => bindingOf(user) },
+    { title: t('users.binding'), key: 'binding', width: 200, render: (_, user) => bindingOf(user) },
     {
       title: t('users.status'),
       key: 'status',
