@@ -50,8 +50,8 @@ export function RoleGrantsPage() {
       sorter: true,
       sortOrder: list.sortOrderOf('username'),
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
-    { title: t('users.binding'), key: 'binding', width: 200, render: (_, user) => bindingOf(user) },
+    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', width: 150 },
+    { title: t('users.binding'), key: 'binding', width: 170, render: (_, user) => bindingOf(user) },
     { title: t('admin.sec.createdBy'), dataIndex: 'createdBy', key: 'createdBy', render: (v) => v ?? '—' },
     {
       title: t('users.role'),
